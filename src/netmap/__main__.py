@@ -1,0 +1,3 @@
+from netmap.cli import main
+
+main()

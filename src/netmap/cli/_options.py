@@ -1,0 +1,97 @@
+"""Option groups shared by commands, as decorators, so each flag means the same everywhere."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..loading import parse_date
+
+
+class DateType(click.ParamType):
+    name = "DATE"
+
+    def convert(self, value: Any, param, ctx) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            return parse_date(str(value))
+        except ValueError as exc:
+            self.fail(f"{exc} - write dates as YYYY-MM-DD", param, ctx)
+
+
+@dataclass(slots=True)
+class DataOptions:
+    """Where the data is and how to read it, as given on the command line."""
+
+    data: Path | None
+    contacts: Path | None
+    intros: Path | None
+    encoding: str | None
+    config: Path | None
+    today: date | None
+
+    def load(self):
+        from ..loading import load_dataset
+
+        return load_dataset(self.data, contacts=self.contacts, introductions=self.intros, encoding=self.encoding)
+
+    def weights(self):
+        from ..loading import resolve_paths
+        from ..weights import load_weights
+
+        if self.config:
+            return load_weights(self.config)
+        folder = resolve_paths(self.data, self.contacts, self.intros)[0].parent
+        default = folder / "netmap.toml"
+        return load_weights(default if default.exists() else None)
+
+    def graph(self):
+        """Load, validate and build the scored graph."""
+        from ..graph import build_graph
+
+        return build_graph(self.load(), weights=self.weights(), today=self.today)
+
+
+def data_options(command: Callable) -> Callable:
+    """``--data``, ``--contacts``, ``--intros``, ``--encoding``, ``--config``, ``--today``."""
+
+    @click.option("--data", "data", type=click.Path(path_type=Path), envvar="NETMAP_DATA",
+                  help="Data folder with contacts.csv and introductions.csv [default: $NETMAP_DATA or .].")
+    @click.option("--contacts", type=click.Path(path_type=Path), help="contacts.csv to use instead of DATA's.")
+    @click.option("--intros", type=click.Path(path_type=Path), help="introductions.csv to use instead of DATA's.")
+    @click.option("--encoding", help="Text encoding of the CSV files when not UTF-8 (e.g. cp1252).")
+    @click.option("--config", type=click.Path(path_type=Path),
+                  help="Scoring weights (TOML) [default: DATA/netmap.toml when present].")
+    @click.option("--today", type=DateType(), help="Treat this date as today (for reproducible output).")
+    @functools.wraps(command)
+    def wrapper(*args, data, contacts, intros, encoding, config, today, **kwargs):
+        opts = DataOptions(data, contacts, intros, encoding, config, today)
+        return command(*args, opts=opts, **kwargs)
+
+    return wrapper  # fmt: skip
+
+
+def output_options(formats: tuple[str, ...] = ("table", "csv", "json"), top: int | None = None) -> Callable:
+    """``--format``, ``-o/--output``, ``--bom``, ``--raw`` and (optionally) ``--top N``."""
+
+    def decorate(command: Callable) -> Callable:
+        command = click.option("--raw", is_flag=True,
+                               help="CSV: do not neutralise cells starting with = + - @ (for machines).")(command)
+        command = click.option("--bom", is_flag=True, help="CSV: start with a UTF-8 BOM (for Excel on Windows).")(command)
+        command = click.option("-o", "--output", default="-", show_default=True, type=click.Path(allow_dash=True),
+                               help="Write to this file ('-' for stdout).")(command)
+        command = click.option("--format", "fmt", type=click.Choice(formats), default=formats[0], show_default=True,
+                               help="Output format.")(command)
+        if top is not None:
+            command = click.option("--top", type=click.IntRange(min=1), default=top, show_default=True,
+                                   help="Show at most this many rows.")(command)
+        return command
+
+    return decorate  # fmt: skip

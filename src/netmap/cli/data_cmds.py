@@ -1,0 +1,73 @@
+"""``netmap check`` and ``netmap stats``."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from ._app import cli, plural
+from ._options import DataOptions, data_options, output_options
+
+
+@cli.command()
+@data_options
+def check(opts: DataOptions) -> None:
+    """Validate the data folder and report every problem at once.
+
+    Each problem is one line, FILE:LINE: column: what is wrong - what to do.
+    Exits 1 when there are errors, 0 when there are only warnings.
+
+    \b
+    Example:
+      netmap check --data sample_data
+    """
+    from ..loading import check_data
+
+    report = check_data(opts.data, contacts=opts.contacts, introductions=opts.intros, encoding=opts.encoding)
+    for problem in report.problems:
+        click.echo(str(problem))
+    ds = report.dataset
+    errors, warnings = len(report.errors), len(report.warnings)
+    summary = (
+        f"{plural(len(ds.contacts), 'person', 'people')}, {plural(len(ds.introductions), 'introduction')}, "
+        f"{plural(len(ds.aliases), 'company alias', 'company aliases')}; "
+        f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
+    )
+    click.echo(summary)
+    if errors:
+        raise click.exceptions.Exit(1)
+
+
+@cli.command()
+@data_options
+@output_options(top=5)
+def stats(opts: DataOptions, fmt: str, output: str, bom: bool, raw: bool, top: int) -> None:
+    """Summarise the network: size, reach, largest companies, top brokers.
+
+    \b
+    Example:
+      netmap stats --data sample_data --format json
+    """
+    from ..output import write_rows, write_text
+    from ..stats import network_stats
+
+    s = network_stats(opts.graph(), top=top)
+    rows = [
+        {"figure": "people", "value": s.people},
+        {"figure": "your ties", "value": s.direct_ties},
+        {"figure": "introductions", "value": s.introductions},
+        {"figure": "ties between people", "value": s.ties},
+        {"figure": "companies", "value": s.companies},
+        {"figure": "offices", "value": s.offices},
+        {"figure": "connected components", "value": s.components},
+        {"figure": "unreachable from you", "value": s.unreachable},
+    ]
+    rows += [{"figure": f"company: {name}", "value": count} for name, count in s.largest_companies]
+    rows += [{"figure": f"broker: {b.name} ({b.company})", "value": b.betweenness} for b in s.brokers]
+    if fmt == "json":
+        from dataclasses import asdict
+
+        write_text(json.dumps(asdict(s), ensure_ascii=False, indent=2) + "\n", output)
+    else:
+        write_rows(rows, ["figure", "value"], fmt, output, safe=not raw, bom=bom)

@@ -1,0 +1,195 @@
+"""Building the network graph: people, the user, and every tie with its evidence.
+
+One node per person (``kind="person"``) plus the user (``"me"``, ``kind="user"``). A
+tie between two people carries every piece of :class:`~netmap.model.Evidence`
+behind it and a derived ``warmth`` in (0, 1] (``cost = -log(warmth)``).
+
+Inferred ties (a shared office, current or past company, or school) are modelled as
+membership in a group node (``kind="group"``) so they stay linear in the number of
+people: a path ``A - [office] - B`` is one inferred hop whose warmth is the product
+of its two membership edges (each ``sqrt`` of the inferred base warmth).
+
+>>> from netmap.model import Contact, Dataset, Introduction
+>>> ds = Dataset([Contact("ana", "Ana", strength=5), Contact("bo", "Bo")],
+...              [Introduction("ana", "bo", status="met")])
+>>> G = build_graph(ds, today=date(2026, 1, 1))
+>>> sorted(G["ana"]["bo"]["kinds"])
+['introduction']
+>>> 0 < G["me"]["ana"]["warmth"] <= 1
+True
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from datetime import date
+
+import networkx as nx
+
+from .model import ME, Contact, Dataset, Evidence
+from .normalize import normalize_company
+from .weights import Weights
+
+GROUP_PREFIX = {"company": "company::", "office": "office::", "school": "school::"}
+
+
+def recency_factor(when: date | None, today: date, weights: Weights) -> float:
+    """How much of a tie's warmth survives since ``when`` (a half-life decay to a floor).
+
+    >>> w = Weights()
+    >>> recency_factor(date(2026, 1, 1), date(2026, 1, 1), w)
+    1.0
+    >>> round(recency_factor(date(2025, 1, 1), date(2026, 1, 1), w), 3)
+    0.7
+    """
+    if when is None:
+        return weights.unknown_recency
+    age = max(0, (today - when).days)
+    floor = weights.recency_floor
+    return floor + (1 - floor) * 0.5 ** (age / weights.half_life_days)
+
+
+def direct_warmth(contact: Contact, weights: Weights) -> float:
+    """Base warmth of your tie to a contact from stated strength and relationship kind."""
+    by_strength = weights.strength.get(str(contact.strength)) if contact.strength else None
+    by_kind = weights.relationship.get(contact.relationship) if contact.relationship else None
+    if by_strength is not None and by_kind is not None:
+        share = weights.strength_share
+        return share * by_strength + (1 - share) * by_kind
+    if by_strength is not None:
+        return by_strength
+    return by_kind if by_kind is not None else weights.relationship["other"]
+
+
+def combine(evidence: Iterable[Evidence], weights: Weights, bonus: float = 1.0) -> float:
+    """Warmth of a tie from its evidence: noisy-OR of the positive pieces, times penalties.
+
+    Declined or unanswered introductions over the tie multiply it by their status
+    factor (< 1); ``bonus`` carries reciprocity and track record. Clamped to [0.01, 1].
+    """
+    missing = 1.0
+    penalty = 1.0
+    for e in evidence:
+        missing *= 1 - min(e.warmth, 0.99)
+        if e.kind == "introduction":
+            penalty *= min(1.0, weights.status.get(e.status, 1.0))
+    return min(1.0, max(0.01, (1 - missing) * penalty * bonus))
+
+
+def company_key(name: str, aliases: dict[str, str]) -> str:
+    """The key a company is grouped under: its alias target if any, normalised."""
+    norm = normalize_company(name)
+    return normalize_company(aliases.get(norm, name)) if norm else ""
+
+
+def build_graph(
+    dataset: Dataset,
+    *,
+    weights: Weights | None = None,
+    today: date | None = None,
+    inferred: bool = True,
+) -> nx.Graph:
+    """Turn a :class:`~netmap.model.Dataset` into a scored ``networkx.Graph``.
+
+    ``today`` anchors recency (default: the real today). ``inferred=False`` leaves
+    out the group nodes for shared office, company and school.
+    """
+    weights = weights or Weights()
+    today = today or date.today()
+    G = nx.Graph(today=today, weights=weights, aliases=dict(dataset.aliases))
+    G.add_node(ME, kind="user", name="You", label="You")
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for c in dataset.contacts:
+        key = company_key(c.company, dataset.aliases)
+        if key:
+            spellings[key][dataset.aliases.get(normalize_company(c.company), c.company)] += 1
+        G.add_node(
+            c.id, kind="person", name=c.name, label=c.name, company=c.company, company_key=key,
+            title=c.title, office=c.office, office_key=normalize_company(c.office), email=c.email,
+            linkedin_url=c.linkedin_url, relationship=c.relationship, strength=c.strength,
+            last_contact=c.last_contact, past_companies=c.past_companies, tags=c.tags,
+            school=c.school, notes=c.notes,
+        )  # fmt: skip
+    G.graph["company_names"] = {k: v.most_common(1)[0][0] for k, v in spellings.items()}
+
+    evidence: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
+
+    def add(a: str, b: str, e: Evidence) -> None:
+        evidence[(a, b) if a < b else (b, a)].append(e)
+
+    for c in dataset.contacts:
+        if c.is_direct:
+            w = direct_warmth(c, weights) * recency_factor(c.last_contact, today, weights)
+            add(ME, c.id, Evidence("direct", ME, c.id, w, c.last_contact, "", c.strength, c.relationship, c.line))
+    record: Counter[str] = Counter()
+    for i in dataset.introductions:
+        decay = recency_factor(i.date, today, weights)
+        base = weights.strength[str(i.strength)] if i.strength else weights.introduction_default
+        w = base * max(1.0, weights.status.get(i.status, 1.0)) * decay
+        add(i.referrer, i.contact, Evidence("introduction", i.referrer, i.contact, w, i.date, i.status, i.strength, "", i.line))
+        if i.status in weights.introduced and i.referrer != ME:
+            w = weights.introduced[i.status] * decay
+            add(ME, i.contact, Evidence("introduced", i.referrer, i.contact, w, i.date, i.status, None, "", i.line))
+        if i.status in ("met", "thanked"):
+            record[i.referrer] += 1
+        elif i.status in ("declined", "no_response"):
+            record[i.referrer] -= 1
+
+    for (a, b), items in evidence.items():
+        directions = {(e.source, e.target) for e in items if e.kind == "introduction"}
+        bonus = weights.reciprocity if any((t, s) in directions for s, t in directions) else 1.0
+        other = b if a == ME else a if b == ME else None
+        if other is not None and record[other]:
+            step = 1 + weights.track_record_step * record[other]
+            bonus *= min(weights.track_record_max, max(weights.track_record_min, step))
+        warmth = combine(items, weights, bonus)
+        G.add_edge(a, b, warmth=warmth, cost=-math.log(warmth), hops=1.0, inferred=False,
+                   kinds=sorted({e.kind for e in items}), evidence=items)  # fmt: skip
+
+    if inferred:
+        _add_memberships(G, dataset, weights)
+    return G
+
+
+def _add_memberships(G: nx.Graph, dataset: Dataset, weights: Weights) -> None:
+    names = G.graph["company_names"]
+
+    def member(person: str, group: str, label: str, kind: str, role: str, base: float) -> None:
+        if group not in G:
+            G.add_node(group, kind="group", group=kind, name=label, label=label)
+        w = math.sqrt(base)
+        if G.has_edge(person, group):  # e.g. listed as current and past: keep the warmer
+            if G[person][group]["warmth"] >= w:
+                return
+        G.add_edge(person, group, warmth=w, cost=-math.log(w), hops=0.5, inferred=True,
+                   kinds=["member"], role=role)  # fmt: skip
+
+    inferred = weights.inferred
+    for c in dataset.contacts:
+        key = G.nodes[c.id]["company_key"]
+        if key:
+            member(c.id, GROUP_PREFIX["company"] + key, names.get(key, c.company), "company", "current",
+                   inferred["same_company"])  # fmt: skip
+            if c.office:
+                office = G.nodes[c.id]["office_key"]
+                member(c.id, f"{GROUP_PREFIX['office']}{key}|{office}", f"{names.get(key, c.company)}, {c.office}",
+                       "office", "office", inferred["same_office"])  # fmt: skip
+        for past in c.past_companies:
+            pkey = company_key(past, dataset.aliases)
+            if pkey and pkey != key:
+                member(c.id, GROUP_PREFIX["company"] + pkey, names.get(pkey, past), "company", "past",
+                       inferred["past_company"])  # fmt: skip
+        if c.school:
+            member(c.id, GROUP_PREFIX["school"] + normalize_company(c.school), c.school, "school", "school",
+                   inferred["school"])  # fmt: skip
+
+
+def people(G: nx.Graph) -> list[str]:
+    """The ids of every person node (not the user, not group nodes)."""
+    return [n for n, kind in G.nodes(data="kind") if kind == "person"]
+
+
+def is_group(G: nx.Graph, node: str) -> bool:
+    return G.nodes[node].get("kind") == "group"

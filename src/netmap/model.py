@@ -1,0 +1,128 @@
+"""Plain data: the people and introductions netmap reads, shared by every module."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+#: The node id of the user, the person whose network this is.
+ME = "me"
+
+RELATIONSHIPS = (
+    "family",
+    "friend",
+    "colleague",
+    "former_colleague",
+    "classmate",
+    "teacher",
+    "neighbor",
+    "alumni",
+    "recruiter",
+    "acquaintance",
+    "other",
+)
+
+STATUSES = ("suggested", "requested", "made", "met", "thanked", "declined", "no_response")
+
+CONTACT_COLUMNS = (
+    "id",
+    "name",
+    "company",
+    "title",
+    "office",
+    "email",
+    "linkedin_url",
+    "relationship",
+    "strength",
+    "last_contact",
+    "past_companies",
+    "tags",
+    "school",
+    "notes",
+)
+
+INTRODUCTION_COLUMNS = ("referrer", "contact", "date", "status", "strength", "notes")
+
+
+@dataclass(slots=True)
+class Contact:
+    """One person from ``contacts.csv``.
+
+    ``strength`` is how well the user knows them (1-5), ``None`` when the user does
+    not know them directly. ``extra`` keeps columns netmap does not know, unchanged.
+    """
+
+    id: str
+    name: str
+    company: str = ""
+    title: str = ""
+    office: str = ""
+    email: str = ""
+    linkedin_url: str = ""
+    relationship: str = ""
+    strength: int | None = None
+    last_contact: date | None = None
+    past_companies: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    school: str = ""
+    notes: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+    line: int = 0
+
+    @property
+    def is_direct(self) -> bool:
+        """True when the user knows this person directly (a stated strength or relationship)."""
+        return self.strength is not None or bool(self.relationship)
+
+
+@dataclass(slots=True)
+class Introduction:
+    """One "who referred whom" event: ``referrer`` introduced the user to ``contact``.
+
+    Both ends are resolved contact ids (or :data:`ME`).
+    """
+
+    referrer: str
+    contact: str
+    date: date | None = None
+    status: str = "suggested"
+    strength: int | None = None
+    notes: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+    line: int = 0
+
+
+@dataclass(slots=True)
+class Dataset:
+    """Everything loaded from a data folder, validated."""
+
+    contacts: list[Contact]
+    introductions: list[Introduction]
+    contacts_path: Path | None = None
+    introductions_path: Path | None = None
+    aliases: dict[str, str] = field(default_factory=dict)
+
+    def by_id(self) -> dict[str, Contact]:
+        return {c.id: c for c in self.contacts}
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One piece of evidence behind a tie, kept on the graph edge.
+
+    ``kind`` is ``direct`` (a contacts row: you know them), ``introduction``
+    (``source`` referred you to ``target``, so they know each other) or
+    ``introduced`` (an introduction put you in touch with ``target``).
+    ``warmth`` is this piece's own contribution before the pair's evidence is combined.
+    """
+
+    kind: str
+    source: str
+    target: str
+    warmth: float
+    date: date | None = None
+    status: str = ""
+    strength: int | None = None
+    relationship: str = ""
+    line: int = 0

@@ -1,0 +1,131 @@
+"""Rendering rows as an aligned text table, CSV or JSON, to a file or a stream.
+
+Rows are dicts with the same keys (``columns`` fixes their order). CSV output is
+neutralised against formula injection unless ``safe=False``.
+
+>>> import io
+>>> out = io.StringIO()
+>>> write_rows([{"name": "Ana", "score": 0.5}], ["name", "score"], "table", out)
+>>> print(out.getvalue(), end="")
+name  score
+----  -----
+Ana   0.5
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import sys
+import unicodedata
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+from .csvio import atomic_writer, write_csv
+
+FORMATS = ("table", "csv", "json")
+
+
+def display_width(text: str) -> int:
+    """Columns a string takes in a terminal (wide CJK characters count twice)."""
+    return sum(
+        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        for ch in text
+    )
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.3g}" if value < 1e-3 else f"{value:.3f}".rstrip("0").rstrip(".") or "0"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return "; ".join(_cell(v) for v in value)
+    return " ".join(str(value).split())  # one line per row in a table
+
+
+def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
+    """An aligned plain-text table with a header and a rule."""
+    cells = [[_cell(row.get(c)) for c in columns] for row in rows]
+    widths = [max([display_width(c)] + [display_width(r[i]) for r in cells]) for i, c in enumerate(columns)]
+
+    def line(values: Sequence[str]) -> str:
+        padded = [v + " " * (w - display_width(v)) for v, w in zip(values, widths, strict=True)]
+        return "  ".join(padded).rstrip()
+
+    out = [line(list(columns)), line(["-" * w for w in widths])]
+    out += [line(r) for r in cells]
+    return "\n".join(out) + "\n"
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple | set | frozenset):
+        return list(value)
+    raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+def write_rows(
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[str],
+    fmt: str,
+    target: str | os.PathLike[str] | TextIO | None = None,
+    *,
+    safe: bool = True,
+    bom: bool = False,
+    json_rows: Sequence[Any] | None = None,
+) -> None:
+    """Write ``rows`` as ``fmt`` to ``target`` (a path, ``"-"``/None for stdout, or a stream).
+
+    Files are written atomically. ``json_rows`` lets JSON carry more detail than the
+    flat columns (e.g. per-hop evidence).
+    """
+    if fmt == "csv":
+        text_rows = [[_csv_cell(row.get(c)) for c in columns] for row in rows]
+        if target is None or target == "-":
+            write_csv(sys.stdout, columns, text_rows, safe=safe, bom=bom)
+        elif isinstance(target, str | os.PathLike):
+            write_csv(Path(target), columns, text_rows, safe=safe, bom=bom)
+        else:
+            write_csv(target, columns, text_rows, safe=safe, bom=bom)  # type: ignore[arg-type]
+        return
+    if fmt == "json":
+        payload = list(json_rows) if json_rows is not None else [{c: row.get(c) for c in columns} for row in rows]
+        text = json.dumps(payload, ensure_ascii=False, indent=2, default=_json_default) + "\n"
+    elif fmt == "table":
+        text = render_table(rows, columns)
+    else:
+        raise ValueError(f"unknown format {fmt!r}")
+    write_text(text, target)
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.4f}".rstrip("0").rstrip(".")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return "; ".join(_csv_cell(v) for v in value)
+    return str(value)
+
+
+def write_text(text: str, target: str | os.PathLike[str] | TextIO | None) -> None:
+    """Write text to stdout (``None`` or ``"-"``), a stream, or a path (atomically)."""
+    if target is None or target == "-":
+        sys.stdout.write(text)
+    elif isinstance(target, str | os.PathLike):
+        with atomic_writer(Path(target)) as stream:
+            stream.write(text)
+    else:
+        target.write(text)
+
+
+__all__ = ["FORMATS", "render_table", "write_rows", "write_text", "display_width"]

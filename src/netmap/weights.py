@@ -1,0 +1,134 @@
+"""Every scoring weight in one place, with defaults, overridable by ``netmap.toml``.
+
+``docs/scoring.md`` explains how they combine. A ``netmap.toml`` in the data folder
+(or ``--config FILE``) overrides any of them::
+
+    half_life_days = 180
+
+    [inferred]
+    same_office = 0.3
+
+    [seniority]
+    director = 1.0
+
+>>> w = Weights()
+>>> w.strength[5], w.inferred["same_office"]
+(0.9, 0.25)
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+from .errors import ConfigError
+
+
+def _d(**kv: float) -> dict[str, float]:
+    return dict(kv)
+
+
+@dataclass(frozen=True)
+class Weights:
+    """The warmth and target-fit model. Each field is documented in ``docs/scoring.md``."""
+
+    #: warmth of a direct tie by the stated strength 1-5
+    strength: dict[str, float] = field(default_factory=lambda: {"1": 0.2, "2": 0.35, "3": 0.5, "4": 0.7, "5": 0.9})
+    #: warmth of a direct tie by relationship kind (used alone when strength is blank)
+    relationship: dict[str, float] = field(
+        default_factory=lambda: _d(
+            family=0.8, friend=0.7, colleague=0.6, former_colleague=0.5, classmate=0.45, teacher=0.45,
+            neighbor=0.4, alumni=0.3, recruiter=0.3, acquaintance=0.25, other=0.3,
+        )
+    )  # fmt: skip
+    #: share of the stated strength when both strength and relationship are known
+    strength_share: float = 0.75
+    #: recency: the warmth that decays halves its distance to the floor every half-life
+    half_life_days: float = 365.0
+    recency_floor: float = 0.4
+    #: recency factor when no date is known
+    unknown_recency: float = 0.7
+    #: warmth of referrer -> contact when an introduction gives no strength
+    introduction_default: float = 0.35
+    #: multiplies the tie an introduction runs over, by its status
+    status: dict[str, float] = field(
+        default_factory=lambda: _d(
+            suggested=1.0, requested=1.0, made=1.1, met=1.2, thanked=1.25, declined=0.5, no_response=0.75
+        )
+    )
+    #: warmth of your own tie to someone an introduction put you in touch with
+    introduced: dict[str, float] = field(default_factory=lambda: _d(made=0.3, met=0.5, thanked=0.55))
+    #: evidence in both directions (A referred B and B referred A, or B referred you on)
+    reciprocity: float = 1.15
+    #: each introduction a person made that led to a meeting (+) or was declined/unanswered (-)
+    track_record_step: float = 0.1
+    track_record_min: float = 0.6
+    track_record_max: float = 1.3
+    #: base warmth of inferred ties between two people (deliberately low)
+    inferred: dict[str, float] = field(
+        default_factory=lambda: _d(same_office=0.25, same_company=0.15, past_company=0.1, school=0.08)
+    )
+    #: target fit: seniority level of the person reached (see netmap.targets.seniority_level)
+    seniority: dict[str, float] = field(
+        default_factory=lambda: _d(
+            c_level=1.0, vp=0.95, head=0.9, director=0.9, manager=0.8, senior=0.7, staff=0.7,
+            mid=0.6, junior=0.5, intern=0.4,
+        )
+    )  # fmt: skip
+    #: target fit when --office is given: in the office, elsewhere in the company
+    office_match: float = 1.0
+    office_mismatch: float = 0.5
+    #: target fit when --role is given: title matches a keyword, or not
+    role_match: float = 1.0
+    role_mismatch: float = 0.6
+    #: --prefer reach: the final tie's warmth that helps most (the inverted U)
+    reach_peak: float = 0.35
+
+    def with_overrides(self, overrides: dict, source: str = "config") -> Weights:
+        """A copy with ``overrides`` (parsed TOML) applied; unknown keys raise ConfigError."""
+        known = {f.name: f for f in fields(self)}
+        changes: dict[str, object] = {}
+        for key, value in overrides.items():
+            if key not in known:
+                close = difflib.get_close_matches(key, list(known), n=1)
+                hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(known)}"
+                raise ConfigError(f"{source}: unknown setting '{key}' - {hint}")
+            current = getattr(self, key)
+            if isinstance(current, dict):
+                if not isinstance(value, dict):
+                    raise ConfigError(f"{source}: '{key}' must be a table like [{key}]")
+                merged = dict(current)
+                for sub, number in value.items():
+                    sub = str(sub)
+                    if sub not in current:
+                        raise ConfigError(
+                            f"{source}: unknown key '{sub}' in [{key}] - use one of: {', '.join(current)}"
+                        )
+                    merged[sub] = _number(number, f"{key}.{sub}", source)
+                changes[key] = merged
+            else:
+                changes[key] = _number(value, key, source)
+        return replace(self, **changes)
+
+
+def _number(value: object, key: str, source: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        raise ConfigError(f"{source}: '{key}' must be a non-negative number, got {value!r}")
+    return float(value)
+
+
+def load_weights(path: str | Path | None) -> Weights:
+    """Default weights, overridden by the TOML file at ``path`` when given and present."""
+    weights = Weights()
+    if path is None:
+        return weights
+    path = Path(path)
+    try:
+        overrides = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: file not found - check the --config path") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML ({exc}) - fix the syntax") from None
+    return weights.with_overrides(overrides, str(path))
