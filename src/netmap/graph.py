@@ -146,7 +146,7 @@ def build_graph(
             bonus *= min(weights.track_record_max, max(weights.track_record_min, step))
         warmth = combine(items, weights, bonus)
         G.add_edge(a, b, warmth=warmth, cost=-math.log(warmth), hops=1.0, inferred=False,
-                   kinds=sorted({e.kind for e in items}), evidence=items)  # fmt: skip
+                   kinds=sorted({e.kind for e in items}), evidence=items, bonus=bonus)  # fmt: skip
 
     if inferred:
         _add_memberships(G, dataset, weights)

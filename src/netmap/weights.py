@@ -12,7 +12,7 @@
     director = 1.0
 
 >>> w = Weights()
->>> w.strength[5], w.inferred["same_office"]
+>>> w.strength["5"], w.inferred["same_office"]
 (0.9, 0.25)
 """
 

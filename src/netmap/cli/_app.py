@@ -18,7 +18,9 @@ Shell completion (bash; use zsh_source or fish_source for those shells):
 
 
 def plural(n: int, one: str, many: str | None = None) -> str:
-    """>>> plural(1, "error"), plural(2, "person", "people")
+    """Count and noun.
+
+    >>> plural(1, "error"), plural(2, "person", "people")
     ('1 error', '2 people')
     """
     return f"{n} {one if n == 1 else (many or one + 's')}"

@@ -1,0 +1,456 @@
+"""Ranking warm introduction paths to the people at a target company or office.
+
+A path's warmth is the product of its ties' warmths; its score multiplies in the
+target fit of the person reached (seniority, office, role). ``docs/scoring.md``
+gives the formula so any score can be recomputed by hand.
+
+>>> from datetime import date
+>>> from netmap.model import Contact, Dataset, Introduction
+>>> from netmap.graph import build_graph
+>>> ds = Dataset([Contact("bo", "Bo", company="Acme", office="Lisbon", strength=5),
+...               Contact("ana", "Ana", company="Acme", office="Lisbon", title="Head of Data")], [])
+>>> G = build_graph(ds, today=date(2026, 1, 1))
+>>> best = rank_paths(G, "ACME Inc.", office="lisbon")
+>>> [(p.name, p.names) for p in best]
+[('Bo', ['You', 'Bo']), ('Ana', ['You', 'Bo', 'Ana'])]
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Literal
+
+import networkx as nx
+
+from .errors import NotFoundError
+from .graph import is_group
+from .model import ME
+from .paths import Hop, describe_path, name_of, suggest
+from .search import Found, best_paths
+from .targets import Fit, Target, resolve_target, target_fit, target_people
+
+Prefer = Literal["trust", "reach"]
+
+
+@dataclass(slots=True)
+class RankedPath:
+    """One ranked (target person, path) row: shared by the CLI, CSV/JSON export, map and notebook."""
+
+    rank: int
+    person: str
+    name: str
+    title: str
+    company: str
+    office: str
+    score: float
+    warmth: float
+    fit: float
+    hops: int | None
+    path: list[str]
+    names: list[str]
+    first_ask: str | None
+    first_ask_name: str
+    reasons: list[str]
+    cold: bool = False
+    hop_details: list[Hop] = field(default_factory=list)
+    fit_detail: Fit | None = None
+    target: str = ""
+
+    def as_row(self) -> dict:
+        """The stable flat columns of the CSV export (see ``docs/scoring.md``)."""
+        return {
+            "rank": self.rank, "person_id": self.person, "name": self.name, "title": self.title,
+            "company": self.company, "office": self.office, "score": round(self.score, 4),
+            "warmth": round(self.warmth, 4), "fit": round(self.fit, 4), "hops": self.hops,
+            "path": " > ".join(self.names), "first_ask": self.first_ask_name,
+            "first_ask_id": self.first_ask or "", "reasons": "; ".join(self.reasons),
+            "status": "cold" if self.cold else "warm", "target": self.target,
+        }  # fmt: skip
+
+
+PATH_COLUMNS = ("rank", "person_id", "name", "title", "company", "office", "score", "warmth", "fit",
+                "hops", "path", "first_ask", "first_ask_id", "reasons", "status", "target")  # fmt: skip
+
+
+def _persons_only(G: nx.Graph, path: list[str]) -> list[str]:
+    return [n for n in path if not is_group(G, n)]
+
+
+def _reach_factor(w: float, peak: float) -> float:
+    """--prefer reach: the inverted U on the final tie's warmth, 1 at the peak."""
+    return min(w / peak, peak / w) if peak > 0 else 1.0
+
+
+def _make(G: nx.Graph, target: Target, person: str, path: list[str], fit: Fit, prefer: Prefer) -> RankedPath:
+    node = G.nodes[person]
+    hops = describe_path(G, path)
+    warmth = math.prod(h.warmth for h in hops)
+    score = warmth * fit.value
+    if prefer == "reach" and hops:
+        score *= _reach_factor(hops[-1].warmth, G.graph["weights"].reach_peak)
+    persons = _persons_only(G, path)
+    first = persons[1] if len(persons) > 2 else None
+    reasons = [h.evidence[0] if h.inferred else _short(G, h) for h in hops]
+    reasons.append(_fit_reason(node, fit))
+    return RankedPath(
+        rank=0, person=person, name=node["name"], title=node.get("title", ""), company=node.get("company", ""),
+        office=node.get("office", ""), score=score, warmth=warmth, fit=fit.value, hops=len(hops),
+        path=persons, names=[name_of(G, n) if n != ME else "You" for n in persons], first_ask=first,
+        first_ask_name=name_of(G, first) if first else "", reasons=reasons, hop_details=hops, fit_detail=fit,
+        target=target.describe(),
+    )  # fmt: skip
+
+
+def _short(G: nx.Graph, hop: Hop) -> str:
+    return f"{hop.evidence[0]} [{hop.warmth:.2f}]" if hop.evidence else f"{hop.source_name} - {hop.target_name}"
+
+
+def _fit_reason(node: dict, fit: Fit) -> str:
+    parts = [f"{fit.level.replace('_', '-')} x{fit.seniority:g}"]
+    if fit.in_office is not None:
+        parts.append(f"{'in' if fit.in_office else 'not in'} the office x{fit.office:g}")
+    if fit.role_word is not None or fit.role != 1.0:
+        parts.append(f"role {'matches ' + repr(fit.role_word) if fit.role_word else 'does not match'} x{fit.role:g}")
+    return "fit: " + ", ".join(parts)
+
+
+def _cold(G: nx.Graph, target: Target, person: str, fit: Fit, max_hops: int) -> RankedPath:
+    node = G.nodes[person]
+    return RankedPath(
+        rank=0, person=person, name=node["name"], title=node.get("title", ""), company=node.get("company", ""),
+        office=node.get("office", ""), score=0.0, warmth=0.0, fit=fit.value, hops=None, path=[], names=[],
+        first_ask=None, first_ask_name="", reasons=[f"no warm path within {max_hops} hops", _fit_reason(node, fit)],
+        cold=True, fit_detail=fit, target=target.describe(),
+    )  # fmt: skip
+
+
+def alternative_paths(G: nx.Graph, person: str, *, max_hops: int = 3, source: str = ME) -> dict[str, list[str]]:
+    """The best path to ``person`` through each of ``source``'s contacts: {first hop: node path}.
+
+    One search from ``person`` back towards you (never through you), so each of your
+    contacts gets the warmest route that starts with them.
+    """
+    back = best_paths(G, person, max_hops=max_hops - 1, exclude=(source,))
+    routes: dict[str, tuple[float, list[str]]] = {}
+    for first, data in G._adj[source].items():
+        if first == person:
+            routes[first] = (data["cost"], [source, person])
+        elif first in back and not is_group(G, first):
+            found = back[first]
+            routes[first] = (data["cost"] + found.cost, [source, *reversed(found.path)])
+    return {k: v[1] for k, v in sorted(routes.items(), key=lambda kv: kv[1][0])}
+
+
+def rank_paths(
+    G: nx.Graph,
+    company: str | Target,
+    *,
+    office: str | None = None,
+    role: str | tuple[str, ...] | None = None,
+    max_hops: int = 3,
+    top: int | None = 20,
+    per_target: int = 1,
+    max_per_introducer: int | None = None,
+    prefer: Prefer = "trust",
+    include_cold: bool = True,
+    source: str = ME,
+) -> list[RankedPath]:
+    """Rank the people at a target by their warmest path from ``source`` (you).
+
+    Returns up to ``top`` people (``per_target`` rows each, with different first
+    introducers), best score first, then people with no path within ``max_hops`` as
+    cold rows (``include_cold=False`` drops them). ``max_per_introducer`` keeps one
+    contact from filling the list. ``prefer="reach"`` favours moderately weak final
+    ties (see ``docs/scoring.md``).
+    """
+    target = company if isinstance(company, Target) else resolve_target(G, company, office=office, role=role)
+    if prefer not in ("trust", "reach"):
+        raise ValueError(f"prefer must be 'trust' or 'reach', not {prefer!r}")
+    weights = G.graph["weights"]
+    members = target_people(G, target)
+    fits = {p: target_fit(G.nodes[p], target, weights) for p in members}
+    best_fit = max((f.value for f in fits.values()), default=1.0)
+    simple = per_target == 1 and max_per_introducer is None and prefer == "trust" and top is not None
+
+    def stop(cost: float, found: dict[str, Found]) -> bool:
+        # every target not yet settled scores at most exp(-cost) * best_fit
+        if not simple:
+            return False
+        bound = math.exp(-cost) * best_fit
+        done = sum(1 for p in members if p in found and math.exp(-found[p].cost) * fits[p].value >= bound)
+        return done >= top  # type: ignore[operator]
+
+    found = best_paths(G, source, max_hops=max_hops, stop=_throttle(stop) if simple else None)
+    warm = [_make(G, target, p, found[p].path, fits[p], "trust") for p in members if p in found and p != source]
+    warm.sort(key=lambda r: (-r.score, r.hops, r.name))
+    if prefer == "reach" or per_target > 1 or max_per_introducer is not None:
+        warm = _alternatives(G, target, warm, fits, max_hops, top, per_target, max_per_introducer, prefer, source)
+    elif top is not None:
+        warm = warm[:top]
+    rows = warm
+    if include_cold:
+        cold = [_cold(G, target, p, fits[p], max_hops) for p in members if p not in found]
+        cold.sort(key=lambda r: (-r.fit, r.name))
+        if top is not None:
+            shown = len({r.person for r in warm})
+            cold = cold[: max(0, top - shown)]
+        rows = warm + cold
+    for i, row in enumerate(rows, 1):
+        row.rank = i
+    return rows
+
+
+def _throttle(stop):
+    """Evaluate the stopping rule only every 64 settled nodes (it scans the targets)."""
+    calls = Counter()
+
+    def wrapped(cost: float, found: dict[str, Found]) -> bool:
+        calls["n"] += 1
+        return calls["n"] % 64 == 0 and stop(cost, found)
+
+    return wrapped
+
+
+def _alternatives(G, target, warm, fits, max_hops, top, per_target, max_per_introducer, prefer, source):
+    """Rows with several introducers per person, reach re-scoring and the per-introducer cap."""
+    pool = warm if top is None else warm[: max(top * 3, top + 20)]
+    per_person: list[list[RankedPath]] = []
+    for row in pool:
+        routes = alternative_paths(G, row.person, max_hops=max_hops, source=source)
+        options = [_make(G, target, row.person, path, fits[row.person], prefer) for path in routes.values()]
+        if not options:
+            options = [row]
+        options.sort(key=lambda r: (-r.score, r.hops, r.first_ask_name))
+        per_person.append(options)
+    per_person.sort(key=lambda opts: (-opts[0].score, opts[0].hops, opts[0].name))
+    used: Counter[str] = Counter()
+    rows: list[RankedPath] = []
+    people_shown = 0
+    for options in per_person:
+        if top is not None and people_shown >= top:
+            break
+        taken = 0
+        for option in options:
+            key = option.first_ask or ""
+            if max_per_introducer is not None and key and used[key] >= max_per_introducer:
+                continue
+            rows.append(option)
+            used[key] += 1
+            taken += 1
+            if taken >= per_target:
+                break
+        people_shown += 1 if taken else 0
+    return rows
+
+
+@dataclass(slots=True)
+class Introducer:
+    """One of your contacts, ranked by the paths they open into a target (``netmap ask``)."""
+
+    rank: int
+    person: str
+    name: str
+    title: str
+    company: str
+    tie: float
+    best_score: float
+    reach: int
+    people: list[str]
+    best_path: list[str]
+
+    def as_row(self) -> dict:
+        return {
+            "rank": self.rank, "person_id": self.person, "name": self.name, "title": self.title,
+            "company": self.company, "your_tie": round(self.tie, 4), "best_score": round(self.best_score, 4),
+            "reach": self.reach, "people": "; ".join(self.people), "best_path": " > ".join(self.best_path),
+        }  # fmt: skip
+
+
+INTRODUCER_COLUMNS = ("rank", "person_id", "name", "title", "company", "your_tie", "best_score", "reach",
+                      "people", "best_path")  # fmt: skip
+
+
+def rank_introducers(
+    G: nx.Graph,
+    company: str | Target,
+    *,
+    office: str | None = None,
+    role: str | tuple[str, ...] | None = None,
+    max_hops: int = 3,
+    candidates: int = 50,
+    top: int | None = 20,
+    source: str = ME,
+) -> list[Introducer]:
+    """Your contacts ranked by the value of the paths they open into the target: who to ask first.
+
+    For the ``candidates`` best-placed people at the target, every contact's warmest
+    route to them is found; contacts rank by their best score, then by how many
+    people they reach.
+    """
+    target = company if isinstance(company, Target) else resolve_target(G, company, office=office, role=role)
+    ranked = rank_paths(G, target, max_hops=max_hops, top=candidates, include_cold=False, source=source)
+    weights = G.graph["weights"]
+    scores: dict[str, list[tuple[float, str, list[str]]]] = defaultdict(list)
+    for row in ranked:
+        fit = target_fit(G.nodes[row.person], target, weights)
+        for first, path in alternative_paths(G, row.person, max_hops=max_hops, source=source).items():
+            if first == row.person:
+                continue  # you know them yourself: nobody to ask
+            made = _make(G, target, row.person, path, fit, "trust")
+            scores[first].append((made.score, row.name, made.names))
+    result = []
+    for person, items in scores.items():
+        items.sort(key=lambda t: (-t[0], t[1]))
+        node = G.nodes[person]
+        result.append(Introducer(0, person, node["name"], node.get("title", ""), node.get("company", ""),
+                                 G[source][person]["warmth"], items[0][0], len(items),
+                                 [name for _, name, _ in items], items[0][2]))  # fmt: skip
+    result.sort(key=lambda r: (-r.best_score, -r.reach, r.name))
+    result = result[:top] if top is not None else result
+    for i, r in enumerate(result, 1):
+        r.rank = i
+    return result
+
+
+@dataclass(slots=True)
+class Mutual:
+    """Someone tied to both people asked about, or one of your contacts tied into a target."""
+
+    person: str
+    name: str
+    title: str
+    company: str
+    warmth_a: float
+    warmth_b: float
+    through: list[str] = field(default_factory=list)
+
+    def as_row(self) -> dict:
+        return {"person_id": self.person, "name": self.name, "title": self.title, "company": self.company,
+                "warmth_a": round(self.warmth_a, 4), "warmth_b": round(self.warmth_b, 4),
+                "through": "; ".join(self.through)}  # fmt: skip
+
+
+MUTUAL_COLUMNS = ("person_id", "name", "title", "company", "warmth_a", "warmth_b", "through")
+
+
+def find_person(G: nx.Graph, text: str) -> str:
+    """Resolve an id or unambiguous name to a node id, or raise NotFoundError with suggestions."""
+    import difflib
+
+    from .normalize import normalize_name
+
+    if text in G and not is_group(G, text):
+        return text
+    if text.casefold() == ME:
+        return ME
+    wanted = normalize_name(text)
+    hits = [n for n, d in G.nodes(data=True) if d.get("kind") == "person" and normalize_name(d["name"]) == wanted]
+    if len(hits) == 1:
+        return hits[0]
+    if hits:
+        raise NotFoundError(f"'{text}' is ambiguous: {', '.join(sorted(hits))} - use the id instead")
+    names = {normalize_name(d["name"]): d["name"] for _, d in G.nodes(data=True) if d.get("kind") == "person"}
+    close = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.6)
+    hint = f"did you mean {', '.join(repr(names[c]) for c in close)}?" if close else "check the name or id"
+    raise NotFoundError(f"no person '{text}' - {hint}")
+
+
+def mutual(G: nx.Graph, a: str, b: str, *, inferred: bool = False) -> list[Mutual]:
+    """People tied to both ``a`` and ``b`` (ids), warmest first; ``inferred`` adds shared groups."""
+
+    def ties(x: str) -> dict[str, float]:
+        out = {n: d["warmth"] for n, d in G._adj[x].items() if not is_group(G, n)}
+        if inferred:
+            for g, dg in G._adj[x].items():
+                if is_group(G, g):
+                    for n, dn in G._adj[g].items():
+                        if n != x:
+                            out[n] = max(out.get(n, 0.0), dg["warmth"] * dn["warmth"])
+        return out
+
+    ta, tb = ties(a), ties(b)
+    rows = [
+        Mutual(n, name_of(G, n) if n != ME else "You", G.nodes[n].get("title", ""), G.nodes[n].get("company", ""),
+               ta[n], tb[n])  # fmt: skip
+        for n in ta.keys() & tb.keys()
+        if n not in (a, b)
+    ]
+    rows.sort(key=lambda m: (-(m.warmth_a * m.warmth_b), m.name))
+    return rows
+
+
+def mutual_at(
+    G: nx.Graph, company: str | Target, *, office: str | None = None, source: str = ME
+) -> list[Mutual]:
+    """Your contacts tied to someone at the target (office when given), by their best such tie.
+
+    ``warmth_a`` is your tie to the contact, ``warmth_b`` their best explicit tie into
+    the target; a contact who works there themselves counts with ``warmth_b = 1``.
+    """
+    target = company if isinstance(company, Target) else resolve_target(G, company, office=office)
+    inside = {
+        p for p in target_people(G, target) if target.office is None or G.nodes[p]["office_key"] == target.office
+    }
+    rows = []
+    for contact, data in G._adj[source].items():
+        if is_group(G, contact):
+            continue
+        links = {n: d["warmth"] for n, d in G._adj[contact].items() if n in inside}
+        through = [G.nodes[n]["name"] for n in sorted(links, key=lambda n: -links[n])]
+        if contact in inside:
+            links[contact] = 1.0
+            through.insert(0, "(works there)")
+        if links:
+            node = G.nodes[contact]
+            rows.append(Mutual(contact, node["name"], node.get("title", ""), node.get("company", ""),
+                               data["warmth"], max(links.values()), through))  # fmt: skip
+    rows.sort(key=lambda m: (-(m.warmth_a * m.warmth_b), -len(m.through), m.name))
+    return rows
+
+
+@dataclass(slots=True)
+class Explanation:
+    """The best paths to one person, hop by hop, with what would raise each hop."""
+
+    person: str
+    name: str
+    title: str
+    company: str
+    office: str
+    paths: list[RankedPath]
+
+
+def explain(
+    G: nx.Graph,
+    person: str,
+    *,
+    company: str | None = None,
+    office: str | None = None,
+    role: str | None = None,
+    k: int = 3,
+    max_hops: int = 3,
+    source: str = ME,
+) -> Explanation:
+    """Explain the ``k`` best paths (different introducers) to ``person`` (an id or name).
+
+    With ``company`` the score includes the target fit for that company/office/role;
+    otherwise the fit is the person's seniority alone.
+    """
+    pid = find_person(G, person)
+    node = G.nodes[pid]
+    if company:
+        target = resolve_target(G, company, office=office, role=role)
+    else:
+        target = Target(node.get("company_key", ""), node.get("company", ""))
+    fit = target_fit(node, target, G.graph["weights"])
+    routes = alternative_paths(G, pid, max_hops=max_hops, source=source)
+    paths = [_make(G, target, pid, path, fit, "trust") for path in routes.values()]
+    paths.sort(key=lambda r: (-r.score, r.hops, r.first_ask_name))
+    paths = paths[:k]
+    for i, p in enumerate(paths, 1):
+        p.rank = i
+        for hop in p.hop_details:
+            hop.suggestion = suggest(G, hop)
+    return Explanation(pid, node["name"], node.get("title", ""), node.get("company", ""), node.get("office", ""), paths)

@@ -1,0 +1,154 @@
+"""Naming a target: company and office matching, seniority and role fit.
+
+Companies match after normalisation (case, punctuation, legal suffixes) and through
+the aliases in ``companies.csv``, never by substring: "Meta" does not match "Metabase".
+
+>>> seniority_level("Senior Data Engineer"), seniority_level("VP Sales"), seniority_level("Head of Data")
+('senior', 'vp', 'head')
+>>> seniority_level("Associate Director, Analytics"), seniority_level("Summer Intern")
+('director', 'intern')
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import networkx as nx
+
+from .errors import NotFoundError
+from .graph import company_key, people
+from .normalize import normalize_company
+from .weights import Weights
+
+_LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (level, re.compile(pattern, re.IGNORECASE))
+    for level, pattern in (
+        ("c_level", r"\b(ceo|cto|cfo|coo|cmo|cio|cpo|chief|founder|co-founder|president|partner)\b"),
+        ("vp", r"\b(vp|svp|evp|vice[- ]president)\b"),
+        ("head", r"\bhead\b"),
+        ("director", r"\bdirector\b"),
+        ("manager", r"\bmanager\b"),
+        ("intern", r"\b(intern|trainee|apprentice|working student)\b"),
+        ("staff", r"\b(staff|principal|distinguished)\b"),
+        ("senior", r"\b(senior|sr\.?|lead)\b"),
+        ("junior", r"\b(junior|jr\.?|associate|assistant|graduate|entry)\b"),
+    )
+)
+
+
+def seniority_level(title: str) -> str:
+    """The seniority level of a job title, one of the keys of ``Weights.seniority``."""
+    for level, pattern in _LEVELS:
+        if pattern.search(title):
+            return level
+    return "mid"
+
+
+def role_matches(title: str, tags: tuple[str, ...], keywords: tuple[str, ...]) -> str | None:
+    """The first keyword found as a whole word in the title or tags, else None.
+
+    >>> role_matches("Head of Data", (), ("data", "analytics"))
+    'data'
+    >>> role_matches("Database Admin", (), ("data",)) is None
+    True
+    """
+    text = " ".join((title, *tags))
+    for word in keywords:
+        if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE):
+            return word
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A resolved target: a company key, optionally an office key and role keywords."""
+
+    company: str
+    company_name: str
+    office: str | None = None
+    office_name: str | None = None
+    role: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        where = f"{self.company_name}, {self.office_name}" if self.office_name else self.company_name
+        return f"{where} ({'/'.join(self.role)})" if self.role else where
+
+
+def _suggest(word: str, choices: dict[str, str]) -> str:
+    close = difflib.get_close_matches(normalize_company(word), list(choices), n=3, cutoff=0.5)
+    if not close:
+        lowered = {k: v for k, v in choices.items()}
+        close = [k for k in lowered if k.startswith(normalize_company(word)[:3])][:3]
+    return ", ".join(f"'{choices[c]}'" for c in close)
+
+
+def resolve_target(
+    G: nx.Graph, company: str, *, office: str | None = None, role: str | tuple[str, ...] | None = None
+) -> Target:
+    """Resolve names given by the user to a :class:`Target`, or raise NotFoundError.
+
+    The error lists the closest known company (or office of that company) names.
+    """
+    names: dict[str, str] = G.graph.get("company_names", {})
+    key = company_key(company, G.graph.get("aliases", {}))
+    if key not in names:
+        close = _suggest(company, names)
+        hint = f"did you mean {close}?" if close else "run 'netmap stats' to see the companies"
+        raise NotFoundError(f"unknown company '{company}' - {hint}")
+    office_key = office_name = None
+    if office:
+        offices = Counter(
+            (G.nodes[p]["office_key"], G.nodes[p]["office"])
+            for p in people(G)
+            if G.nodes[p]["company_key"] == key and G.nodes[p]["office_key"]
+        )
+        known = {}
+        for (k, label), _ in offices.most_common():
+            known.setdefault(k, label)
+        office_key = normalize_company(office)
+        if office_key not in known:
+            close = _suggest(office, known)
+            listed = close or ", ".join(f"'{v}'" for v in list(known.values())[:8]) or "none recorded"
+            raise NotFoundError(f"unknown office '{office}' at {names[key]} - known offices: {listed}")
+        office_name = known[office_key]
+    if isinstance(role, str):
+        role = tuple(w.strip() for w in role.split(",") if w.strip())
+    return Target(key, names[key], office_key, office_name, tuple(role or ()))
+
+
+@dataclass(frozen=True, slots=True)
+class Fit:
+    """How well a person matches the target: the product of its factors."""
+
+    value: float
+    level: str
+    seniority: float
+    office: float
+    role: float
+    in_office: bool | None
+    role_word: str | None
+
+
+def target_fit(node: dict, target: Target, weights: Weights) -> Fit:
+    """The target-fit factor of a person (node attributes) for ``target``."""
+    level = seniority_level(node.get("title", ""))
+    seniority = weights.seniority.get(level, weights.seniority["mid"])
+    in_office = None
+    office = 1.0
+    if target.office is not None:
+        in_office = node.get("office_key") == target.office
+        office = weights.office_match if in_office else weights.office_mismatch
+    role_word = None
+    role = 1.0
+    if target.role:
+        role_word = role_matches(node.get("title", ""), tuple(node.get("tags", ())), target.role)
+        role = weights.role_match if role_word else weights.role_mismatch
+    return Fit(seniority * office * role, level, seniority, office, role, in_office, role_word)
+
+
+def target_people(G: nx.Graph, target: Target) -> list[str]:
+    """Ids of the people currently at the target company (every office)."""
+    return [p for p in people(G) if G.nodes[p]["company_key"] == target.company]
