@@ -24,11 +24,15 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 @dataclass(slots=True)
 class Table:
-    """The rows of one CSV file, each with the line it starts on (1-based, header = 1)."""
+    """The rows of one CSV file, each with the line it starts on (1-based).
+
+    ``header_line`` is the line of the header row (1 unless blank lines precede it).
+    """
 
     path: Path
     header: list[str]
     rows: list[tuple[int, list[str]]] = field(default_factory=list)
+    header_line: int = 1
     delimiter: str = ","
     encoding: str = "utf-8"
     problems: list[Problem] = field(default_factory=list)
@@ -40,49 +44,128 @@ class Table:
 
 
 def normalize_header(name: str) -> str:
-    """>>> normalize_header(' Last-Contact ')
+    """A header name as netmap compares it.
+
+    >>> normalize_header(' Last-Contact ')
     'last_contact'
     """
     return "_".join(name.strip().lower().replace("-", " ").split())
 
 
-def _guess_encoding(data: bytes) -> str | None:
+def _guess_encoding(data: bytes) -> str:
+    """The legacy encoding ``data`` most likely is in, for the "not UTF-8" message.
+
+    charset-normalizer's first choice is unreliable on a few hundred bytes (it may
+    say cp1250 for plain French or Portuguese text), so when Windows-1252, by far
+    the commonest spreadsheet encoding after UTF-8, fits the bytes as well as the
+    best guess does, say cp1252.
+    """
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    return best.encoding if best else None
+    matches = list(from_bytes(data))
+    if not matches:
+        return "cp1252"
+    best = matches[0]
+    for match in matches:
+        if match.chaos <= best.chaos and "cp1252" in match.could_be_from_charset:
+            return "cp1252"
+    return best.encoding
 
 
-def _decode(path: Path, data: bytes, encoding: str | None) -> tuple[str | None, str, Problem | None]:
+def _locate(data: bytes, offset: int, delimiter: str) -> tuple[int, int]:
+    """(line the record starts on, 0-based field index) of byte ``offset`` of CSV bytes.
+
+    Quote-aware like :mod:`csv`, so a byte inside a quoted multi-line field is placed
+    in its record and field. Works on bytes: it needs no decoding of an undecodable file.
+    """
+    delim, quote, newline = ord(delimiter), ord('"'), ord("\n")
+    line = record_line = 1
+    field_index = 0
+    quoted = just_closed = False
+    at_field_start = True
+    for byte in data[:offset]:
+        if byte == newline:
+            line += 1
+        if quoted:
+            if byte == quote:
+                quoted, just_closed = False, True
+            continue
+        if byte == quote and (at_field_start or just_closed):
+            quoted = True  # an opening quote, or the second half of a doubled ""
+        elif byte == delim:
+            field_index += 1
+        elif byte == newline:
+            field_index, record_line = 0, line
+        just_closed = False
+        at_field_start = byte in (delim, newline, ord("\r"))
+    return record_line, field_index
+
+
+def _column_at(data: bytes, offset: int, encoding: str) -> tuple[int, str | None]:
+    """The line and the header's column name where byte ``offset`` of a CSV file lies."""
+    lines = data.split(b"\n")
+    header_index = next((i for i, raw in enumerate(lines) if raw.strip()), 0)
+    header_text = (
+        lines[header_index].decode(encoding, errors="replace").lstrip("\ufeff").rstrip("\r")
+    )
+    delimiter = sniff_delimiter(header_text)
+    record_line, index = _locate(data, offset, delimiter)
+    if record_line <= header_index + 1:
+        return record_line, None
+    header = next(csv.reader([header_text], delimiter=delimiter), [])
+    column = header[index].strip() if index < len(header) else ""
+    return record_line, column or None
+
+
+def _decode(
+    path: Path, data: bytes, encoding: str | None
+) -> tuple[str | None, str, Problem | None]:
     """Return (text, encoding used, problem)."""
     name = str(path)
     if encoding:
         try:
-            return data.decode(encoding), encoding, None
+            text = data.decode(encoding)
+            return text.removeprefix("\ufeff"), encoding, None  # a BOM is never data
         except LookupError:
-            return None, encoding, Problem(
-                name, None, None, f"unknown encoding '{encoding}'",
-                "pass a Python codec name such as utf-8, cp1252 or latin-1",
-            )  # fmt: skip
+            message = f"unknown encoding '{encoding}' given with --encoding"
+            hint = "pass a Python codec name such as utf-8, cp1252, latin-1 or utf-16"
+            return None, encoding, Problem(name, None, None, message, hint)
         except UnicodeDecodeError as exc:
-            line = data.count(b"\n", 0, exc.start) + 1
-            return None, encoding, Problem(
-                name, line, None, f"cannot be read as {encoding} (byte 0x{data[exc.start]:02x})",
-                "check the --encoding value",
-            )  # fmt: skip
+            guess = _guess_encoding(data)
+            line, column = _column_at(data, exc.start, guess)
+            if codecs.lookup(guess).name == codecs.lookup(encoding).name:
+                advice, hint = "the file may be damaged", "save it again as UTF-8"
+            else:
+                advice, hint = (
+                    f"it looks like {guess}",
+                    f"pass --encoding {guess}, or save the file as UTF-8",
+                )
+            return (
+                None,
+                encoding,
+                Problem(
+                    name,
+                    line,
+                    column,
+                    f"cannot be read as {encoding} (byte 0x{data[exc.start]:02x}); {advice}",
+                    hint,
+                ),
+            )
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16", None
+        try:
+            return data.decode("utf-16"), "utf-16", None
+        except UnicodeDecodeError:
+            message = "starts like UTF-16 but is not valid UTF-16"
+            hint = "save the file again as UTF-8 (CSV UTF-8 in Excel)"
+            return None, "utf-16", Problem(name, None, None, message, hint)
     try:
         return data.decode("utf-8-sig"), "utf-8", None
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        guess = _guess_encoding(data) or "cp1252"
-        return None, "", Problem(
-            name, line, None,
-            f"not UTF-8 (byte 0x{data[exc.start]:02x} at column {column}); it looks like {guess}",
-            f"save it as UTF-8, or pass --encoding {guess}",
-        )  # fmt: skip
+        guess = _guess_encoding(data)
+        line, column = _column_at(data, exc.start, guess)
+        message = f"not UTF-8 (byte 0x{data[exc.start]:02x}); it looks like {guess}"
+        hint = f"pass --encoding {guess}, or save the file as UTF-8 (CSV UTF-8 in Excel)"
+        return None, "", Problem(name, line, column, message, hint)
 
 
 def sniff_delimiter(first_line: str) -> str:
@@ -96,20 +179,31 @@ def sniff_delimiter(first_line: str) -> str:
     return best if counts[best] else ","
 
 
-def read_table(path: str | os.PathLike[str], *, encoding: str | None = None) -> Table:
+def read_table(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str | None = None,
+    example_header: str = "name,company",
+) -> Table:
     """Read a CSV file into a :class:`Table`, collecting problems rather than raising.
 
-    Missing files, empty files, undecodable bytes and rows with the wrong number of
-    fields become :class:`~netmap.errors.Problem` entries in ``table.problems``.
+    Missing files, empty files, undecodable bytes, unclosed quotes and rows with the
+    wrong number of fields become :class:`~netmap.errors.Problem` entries in
+    ``table.problems``. ``example_header`` is suggested when the file is empty.
     """
     path = Path(path)
     table = Table(path=path, header=[])
     name = str(path)
     if not path.exists():
-        table.problems.append(Problem(name, None, None, "file not found", "check the path or pass --data DIR"))
+        where = "check the path, or pass --data DIR (the folder holding it)"
+        if not path.parent.exists():
+            where = f"the folder '{path.parent}' does not exist either: check --data / $NETMAP_DATA"
+        table.problems.append(Problem(name, None, None, "file not found", where))
         return table
     if path.is_dir():
-        table.problems.append(Problem(name, None, None, "is a folder, not a CSV file", "pass the file inside it"))
+        table.problems.append(
+            Problem(name, None, None, "is a folder, not a CSV file", "pass the file inside it")
+        )
         return table
     data = path.read_bytes()
     text, used, problem = _decode(path, data, encoding)
@@ -119,12 +213,22 @@ def read_table(path: str | os.PathLike[str], *, encoding: str | None = None) -> 
         return table
     assert text is not None
     if not text.strip():
-        table.problems.append(Problem(name, None, None, "file is empty", "add a header row, e.g. 'name,company'"))
+        table.problems.append(
+            Problem(
+                name,
+                None,
+                None,
+                "file is empty",
+                f"add a header row, e.g. '{example_header}', then one row a line",
+            )
+        )
         return table
     first_line = next(line for line in text.splitlines() if line.strip())
     table.delimiter = sniff_delimiter(first_line)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=table.delimiter)
     previous_end = 0
+    start = 1
+    record: list[str] = []
     try:
         for record in reader:
             start = previous_end + 1
@@ -133,24 +237,63 @@ def read_table(path: str | os.PathLike[str], *, encoding: str | None = None) -> 
                 continue
             if not table.header:
                 table.header = [cell.strip() for cell in record]
+                while len(table.header) > 1 and not table.header[-1]:
+                    table.header.pop()  # trailing separators after the last column name
+                table.header_line = start
                 continue
             width = len(table.header)
             if len(record) > width and not any(c.strip() for c in record[width:]):
-                record = record[:width]
+                record = record[:width]  # trailing separators, as spreadsheets write them
             if len(record) != width:
                 table.problems.append(
-                    Problem(
-                        name, start, None,
-                        f"row has {len(record)} fields but the header has {width}",
-                        "quote any field that contains the separator "
-                        f"'{_show(table.delimiter)}', or add the missing fields",
-                    )  # fmt: skip
+                    _width_problem(name, start, len(record), width, table.delimiter)
                 )
                 continue
             table.rows.append((start, record))
     except csv.Error as exc:
-        table.problems.append(Problem(name, reader.line_num, None, f"unreadable CSV: {exc}", "fix the quoting"))
+        table.problems.append(
+            Problem(
+                name,
+                reader.line_num,
+                None,
+                f"unreadable CSV: {exc}",
+                "fix the quoting on that line",
+            )
+        )
+        return table
+    if (
+        previous_end > start
+        and any("\n" in cell for cell in record)
+        and _unclosed(text, start, table.delimiter)
+    ):
+        message = (
+            "a quote opened on this line is never closed: the rest of the file reads as one field"
+        )
+        hint = 'close the quote, or double any " inside a quoted value ("")'
+        table.problems.append(Problem(name, start, None, message, hint))
+        if table.rows and table.rows[-1][0] == start:
+            table.rows.pop()
     return table
+
+
+def _width_problem(name: str, line: int, got: int, width: int, delimiter: str) -> Problem:
+    fields = f"{got} field{'s' if got != 1 else ''}"
+    if got > width:
+        hint = f"quote any value that contains '{_show(delimiter)}', or remove the extra fields"
+    else:
+        hint = f"add the missing fields (leave them empty: '{_show(delimiter) * 2}' is fine)"
+    return Problem(name, line, None, f"row has {fields} but the header has {width}", hint)
+
+
+def _unclosed(text: str, start: int, delimiter: str) -> bool:
+    """Whether the record starting on line ``start`` runs into the end of the file inside quotes."""
+    rest = "".join(text.splitlines(keepends=True)[start - 1 :])
+    try:
+        for _ in csv.reader(io.StringIO(rest, newline=""), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error:
+        return True
+    return False
 
 
 def _show(delimiter: str) -> str:
@@ -215,7 +358,9 @@ class atomic_writer:
 
     def __enter__(self) -> io.TextIOWrapper:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent
+        )
         self.tmp = Path(tmp)
         self.stream = open(fd, "w", encoding=self.encoding, newline="")
         return self.stream

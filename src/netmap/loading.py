@@ -9,8 +9,10 @@ True
 from __future__ import annotations
 
 import difflib
+import math
 import os
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -34,7 +36,15 @@ CONTACTS_FILE = "contacts.csv"
 INTRODUCTIONS_FILE = "introductions.csv"
 ALIASES_FILE = "companies.csv"
 
-_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d %b %Y", "%d-%b-%y", "%d-%b-%Y", "%d %B %Y", "%b %d, %Y")
+_DATE_FORMATS = (
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+    "%d %b %Y",
+    "%d-%b-%y",
+    "%d-%b-%Y",
+    "%d %B %Y",
+    "%b %d, %Y",
+)
 _ISO_LIKE = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$")
 
 
@@ -45,7 +55,7 @@ def parse_date(text: str) -> date:
     (datetime.date(2026, 2, 8), datetime.date(2026, 2, 8), datetime.date(2021, 4, 4))
     >>> parse_date("2026-02-30")
     Traceback (most recent call last):
-    ValueError: impossible date '2026-02-30' (day out of range for month)
+    ValueError: impossible date '2026-02-30' (day is out of range for month)
     """
     text = text.strip()
     iso = _ISO_LIKE.match(text)
@@ -69,8 +79,12 @@ def _parse_strength(text: str) -> int:
         value = float(text)
     except ValueError:
         raise ValueError(f"'{text}' is not a number") from None
-    if not value.is_integer() or not 1 <= value <= 5:
+    if not math.isfinite(value):
+        raise ValueError(f"'{text}' is not a number")
+    if not 1 <= value <= 5:
         raise ValueError(f"'{text}' is outside 1-5")
+    if not value.is_integer():
+        raise ValueError(f"'{text}' is not a whole number")
     return int(value)
 
 
@@ -87,20 +101,45 @@ class _Rows:
         self.name = str(table.path)
         self.problems: list[Problem] = []
         self.known = known
+        self.header_line = table.header_line
         cols = table.columns
-        self.index = {c: i for i, c in enumerate(cols) if c in known}
-        self.extra = [(i, h) for i, (h, c) in enumerate(zip(table.header, cols, strict=True)) if c not in known]
-        self.header_line = table.rows[0][0] - 1 if table.rows else 1
-        for col in required:
-            if col not in self.index:
-                self.error(self.header_line, col, f"missing required column '{col}'",
-                           f"add a '{col}' column to the header row")  # fmt: skip
+        self.index: dict[str, int] = {}
+        for i, col in enumerate(cols):
+            if col not in known:
+                continue
+            if col in self.index:
+                first = self.index[col]
+                self.error(
+                    self.header_line,
+                    table.header[i],
+                    f"column appears twice (columns {first + 1} and {i + 1})",
+                    "delete or rename one of them",
+                )
+                continue
+            self.index[col] = i
+        self.extra = [
+            (i, h)
+            for i, (h, c) in enumerate(zip(table.header, cols, strict=True))
+            if c not in known
+        ]
+        absent = [k for k in known if k not in self.index]
+        misspelt: dict[str, str] = {}
         for _, header in self.extra:
-            norm = _norm_header(header)
-            close = difflib.get_close_matches(norm, [k for k in known if k not in self.index], n=1, cutoff=0.8)
-            if close:
-                self.error(self.header_line, header, f"unknown column, did you mean '{close[0]}'?",
-                           f"rename it to '{close[0]}'")  # fmt: skip
+            close = difflib.get_close_matches(_norm_header(header), absent, n=1, cutoff=0.8)
+            if close and close[0] not in misspelt.values():
+                misspelt[header] = close[0]
+        for col in required:
+            if col not in self.index and col not in misspelt.values():
+                self.error(
+                    self.header_line,
+                    col,
+                    f"missing required column '{col}'",
+                    f"add a '{col}' column to the header row (line {self.header_line})",
+                )
+        for header, col in misspelt.items():
+            kind = "required column" if col in required else "column"
+            message = f"unknown column, did you mean the {kind} '{col}'?"
+            self.error(self.header_line, header, message, f"rename it to '{col}' in the header row")
         self.ok = all(col in self.index for col in required)
 
     def error(self, line: int | None, column: str | None, message: str, hint: str = "") -> None:
@@ -121,7 +160,12 @@ class _Rows:
         try:
             return _parse_strength(text)
         except ValueError as exc:
-            self.error(line, "strength", str(exc), "use a whole number from 1 (barely) to 5 (close), or leave it blank")
+            self.error(
+                line,
+                "strength",
+                str(exc),
+                "use a whole number from 1 (barely) to 5 (close), or leave it blank",
+            )
             return None
 
     def date(self, line: int, column: str, text: str) -> date | None:
@@ -139,7 +183,9 @@ class _Rows:
             return value
         close = _did_you_mean(value, choices, 1)
         hint = f"did you mean {close}? " if close else ""
-        self.error(line, column, f"unknown {column} '{text}'", f"{hint}use one of: {', '.join(choices)}")
+        self.error(
+            line, column, f"unknown {column} '{text}'", f"{hint}use one of: {', '.join(choices)}"
+        )
         return None
 
 
@@ -181,14 +227,16 @@ def parse_contacts(table: Table) -> tuple[list[Contact], list[Problem]]:
             line=line,
         )
         if v.get("relationship"):
-            contact.relationship = rows.choice(line, "relationship", v["relationship"], RELATIONSHIPS) or ""
+            contact.relationship = (
+                rows.choice(line, "relationship", v["relationship"], RELATIONSHIPS) or ""
+            )
         if given_id:
             if given_id.casefold() == ME:
                 rows.error(line, "id", "'me' is reserved for you", "give this person another id")
                 continue
             if given_id in first_line:
-                rows.error(line, "id", f"duplicate id '{given_id}' (first used on line {first_line[given_id]})",
-                           "give each person a unique id")  # fmt: skip
+                message = f"duplicate id '{given_id}' (already used on line {first_line[given_id]})"
+                rows.error(line, "id", message, "give each person a different id")
                 continue
             first_line[given_id] = line
         else:
@@ -197,27 +245,46 @@ def parse_contacts(table: Table) -> tuple[list[Contact], list[Problem]]:
             )
             derived[contact.id].append(contact)
         contacts.append(contact)
+    taken = dict(first_line)  # id -> the line that holds it
     for base, group in derived.items():
-        taken = base in first_line
-        for n, contact in enumerate(group):
-            if n == 0 and not taken:
-                first_line[base] = contact.line
+        for contact in group:
+            if base not in taken and base.casefold() != ME:
+                taken[base] = contact.line
                 continue
-            suffix = n + 1
-            while f"{base}-{suffix}" in first_line:
+            suffix = 2
+            while f"{base}-{suffix}" in taken:
                 suffix += 1
             contact.id = f"{base}-{suffix}"
-            first_line[contact.id] = contact.line
-            rows.warn(contact.line, "id", f"'{contact.name}' has the same derived id as line "
-                      f"{group[0].line if not taken else first_line[base]}; using '{contact.id}'",
-                      "fill in the id column to keep this stable")  # fmt: skip
+            taken[contact.id] = contact.line
+            why = (
+                "reserved for you"
+                if base.casefold() == ME
+                else f"already the id of line {taken[base]}"
+            )
+            rows.warn(
+                contact.line,
+                "id",
+                f"'{contact.name}' would get the id '{base}', {why}; using '{contact.id}'",
+                "fill in the id column to keep ids stable",
+            )
     return contacts, rows.problems
 
 
-class PersonIndex:
-    """Resolve a person given as an id or an unambiguous name (``me`` is the user)."""
+def _fold(text: str) -> str:
+    """Case-folded, single-spaced, without accents: the form names are compared in for hints."""
+    decomposed = unicodedata.normalize("NFKD", normalize_name(text))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
-    def __init__(self, contacts: list[Contact]):
+
+class PersonIndex:
+    """Resolve a person given as an id or an unambiguous name (``me`` is the user).
+
+    ``contacts_file`` names the contacts file in messages.
+    """
+
+    def __init__(self, contacts: list[Contact], contacts_file: str = CONTACTS_FILE):
+        self.contacts = contacts
+        self.contacts_file = contacts_file
         self.ids = {c.id: c for c in contacts}
         self.names: dict[str, list[str]] = defaultdict(list)
         for c in contacts:
@@ -234,47 +301,101 @@ class PersonIndex:
         if len(found) == 1:
             return found[0], "", ""
         if len(found) > 1:
-            return None, f"'{text}' is ambiguous: {len(found)} people have that name ({', '.join(found)})", \
-                "use the id instead of the name"  # fmt: skip
-        names = [c.name for c in self.ids.values()]
-        close = difflib.get_close_matches(text, names + list(self.ids), n=3, cutoff=0.6)
-        if not close:
-            lowered = {normalize_name(n): n for n in names}
-            close = [lowered[m] for m in difflib.get_close_matches(normalize_name(text), list(lowered), n=3, cutoff=0.6)]
-        hint = f"did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-        hint = (hint + " " if hint else "") + "add the person to contacts.csv or fix the spelling"
-        return None, f"'{text}' matches nobody in contacts", hint
+            where = ", ".join(f"'{i}' (line {self.ids[i].line})" for i in found)
+            return (
+                None,
+                f"'{text}' is ambiguous: {len(found)} people have that name: {where}",
+                "write the id instead of the name",
+            )
+        close = self.suggest(text)
+        if close:
+            hint = f"did you mean {' or '.join(close)}? If not, add them to {self.contacts_file}"
+        else:
+            hint = f"add them to {self.contacts_file}, or fix the spelling (you are 'me')"
+        return None, f"'{text}' matches no id or name in {self.contacts_file}", hint
+
+    def suggest(self, text: str, n: int = 3) -> list[str]:
+        """Up to ``n`` people ``text`` may mean, quoted as they should be written.
+
+        A part of a name ("Ana" for "Ana Ribeiro"), a typo, a missing accent or a
+        near id all count; a person is shown by name, or by id when the name is shared.
+        """
+        key = _fold(text)
+        words = key.split()
+        scored: list[tuple[float, str, str]] = []
+        for c in self.contacts:
+            name_key = _fold(c.name)
+            if words and set(words) <= set(name_key.split()):
+                score = 1.0
+            else:
+                score = max(
+                    difflib.SequenceMatcher(None, key, name_key).ratio(),
+                    difflib.SequenceMatcher(None, key, c.id.casefold()).ratio(),
+                )
+            if score >= 0.7:
+                scored.append((score, c.name, c.id))
+        scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+        out = []
+        for _, name, pid in scored[:n]:
+            shared = len(self.names[normalize_name(name)]) > 1
+            out.append(f"'{pid}' ({name})" if shared else f"'{name}'")
+        return out
 
 
-def parse_introductions(table: Table, contacts: list[Contact]) -> tuple[list[Introduction], list[Problem]]:
-    """Turn an introductions table into :class:`Introduction` objects with resolved ids."""
+def parse_introductions(
+    table: Table, contacts: list[Contact], *, contacts_file: str = CONTACTS_FILE
+) -> tuple[list[Introduction], list[Problem]]:
+    """Turn an introductions table into :class:`Introduction` objects with resolved ids.
+
+    A row means: ``referrer`` introduced the user to ``contact``. Each is an id or an
+    unambiguous name from ``contacts``; ``me`` is the user.
+    """
     rows = _Rows(table, INTRODUCTION_COLUMNS, ("referrer", "contact"))
     if not rows.ok:
         return [], rows.problems
-    people = PersonIndex(contacts)
+    people = PersonIndex(contacts, contacts_file)
     intros: list[Introduction] = []
     for line, v, extra in rows.records():
         ends: dict[str, str | None] = {}
         for col in ("referrer", "contact"):
             text = v.get(col, "")
             if not text:
-                rows.error(line, col, f"{col} is empty", "fill in an id or a name (you are 'me')")
+                rows.error(
+                    line,
+                    col,
+                    f"{col} is empty",
+                    "fill in an id or a name from contacts (you are 'me')",
+                )
                 ends[col] = None
                 continue
             pid, message, hint = people.resolve(text)
             if pid is None:
                 rows.error(line, col, message, hint)
             ends[col] = pid
-        status = rows.choice(line, "status", v["status"], STATUSES) if v.get("status") else "suggested"
+        status = (
+            rows.choice(line, "status", v["status"], STATUSES) if v.get("status") else "suggested"
+        )
         strength = rows.strength(line, v.get("strength", ""))
         when = rows.date(line, "date", v.get("date", ""))
         referrer, contact = ends["referrer"], ends["contact"]
         if referrer and contact and referrer == contact:
-            rows.error(line, "contact", f"'{v['contact']}' is introduced to themselves",
-                       "the referrer and the contact must be two different people")  # fmt: skip
+            rows.error(
+                line,
+                "contact",
+                f"'{v['contact']}' is both the referrer and the contact",
+                "an introduction is between two different people: fix one of them",
+            )
+            continue
+        if contact == ME:
+            message = "'me' cannot be the contact: a row means 'referrer introduced me to contact'"
+            rows.error(line, "contact", message, "put the person you were introduced to in contact")
             continue
         if referrer and contact and status:
-            intros.append(Introduction(referrer, contact, when, status, strength, v.get("notes", ""), extra, line))
+            intros.append(
+                Introduction(
+                    referrer, contact, when, status, strength, v.get("notes", ""), extra, line
+                )
+            )
     return intros, rows.problems
 
 
@@ -286,7 +407,9 @@ def parse_aliases(table: Table) -> tuple[dict[str, str], list[Problem]]:
     aliases: dict[str, str] = {}
     for line, v, _ in rows.records():
         if not v["alias"] or not v["canonical"]:
-            rows.error(line, "alias" if not v["alias"] else "canonical", "is empty", "fill in both columns")
+            rows.error(
+                line, "alias" if not v["alias"] else "canonical", "is empty", "fill in both columns"
+            )
             continue
         aliases[normalize_company(v["alias"])] = v["canonical"]
     return aliases, rows.problems
@@ -332,30 +455,44 @@ def check_data(
     introductions: str | os.PathLike[str] | None = None,
     encoding: str | None = None,
 ) -> CheckReport:
-    """Load and validate a data folder, returning every problem instead of raising."""
+    """Load and validate a data folder, returning every problem instead of raising.
+
+    Problems come file by file (contacts, introductions, companies), each file's in
+    line order. Introductions are resolved only when the contacts file was readable,
+    so one broken file does not bury its own error under a hundred "matches nobody".
+    """
     contacts_path, intros_path, intros_required = resolve_paths(data, contacts, introductions)
     problems: list[Problem] = []
-    table = read_table(contacts_path, encoding=encoding)
-    problems += table.problems
+    table = read_table(contacts_path, encoding=encoding, example_header="name,company,strength")
     people, found = parse_contacts(table) if table.header else ([], [])
-    problems += found
+    problems += _in_line_order(table.problems + found)
+    contacts_ok = "name" in table.columns  # people were read, so names can be resolved
     intros: list[Introduction] = []
     if intros_path.exists() or intros_required:
-        itable = read_table(intros_path, encoding=encoding)
-        problems += itable.problems
-        if itable.header:
-            intros, found = parse_introductions(itable, people)
-            problems += found
+        itable = read_table(
+            intros_path, encoding=encoding, example_header="referrer,contact,date,status"
+        )
+        found = []
+        if itable.header and contacts_ok:
+            intros, found = parse_introductions(itable, people, contacts_file=contacts_path.name)
+        problems += _in_line_order(itable.problems + found)
     aliases: dict[str, str] = {}
     aliases_path = contacts_path.parent / ALIASES_FILE
     if aliases_path.exists():
-        atable = read_table(aliases_path, encoding=encoding)
-        problems += atable.problems
+        atable = read_table(aliases_path, encoding=encoding, example_header="alias,canonical")
+        found = []
         if atable.header:
             aliases, found = parse_aliases(atable)
-            problems += found
-    dataset = Dataset(people, intros, contacts_path, intros_path if intros_path.exists() else None, aliases)
+        problems += _in_line_order(atable.problems + found)
+    dataset = Dataset(
+        people, intros, contacts_path, intros_path if intros_path.exists() else None, aliases
+    )
     return CheckReport(dataset, problems)
+
+
+def _in_line_order(problems: list[Problem]) -> list[Problem]:
+    """One file's problems sorted by line (file-wide ones first), stable otherwise."""
+    return sorted(problems, key=lambda p: p.line or 0)
 
 
 def load_dataset(
@@ -365,7 +502,7 @@ def load_dataset(
     introductions: str | os.PathLike[str] | None = None,
     encoding: str | None = None,
 ) -> Dataset:
-    """Load and validate a data folder; raise :class:`~netmap.errors.DataError` listing every error."""
+    """Load and validate a data folder; raise :class:`~netmap.errors.DataError` with every error."""
     report = check_data(data, contacts=contacts, introductions=introductions, encoding=encoding)
     if report.errors:
         raise DataError(report.problems)
