@@ -37,6 +37,7 @@ ROUND_TRIP = {
     "mixed_line_endings": b"id,name\r\nana,Ana\nbo,Bo\r\n",
     "tabs": b"id\tname\tcompany\nana\tAna\tAcme, Inc\n",
     "emoji_and_accents": "id,name\nzoe,Zoë 🚀 Ł\n".encode(),
+    "header_with_trailing_separators": b"id,name,,\nana,Ana,,\n",
 }
 
 
@@ -168,6 +169,22 @@ def test_user_rows_and_columns_survive_and_the_loader_still_reads_the_file(tmp_p
         ("me2", None, {"Favourite Food": ""}),
         ("bo", None, {"Favourite Food": ""}),
     ]
+
+
+def test_add_column_after_a_header_with_trailing_separators(tmp_path):
+    path = write(tmp_path, b"id,name,,\nana,Ana,,\n")
+    doc = CsvDocument.read(path)
+    assert doc.header == ["id", "name"]
+    doc.add_column("met_on")
+    doc.save()
+    assert path.read_bytes() == b"id,name,met_on\nana,Ana,,\n"
+    assert read_table(path).rows == [(2, ["ana", "Ana", ""])]
+
+
+def test_unclosed_quote_is_a_data_error(tmp_path):
+    path = write(tmp_path, b'id,name\nana,"Ana\nbo,Bo\n')
+    with pytest.raises(DataError, match="contacts.csv:2: a quote opened on this line is never"):
+        CsvDocument.read(path)
 
 
 def test_save_twice(tmp_path):

@@ -38,7 +38,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .csvio import _decode, normalize_header, sniff_delimiter
+from .csvio import _decode, _unclosed, normalize_header, sniff_delimiter
 from .errors import ConflictError, DataError, Problem
 
 __all__ = ["CsvDocument", "StoredRow"]
@@ -140,6 +140,7 @@ class CsvDocument:
             None  # where the header's text is in _chunks; None: not yet written
         )
         self._header_cells: list[str] = list(header)  # the header's fields as read (untrimmed)
+        self._header_fields = len(header)  # fields in the header's text, empty trailing ones too
         self._added: list[str] = []  # columns added since the header was last written
 
     # -- reading -------------------------------------------------------------------------
@@ -211,8 +212,11 @@ class CsvDocument:
                     self._chunks.append(raw)
                     continue
                 if self._header_pos is None:
-                    self._header_cells = record
                     self.header = [cell.strip() for cell in record]
+                    while len(self.header) > 1 and not self.header[-1]:
+                        self.header.pop()  # trailing separators after the last name, as read_table
+                    self._header_cells = record[: len(self.header)]
+                    self._header_fields = len(record)
                     self._header_pos = len(self._chunks)
                     self._chunks.append(raw)
                     continue
@@ -232,6 +236,12 @@ class CsvDocument:
             problems.append(
                 Problem(name, reader.line_num, None, f"unreadable CSV: {exc}", "fix the quoting")
             )
+        last = self._chunks[-1] if self._chunks else None
+        if isinstance(last, StoredRow) and last.raw and last.raw.count("\n") > 1:
+            if _unclosed(text, last.line, self.delimiter):
+                message = "a quote opened on this line is never closed"
+                hint = 'close the quote, or double any " inside a quoted value ("")'
+                problems.append(Problem(name, last.line, None, message, hint))
         if problems:
             raise DataError(problems)
 
@@ -308,7 +318,13 @@ class CsvDocument:
             yield self._format(self._header_cells), None
         for i, chunk in enumerate(self._chunks):
             if isinstance(chunk, str):
-                if i == self._header_pos and self._added:
+                if (
+                    i == self._header_pos
+                    and self._added
+                    and self._header_fields > len(self._header_cells)
+                ):  # the header ends in empty names: write it anew
+                    yield self._format(self._header_cells), None
+                elif i == self._header_pos and self._added:
                     end = _ending(chunk)
                     new = self._format(self._added).rstrip("\r\n")
                     yield (
@@ -401,6 +417,8 @@ class CsvDocument:
         if self._header_pos is None:
             self._header_pos = 0
         self.sha256 = _sha256(data)
+        if self._added:
+            self._header_fields = len(self.header)
         self._added = []
         self._chunks = []
         line = 1
