@@ -1,0 +1,28 @@
+"""Interactive network maps: one offline, self-contained HTML page per map.
+
+:func:`map_data` decides what the map shows (plain data, no HTML);
+:func:`render_map` / :func:`write_map` turn it into a page with vis-network (from
+pyvis, inlined) and netmap's own small script for search, filters, neighbour and
+path highlighting and the physics switch.
+
+>>> import netmap
+>>> from netmap.maps import map_data, write_map
+>>> G = netmap.build_graph(netmap.load_dataset("sample_data"))       # doctest: +SKIP
+>>> data = map_data(G, company="Halcyon Maps", office="Lisbon", top=5)  # doctest: +SKIP
+>>> html = write_map(data, "network.html")                            # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from .data import MapData, MapOptions, MapPath, map_data, resolve_person
+from .render import render_map, write_map
+
+__all__ = [
+    "MapData",
+    "MapOptions",
+    "MapPath",
+    "map_data",
+    "render_map",
+    "resolve_person",
+    "write_map",
+]

@@ -1,0 +1,174 @@
+"""Generated maps in a real headless Chromium with the network blocked."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from netmap.graph import build_graph
+from netmap.maps import MapOptions, map_data, write_map
+from netmap.model import Contact, Dataset, Introduction
+
+pytestmark = pytest.mark.browser
+
+IMG = "<img src=x onerror=alert(1)>"
+SCRIPT = "</script><script>alert(1)</script>"
+
+
+def hostile_graph():
+    contacts = [
+        Contact(
+            "ana",
+            "Ana Lima",
+            company="Acme",
+            office="Lisbon",
+            title="Engineer",
+            strength=5,
+            tags=("mentor",),
+        ),
+        Contact(
+            "bo",
+            IMG,
+            company=SCRIPT,
+            office=IMG,
+            title=SCRIPT,
+            strength=3,
+            tags=(IMG,),
+            notes=SCRIPT,
+            email="bo@example.com",
+        ),
+        Contact(SCRIPT, "Cy Okafor", company="Acme", office="Lisbon", title="Director"),
+        Contact("dee", "Dee " + SCRIPT, company="Globex", school=IMG, strength=2),
+        Contact("eve", "Eve Santos", company="Globex"),
+    ]
+    intros = [Introduction("ana", SCRIPT, status="met"), Introduction("bo", "eve", status="made")]
+    return build_graph(Dataset(contacts, intros), today=date(2026, 1, 1))
+
+
+def synthetic_graph(n: int, seed: int = 1):
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    from map_bench import synthetic_dataset
+
+    return build_graph(synthetic_dataset(n, seed=seed), today=date(2026, 1, 1))
+
+
+def test_whole_map_draws_every_node_and_tie_offline(tmp_path, open_map):
+    """The page draws as many nodes and ties as map_data prepared, with no request and no error."""
+    G = hostile_graph()
+    data = map_data(G)
+    path = tmp_path / "network.html"
+    write_map(data, path)
+    opened = open_map(path)
+    assert opened.counts() == (len(data.nodes), len(data.edges))
+    assert opened.counts()[0] == 6  # five people and you
+    opened.assert_clean()
+
+
+def test_hostile_strings_stay_text_everywhere(tmp_path, open_map):
+    """Payloads in names, ids, companies, offices, tags and titles run nothing, show as text."""
+    G = hostile_graph()
+    path = tmp_path / "network.html"
+    write_map(map_data(G, options=MapOptions(title=IMG + SCRIPT)), path)
+    opened = open_map(path)
+    page = opened.page
+    labels = opened.eval("() => netmap.nodes.get().map(n => n.label)")
+    assert IMG in labels and "Dee " + SCRIPT in labels
+    assert SCRIPT in opened.eval("() => netmap.nodes.get().map(n => n.id)")
+    assert page.text_content("#title") == IMG + SCRIPT
+    assert page.title() == IMG + SCRIPT
+    companies = page.eval_on_selector_all(
+        "#filter-company option", "os => os.map(o => o.textContent)"
+    )
+    assert SCRIPT in companies
+    offices = page.eval_on_selector_all("#filter-office option", "os => os.map(o => o.textContent)")
+    assert IMG in offices
+    tags = page.eval_on_selector_all("#filter-tag option", "os => os.map(o => o.textContent)")
+    assert IMG in tags
+    legend = page.text_content("#legend")
+    assert SCRIPT in legend
+    # no element was injected by the payloads
+    assert page.eval_on_selector_all("img", "xs => xs.length") == 0
+    assert page.eval_on_selector_all("script", "xs => xs.length") == 3
+    # the tooltip of a hostile node is shown as text
+    x, y = opened.eval("""() => { const p = netmap.network.getPositions(['bo']).bo;
+                                  const c = netmap.network.canvasToDOM(p);
+                                  const r = document.getElementById('map').getBoundingClientRect();
+                                  return [c.x + r.left, c.y + r.top]; }""")
+    page.mouse.move(x, y)
+    page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5000)
+    tooltip = page.inner_text("div.vis-tooltip")
+    assert IMG in tooltip and SCRIPT in tooltip
+    page.wait_for_timeout(300)
+    opened.assert_clean()
+
+
+def test_search_focuses_the_person(tmp_path, open_map):
+    """Typing a name in the search box and submitting selects and centres that person."""
+    G = synthetic_graph(300)
+    data = map_data(G)
+    path = tmp_path / "network.html"
+    write_map(data, path)
+    opened = open_map(path)
+    target = next(n for n in data.nodes if n["kind"] == "person" and n["x"] > 200)
+    page = opened.page
+    page.fill("#search-input", target["label"])
+    page.click("#search button")
+    assert opened.eval("() => netmap.state.focused") == target["id"]
+    assert opened.eval("() => netmap.network.getSelectedNodes()") == [target["id"]]
+    view = opened.eval("() => netmap.network.getViewPosition()")
+    pos = opened.eval("(id) => netmap.network.getPositions([id])[id]", target["id"])
+    assert abs(view["x"] - pos["x"]) < 1 and abs(view["y"] - pos["y"]) < 1
+    assert "Found" in page.text_content("#status")
+    opened.assert_clean()
+
+
+def test_click_highlights_neighbours_and_filters_hide_others(tmp_path, open_map):
+    """Clicking a node fades everyone but its neighbours; a company filter hides other companies."""
+    G = hostile_graph()
+    data = map_data(G)
+    path = tmp_path / "network.html"
+    write_map(data, path)
+    opened = open_map(path)
+    opened.eval("() => netmap.highlightNeighbours('ana')")
+    faded = opened.eval(
+        "() => netmap.nodes.get()"
+        ".filter(n => n.color.background.startsWith('rgba(203')).map(n => n.id)"
+    )
+    assert set(faded) == {n for n in G if G.nodes[n]["kind"] == "person"} - {"ana", SCRIPT} - set(
+        G["ana"]
+    )
+    opened.eval("() => netmap.setFilter('company', 'Globex')")
+    hidden = opened.eval("() => netmap.nodes.get().filter(n => n.hidden).map(n => n.id)")
+    assert set(hidden) == {"ana", "bo", SCRIPT}
+    opened.page.click("#reset")
+    assert opened.eval("() => netmap.nodes.get().filter(n => n.hidden).length") == 0
+    opened.assert_clean()
+
+
+def test_physics_toggle(tmp_path, open_map):
+    """The physics button switches the simulation on and off."""
+    path = tmp_path / "network.html"
+    write_map(map_data(hostile_graph()), path)
+    opened = open_map(path, wait="stable")
+    button = opened.page.locator("#physics")
+    assert button.text_content() == "Physics: on"
+    button.click()
+    assert button.text_content() == "Physics: off"
+    assert opened.eval("() => netmap.network.physics.physicsEnabled") is False
+    opened.assert_clean()
+
+
+def test_large_map_draws_without_physics(tmp_path, open_map):
+    """Above the physics limit the map uses the Python layout and is still at first draw."""
+    G = synthetic_graph(1500)
+    data = map_data(G)
+    assert not data.physics
+    path = tmp_path / "network.html"
+    write_map(data, path)
+    opened = open_map(path, wait="stable")
+    assert opened.counts() == (len(data.nodes), len(data.edges))
+    opened.assert_clean()
