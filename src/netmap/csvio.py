@@ -219,7 +219,7 @@ def read_table(
                 None,
                 None,
                 "file is empty",
-                f"add a header row, e.g. '{example_header}', then one row a line",
+                f"add a header row such as '{example_header}' and the rows under it",
             )
         )
         return table

@@ -125,7 +125,7 @@ class _Rows:
         absent = [k for k in known if k not in self.index]
         misspelt: dict[str, str] = {}
         for _, header in self.extra:
-            close = difflib.get_close_matches(_norm_header(header), absent, n=1, cutoff=0.8)
+            close = difflib.get_close_matches(_norm_header(header), absent, n=1, cutoff=0.75)
             if close and close[0] not in misspelt.values():
                 misspelt[header] = close[0]
         for col in required:
@@ -182,10 +182,9 @@ class _Rows:
         if value in choices:
             return value
         close = _did_you_mean(value, choices, 1)
-        hint = f"did you mean {close}? " if close else ""
-        self.error(
-            line, column, f"unknown {column} '{text}'", f"{hint}use one of: {', '.join(choices)}"
-        )
+        hint = f"did you mean {close}? Otherwise use" if close else "use"
+        message = f"unknown {column} '{text}'"
+        self.error(line, column, message, f"{hint} one of: {', '.join(choices)}")
         return None
 
 
