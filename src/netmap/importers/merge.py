@@ -1,0 +1,575 @@
+"""Merging imported people into ``contacts.csv`` without losing anything.
+
+Identity, in order: the LinkedIn profile slug, then an e-mail address, then the
+normalised name plus the (alias-aware) company. Every merge carries its reason.
+The same name at another company, or a close spelling at the same company, is a
+*near match*: listed for the user to confirm, never merged.
+
+Fields: an empty cell is filled; an equal value (compared normalised) is left as is;
+a different value is a :class:`Conflict`, resolved by ``prefer`` (``existing``, the
+default, keeps the user's text). ``tags`` and ``source`` are unions; ``last_contact``
+takes the later date. Columns netmap does not know are kept; a ``source`` column
+(``linkedin;google``) records where each person came from; imported text that a
+spreadsheet would run as a formula is neutralised with a leading ``'``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ..csvio import Table, neutralize, read_table
+from ..errors import Problem
+from ..graph import company_key
+from ..loading import (
+    ALIASES_FILE,
+    CONTACTS_FILE,
+    INTRODUCTIONS_FILE,
+    parse_aliases,
+    parse_contacts,
+    parse_date,
+)
+from ..model import CONTACT_COLUMNS, INTRODUCTION_COLUMNS
+from ..normalize import (
+    linkedin_slug,
+    normalize_company,
+    normalize_name,
+    normalize_text,
+    slugify,
+    split_list,
+)
+from ..store import CsvDocument, StoredRow
+from ._common import PROGRESS_EVERY, ImportedContact, ParsedFile, Progress
+from .linkedin import Signals, estimate_strength
+
+PREFER = ("existing", "incoming")
+COLUMNS = (*CONTACT_COLUMNS, "source")
+#: Columns compared for conflicts (the others are unions or dates).
+_COMPARED = ("name", "company", "title", "office", "email", "linkedin_url", "strength", "notes")
+#: Near matches by spelling are searched only among this many people at one company.
+_FUZZY_LIMIT = 300
+_FUZZY_CUTOFF = 0.85
+
+
+@dataclass(slots=True)
+class Merge:
+    """An incoming person merged into one already there (``into``), and why."""
+
+    name: str
+    into: str  # "contacts.csv:12" or "new (linkedin)"
+    source: str  # "Connections.csv:7"
+    reason: str
+    filled: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Conflict:
+    """A field where the incoming value differs from the one there; ``kept`` says which won."""
+
+    name: str
+    where: str
+    column: str
+    existing: str
+    incoming: str
+    source: str
+    kept: str  # "existing" or "incoming"
+
+
+@dataclass(slots=True)
+class NearMatch:
+    """An incoming person added as new who may be someone already there."""
+
+    name: str
+    source: str
+    candidate: str
+    where: str
+    reason: str
+
+
+@dataclass(slots=True)
+class Added:
+    name: str
+    id: str
+    source: str
+    values: dict[str, str]
+
+
+@dataclass(slots=True)
+class MergePlan:
+    """Everything an import would change, before (or after) writing it."""
+
+    added: list[Added] = field(default_factory=list)
+    merged: list[Merge] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    near_matches: list[NearMatch] = field(default_factory=list)
+    updated: list[Merge] = field(
+        default_factory=list
+    )  # existing people changed by LinkedIn signals
+    introductions: list[dict[str, str]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # warnings
+    files: list[ParsedFile] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    # what applying it does
+    _updates: dict[int, tuple[StoredRow, dict[str, str]]] = field(default_factory=dict, repr=False)
+    _new_rows: list[_Rec] = field(default_factory=list, repr=False)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self._updates or self.introductions)
+
+
+@dataclass(eq=False, slots=True)
+class _Rec:
+    """A person in the working set: a row already in contacts.csv, or one being added."""
+
+    values: dict[str, str]
+    id: str
+    where: str
+    row: StoredRow | None = None
+    changes: dict[str, str] = field(default_factory=dict)
+
+    def set(self, column: str, value: str) -> None:
+        self.values[column] = value
+        if self.row is not None:
+            self.changes[column] = value
+
+
+def _same(column: str, a: str, b: str) -> bool:
+    if column in ("company", "office"):
+        return normalize_company(a) == normalize_company(b)
+    if column == "name":
+        return normalize_name(a) == normalize_name(b)
+    if column == "linkedin_url":
+        return (linkedin_slug(a) or a.casefold()) == (linkedin_slug(b) or b.casefold())
+    if column == "strength":
+        try:
+            return float(a) == float(b)
+        except ValueError:
+            return a.strip() == b.strip()
+    if column == "notes":
+        return normalize_text(b) in normalize_text(a)
+    return normalize_text(a) == normalize_text(b)
+
+
+def _incoming_values(c: ImportedContact) -> dict[str, str]:
+    values = {
+        "name": c.name,
+        "company": c.company,
+        "title": c.title,
+        "office": c.office,
+        "email": c.email,
+        "linkedin_url": c.linkedin_url,
+        "tags": "; ".join(c.tags),
+        "notes": c.notes,
+        "strength": str(c.strength) if c.strength else "",
+        "last_contact": c.last_contact.isoformat() if c.last_contact else "",
+        "source": c.source,
+    }
+    return {k: neutralize(v) for k, v in values.items()}
+
+
+def _later(a: str, b: str) -> str:
+    try:
+        return b if parse_date(b) > parse_date(a) else a
+    except ValueError:
+        return a or b
+
+
+class _Working:
+    """The people known so far, indexed for matching."""
+
+    def __init__(self, aliases: dict[str, str]):
+        self.aliases = aliases
+        self.recs: list[_Rec] = []
+        self.by_slug: dict[str, _Rec] = {}
+        self.by_email: dict[str, _Rec] = {}
+        self.by_name_company: dict[tuple[str, str], _Rec] = {}
+        self.by_name: dict[str, list[_Rec]] = defaultdict(list)
+        self.by_company: dict[str, list[_Rec]] = defaultdict(list)
+        self.ids: set[str] = set()
+
+    def key(self, company: str) -> str:
+        return company_key(company, self.aliases)
+
+    def index(self, rec: _Rec) -> None:
+        v = rec.values
+        slug = linkedin_slug(v.get("linkedin_url", ""))
+        if slug:
+            self.by_slug.setdefault(slug, rec)
+        for email in split_list(v.get("email", "")):
+            self.by_email.setdefault(email.casefold(), rec)
+        name, ckey = normalize_name(v.get("name", "")), self.key(v.get("company", ""))
+        if ckey:
+            self.by_name_company.setdefault((name, ckey), rec)
+            if rec not in self.by_company[ckey]:
+                self.by_company[ckey].append(rec)
+        if rec not in self.by_name[name]:
+            self.by_name[name].append(rec)
+
+    def add(self, rec: _Rec) -> None:
+        self.recs.append(rec)
+        self.ids.add(rec.id)
+        self.index(rec)
+
+    def new_id(self, values: dict[str, str]) -> str:
+        base = (
+            linkedin_slug(values["linkedin_url"])
+            or values["email"].lower()
+            or slugify(values["name"])
+        )
+        candidate, n = base, 1
+        while candidate in self.ids or candidate == "me":
+            n += 1
+            candidate = f"{base}-{n}"
+        return candidate
+
+    def match(
+        self, c: ImportedContact, values: dict[str, str]
+    ) -> tuple[_Rec | None, str, NearMatch | None]:
+        """(record, reason, near match) for an incoming person."""
+        slug = c.slug
+        found, reason = None, ""
+        if slug and slug in self.by_slug:
+            return self.by_slug[slug], f"same LinkedIn profile ({slug})", None
+        for email in c.emails:
+            if email.casefold() in self.by_email:
+                found, reason = self.by_email[email.casefold()], f"same e-mail ({email})"
+                break
+        name, ckey = normalize_name(c.name), self.key(c.company)
+        if found is None and ckey and (name, ckey) in self.by_name_company:
+            found, reason = (
+                self.by_name_company[(name, ckey)],
+                f"same name and company ({c.company})",
+            )
+        where = f"{Path(c.file).name}:{c.line}"
+        if found is not None:
+            other = linkedin_slug(found.values.get("linkedin_url", ""))
+            if slug and other and other != slug:
+                return (
+                    None,
+                    "",
+                    NearMatch(
+                        c.name,
+                        where,
+                        found.values["name"],
+                        found.where,
+                        f"{reason} but another LinkedIn profile ({other})",
+                    ),
+                )
+            return found, reason, None
+        for rec in self.by_name.get(name, []):
+            theirs = rec.values.get("company", "")
+            what = (
+                f"company '{theirs}' vs '{c.company}'"
+                if theirs or c.company
+                else "no company to confirm"
+            )
+            return (
+                None,
+                "",
+                NearMatch(c.name, where, rec.values["name"], rec.where, f"same name, {what}"),
+            )
+        if ckey and len(self.by_company.get(ckey, ())) <= _FUZZY_LIMIT:
+            names = {normalize_name(r.values["name"]): r for r in self.by_company.get(ckey, ())}
+            close = difflib.get_close_matches(name, list(names), n=1, cutoff=_FUZZY_CUTOFF)
+            if close:
+                rec = names[close[0]]
+                return (
+                    None,
+                    "",
+                    NearMatch(
+                        c.name,
+                        where,
+                        rec.values["name"],
+                        rec.where,
+                        f"close spelling at the same company ({c.company})",
+                    ),
+                )
+        return None, "", None
+
+
+def _existing(doc: CsvDocument | None, work: _Working) -> None:
+    if doc is None or not doc.rows:
+        return
+    table = Table(
+        path=doc.path, header=list(doc.header), rows=[(r.line, list(r.cells)) for r in doc.rows]
+    )
+    contacts, _ = parse_contacts(table)
+    ids = {c.line: c.id for c in contacts}
+    work.ids |= set(ids.values())
+    for row in doc.rows:
+        if row.line not in ids:
+            continue  # a row the loader rejects (no name, duplicate id) cannot be matched
+        values = {col: row.get(col).strip() for col in COLUMNS}
+        work.add(_Rec(values, ids[row.line], f"{doc.path.name}:{row.line}", row))
+
+
+def plan_import(
+    files: Sequence[ParsedFile],
+    contacts: CsvDocument | None,
+    introductions: CsvDocument | None = None,
+    *,
+    aliases: dict[str, str] | None = None,
+    prefer: str = "existing",
+    today: date | None = None,
+    progress: Progress | None = None,
+) -> MergePlan:
+    """Match the people of ``files`` against ``contacts`` and say what would change.
+
+    Nothing is written: pass the plan to :func:`apply_plan`. ``contacts`` is None when
+    ``contacts.csv`` does not exist yet.
+    """
+    if prefer not in PREFER:
+        raise ValueError(f"prefer must be one of {PREFER}")
+    today = today or date.today()
+    plan = MergePlan(files=list(files))
+    work = _Working(aliases or {})
+    _existing(contacts, work)
+    people = [c for f in files for c in f.contacts]
+    total = len(people)
+    rec_of: dict[int, _Rec] = {}
+    for n, c in enumerate(people, start=1):
+        if progress and n % PROGRESS_EVERY == 0:
+            progress("merging", n, total)
+        values = _incoming_values(c)
+        rec, reason, near = work.match(c, values)
+        where = f"{Path(c.file).name}:{c.line}"
+        if rec is None:
+            values["id"] = work.new_id(values)
+            rec = _Rec(
+                {col: values.get(col, "") for col in COLUMNS}, values["id"], f"new ({c.source})"
+            )
+            work.add(rec)
+            plan._new_rows.append(rec)
+            if near:
+                plan.near_matches.append(near)
+        else:
+            merge = Merge(rec.values["name"], rec.where, where, reason)
+            _merge_fields(rec, values, where, prefer, plan, merge)
+            work.index(rec)
+            plan.merged.append(merge)
+        rec_of[id(c)] = rec
+    _apply_signals(files, work, prefer, today, plan)
+    _plan_introductions(people, rec_of, work, introductions, plan)
+    for rec in plan._new_rows:
+        plan.added.append(Added(rec.values["name"], rec.id, rec.values["source"], rec.values))
+    for rec in work.recs:
+        if rec.row is not None and rec.changes:
+            plan._updates[rec.row.line] = (rec.row, rec.changes)
+    for f in files:
+        plan.problems += f.problems
+    if progress and total >= PROGRESS_EVERY:
+        progress("merging", total, total)
+    return plan
+
+
+def _merge_fields(
+    rec: _Rec, values: dict[str, str], where: str, prefer: str, plan: MergePlan, merge: Merge
+) -> None:
+    for column in _COMPARED:
+        new, old = values.get(column, ""), rec.values.get(column, "")
+        if not new or _same(column, old, new):
+            continue
+        if not old:
+            rec.set(column, new)
+            merge.filled.append(column)
+            continue
+        plan.conflicts.append(
+            Conflict(rec.values["name"], rec.where, column, old, new, where, prefer)
+        )
+        if prefer == "incoming":
+            rec.set(column, new)
+    for column in ("tags", "source"):
+        joined = _join(rec.values.get(column, ""), values.get(column, ""))
+        if joined != rec.values.get(column, ""):
+            rec.set(column, joined)
+            if column == "tags":
+                merge.filled.append(column)
+    if values.get("last_contact"):
+        later = _later(rec.values.get("last_contact", ""), values["last_contact"])
+        if later != rec.values.get("last_contact", ""):
+            rec.set("last_contact", later)
+            merge.filled.append("last_contact")
+
+
+def _join(a: str, b: str) -> str:
+    """``a`` with the ``;``-separated parts of ``b`` it lacks appended (case-insensitive)."""
+    parts = list(split_list(a))
+    seen = {p.casefold() for p in parts}
+    for p in split_list(b):
+        if p.casefold() not in seen:
+            seen.add(p.casefold())
+            parts.append(p)
+    return a if len(parts) == len(split_list(a)) else "; ".join(parts)
+
+
+def _apply_signals(
+    files: Sequence[ParsedFile], work: _Working, prefer: str, today: date, plan: MergePlan
+) -> None:
+    signals = Signals(i for f in files for i in f.interactions)
+    if not signals:
+        return
+    label = ", ".join(f.path.name for f in files if f.interactions)
+    for rec in work.recs:
+        found = signals.lookup(
+            linkedin_slug(rec.values.get("linkedin_url", "")), rec.values.get("name", "")
+        )
+        tie = estimate_strength(found, today)
+        if tie is None:
+            continue
+        values = {"strength": str(tie.strength), "last_contact": tie.last_contact.isoformat()}
+        way = "reciprocal" if tie.reciprocal else "one-way"
+        reason = f"{tie.messages} messages, {way}, last {tie.last_contact}"
+        merge = Merge(rec.values["name"], rec.where, label, reason)
+        _merge_fields(rec, values, label, prefer, plan, merge)
+        if merge.filled and rec.row is not None:
+            plan.updated.append(merge)
+
+
+def _plan_introductions(
+    people: list[ImportedContact],
+    rec_of: dict[int, _Rec],
+    work: _Working,
+    doc: CsvDocument | None,
+    plan: MergePlan,
+) -> None:
+    referred = [c for c in people if c.referred_by]
+    if not referred:
+        return
+    by_id = {rec.id: rec for rec in work.recs}
+
+    def resolve(text: str) -> tuple[_Rec | None, str]:
+        text = text.strip()
+        if text in by_id:
+            return by_id[text], ""
+        slug = linkedin_slug(text)
+        if slug and slug in work.by_slug:
+            return work.by_slug[slug], ""
+        if "@" in text and text.strip("<>").removeprefix("mailto:").casefold() in work.by_email:
+            return work.by_email[text.strip("<>").removeprefix("mailto:").casefold()], ""
+        found = work.by_name.get(normalize_name(text), [])
+        if len(found) > 1:
+            return None, f"'{text}' is ambiguous: {len(found)} people have that name"
+        return (found[0], "") if found else (None, "")
+
+    pairs: set[tuple[str, str]] = set()
+    for row in doc.rows if doc else []:
+        a, _ = resolve(row.get("referrer"))
+        b, _ = resolve(row.get("contact"))
+        if a and b:
+            pairs.add((a.id, b.id))
+    for c in referred:
+        contact = rec_of[id(c)]
+        where = f"{Path(c.file).name}:{c.line}"
+        referrer, problem = resolve(c.referred_by)
+        if problem:
+            plan.problems.append(
+                Problem(
+                    c.file,
+                    c.line,
+                    "referred by",
+                    problem,
+                    "add the introduction to introductions.csv by id",
+                    "warning",
+                )
+            )
+            continue
+        if referrer is None:
+            values = {col: "" for col in COLUMNS}
+            values.update(name=neutralize(c.referred_by), source=c.source)
+            if "@" in c.referred_by:
+                values["email"] = c.referred_by.strip("<>").removeprefix("mailto:")
+            referrer = _Rec(values, work.new_id(values), f"new ({c.source}, referrer)")
+            work.add(referrer)
+            by_id[referrer.id] = referrer
+            plan._new_rows.append(referrer)
+        if referrer is contact or (referrer.id, contact.id) in pairs:
+            continue
+        pairs.add((referrer.id, contact.id))
+        plan.introductions.append(
+            {
+                "referrer": referrer.id,
+                "contact": contact.id,
+                "date": "",
+                "status": "suggested",
+                "strength": "",
+                "notes": neutralize(f"Referred By in {where}"),
+            }
+        )
+
+
+def apply_plan(
+    plan: MergePlan, contacts: CsvDocument, introductions: CsvDocument | None = None
+) -> None:
+    """Write a plan: contacts first, then introductions, each atomically with a ``.bak``."""
+    for column in ("id", "source"):
+        if plan._new_rows or any(column in ch for _, ch in plan._updates.values()):
+            contacts.add_column(column)
+    for row, changes in plan._updates.values():
+        for column in changes:
+            contacts.add_column(column)
+        contacts.update(row, changes)
+    for rec in plan._new_rows:
+        values = {k: v for k, v in rec.values.items() if v} | {"id": rec.id}
+        for column in values:
+            contacts.add_column(column)
+        contacts.append(values)
+    if contacts.changed:
+        contacts.save(backup=True)
+        plan.written.append(contacts.path)
+    if plan.introductions:
+        doc = introductions or CsvDocument.new(
+            contacts.path.with_name(INTRODUCTIONS_FILE), list(INTRODUCTION_COLUMNS)
+        )
+        for column in INTRODUCTION_COLUMNS:
+            doc.add_column(column)
+        for values in plan.introductions:
+            doc.append(values)
+        doc.save(backup=True)
+        plan.written.append(doc.path)
+
+
+def import_files(
+    paths: Iterable[str | os.PathLike[str]],
+    data: str | os.PathLike[str] | None = None,
+    *,
+    fmt: str | None = None,
+    encoding: str | None = None,
+    prefer: str = "existing",
+    dry_run: bool = False,
+    today: date | None = None,
+    contacts_path: str | os.PathLike[str] | None = None,
+    introductions_path: str | os.PathLike[str] | None = None,
+    progress: Progress | None = None,
+) -> MergePlan:
+    """Read every export, merge them into the data folder and (unless ``dry_run``) write.
+
+    Raises :class:`~netmap.errors.DataError` for an unreadable export or one that
+    yields nobody, and :class:`~netmap.errors.ConflictError` when ``contacts.csv``
+    changed on disk while the import ran.
+    """
+    from .read import read_export
+
+    files = [read_export(p, fmt=fmt, encoding=encoding, progress=progress) for p in paths]
+    folder = Path(data or os.environ.get("NETMAP_DATA") or ".")
+    cpath = Path(contacts_path) if contacts_path else folder / CONTACTS_FILE
+    ipath = Path(introductions_path) if introductions_path else cpath.with_name(INTRODUCTIONS_FILE)
+    contacts = CsvDocument.read(cpath) if cpath.exists() else CsvDocument.new(cpath, list(COLUMNS))
+    intros = CsvDocument.read(ipath) if ipath.exists() else None
+    aliases: dict[str, str] = {}
+    apath = cpath.with_name(ALIASES_FILE)
+    if apath.exists():
+        table = read_table(apath)
+        if table.header:
+            aliases, _ = parse_aliases(table)
+    plan = plan_import(
+        files, contacts, intros, aliases=aliases, prefer=prefer, today=today, progress=progress
+    )
+    if not dry_run:
+        apply_plan(plan, contacts, intros)
+    return plan

@@ -1,0 +1,159 @@
+"""vCard 2.1 (quoted-printable), 3.0 and 4.0 files, read with vobject one card at a time.
+
+FN (else N), ORG (the first unit is the company), TITLE, every EMAIL (preferred first),
+NOTE, CATEGORIES (tags), a LinkedIn URL (``URL`` or ``X-SOCIALPROFILE``) and RELATED.
+vCard has no "referred by" relation, so a custom property is the convention:
+``X-NETMAP-REFERRED-BY`` or ``X-REFERRED-BY`` (any ``X-...REFERRED...``) becomes an
+introduction. RELATED is kept in the notes (``Related (colleague): Ana Ribeiro``); it
+says two people know each other, not who introduced whom.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..errors import Problem
+from ._common import ImportedContact, ParsedFile, emails_in, fix_text, join_name, linkedin_url_in
+
+_QP_START = re.compile(r"^[^:]*ENCODING=QUOTED-PRINTABLE[^:]*:", re.IGNORECASE)
+_BEGIN = re.compile(r"^BEGIN:VCARD\s*$", re.IGNORECASE)
+_END = re.compile(r"^END:VCARD\s*$", re.IGNORECASE)
+
+
+def split_cards(text: str) -> list[tuple[int, str]]:
+    """(first line, text) of each ``BEGIN:VCARD`` ... ``END:VCARD`` block.
+
+    Quoted-printable soft line breaks (a line ending in ``=``) are joined first: vobject
+    does not unfold them in 2.1 cards.
+    """
+    cards: list[tuple[int, str]] = []
+    current: list[str] | None = None
+    start = 0
+    lines = text.lstrip("\ufeff").splitlines()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        number = i + 1
+        if _QP_START.match(line):
+            while line.endswith("=") and i + 1 < len(lines):
+                i += 1
+                line = line[:-1] + lines[i]
+        if _BEGIN.match(line.strip()):
+            current, start = [line.strip()], number
+        elif current is not None:
+            current.append(line)
+            if _END.match(line.strip()):
+                cards.append((start, "\r\n".join(current) + "\r\n"))
+                current = None
+        i += 1
+    return cards
+
+
+def _values(card, name: str) -> list:
+    return card.contents.get(name, [])
+
+
+def _text(value) -> str:
+    if isinstance(value, list | tuple):
+        return " ".join(str(v) for v in value)
+    return str(value)
+
+
+def _types(prop) -> set[str]:
+    types = {t.lower() for t in prop.params.get("TYPE", [])}
+    types |= {p.lower() for p in getattr(prop, "singletonparams", [])}
+    if "PREF" in prop.params:
+        types.add("pref")
+    return types
+
+
+def parse_vcards(path: Path, text: str, result: ParsedFile) -> None:
+    """Fill ``result`` with the people of a ``.vcf`` file; a broken card is a warning."""
+    import vobject
+
+    name = str(path)
+    parsed = []
+    for line, block in split_cards(text):
+        result.rows += 1
+        try:
+            parsed.append((line, vobject.readOne(block, ignoreUnreadable=True)))
+        except Exception as exc:  # vobject raises several unrelated types on bad input
+            result.problems.append(
+                Problem(
+                    name,
+                    line,
+                    None,
+                    f"unreadable vCard ({str(exc).splitlines()[0][:80]})",
+                    "the card was left out",
+                    "warning",
+                )
+            )
+    names_by_uid = {}
+    for _, card in parsed:
+        for uid in _values(card, "uid"):
+            fn = _values(card, "fn")
+            if fn:
+                names_by_uid[_text(uid.value).strip()] = fix_text(_text(fn[0].value))
+    for line, card in parsed:
+        contact = _card(card, names_by_uid, name, line)
+        if contact is None:
+            result.skipped["no name or e-mail"] += 1
+        else:
+            result.contacts.append(contact)
+
+
+def _card(card, names_by_uid: dict[str, str], file: str, line: int) -> ImportedContact | None:
+    fn = _values(card, "fn")
+    full = fix_text(_text(fn[0].value)) if fn else ""
+    if not full and _values(card, "n"):
+        n = _values(card, "n")[0].value
+        full = join_name(
+            _text(getattr(n, "prefix", "")),
+            _text(getattr(n, "given", "")),
+            _text(getattr(n, "additional", "")),
+            _text(getattr(n, "family", "")),
+        )
+    email_props = sorted(_values(card, "email"), key=lambda p: "pref" not in _types(p))
+    emails = emails_in(*(_text(p.value) for p in email_props))
+    if not full:
+        full = emails[0] if emails else ""
+    if not full:
+        return None
+    org = _values(card, "org")
+    units = org[0].value if org else []
+    units = [units] if isinstance(units, str) else list(units)
+    titles = _values(card, "title")
+    notes = [fix_text(_text(p.value), multiline=True) for p in _values(card, "note")]
+    for rel in _values(card, "related"):
+        value = _text(rel.value).strip()
+        value = names_by_uid.get(value, value)
+        kinds = ", ".join(sorted(_types(rel) - {"pref"}))
+        notes.append(
+            f"Related ({kinds}): {fix_text(value)}" if kinds else f"Related: {fix_text(value)}"
+        )
+    tags: list[str] = []
+    for cat in _values(card, "categories"):
+        values = cat.value if isinstance(cat.value, list) else str(cat.value).split(",")
+        tags += [
+            fix_text(str(v)) for v in values if fix_text(str(v)) and fix_text(str(v)) not in tags
+        ]
+    urls = [_text(p.value) for key in ("url", "x-socialprofile") for p in _values(card, key)]
+    referred = ""
+    for key, props in card.contents.items():
+        if key.startswith("x-") and "referred" in key and props:
+            referred = fix_text(_text(props[0].value))
+            break
+    return ImportedContact(
+        name=full,
+        source="vcard",
+        file=file,
+        line=line,
+        company=fix_text(str(units[0])) if units else "",
+        title=fix_text(_text(titles[0].value)) if titles else "",
+        emails=emails,
+        linkedin_url=linkedin_url_in(*urls),
+        tags=tuple(tags),
+        notes="\n".join(n for n in notes if n),
+        referred_by=referred,
+    )
