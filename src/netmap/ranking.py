@@ -88,8 +88,9 @@ def _make(G: nx.Graph, target: Target, person: str, path: list[str], fit: Fit, p
     hops = describe_path(G, path)
     warmth = math.prod(h.warmth for h in hops)
     score = warmth * fit.value
-    if prefer == "reach" and hops:
-        score *= _reach_factor(hops[-1].warmth, G.graph["weights"].reach_peak)
+    if prefer == "reach" and hops:  # the final tie counts by the inverted U, not its warmth
+        last = hops[-1].warmth
+        score = score / last * _reach_factor(last, G.graph["weights"].reach_peak)
     persons = _persons_only(G, path)
     first = persons[1] if len(persons) > 2 else None
     reasons = [h.evidence[0] if h.inferred else _short(G, h) for h in hops]
@@ -286,8 +287,9 @@ def rank_introducers(
     """Your contacts ranked by the value of the paths they open into the target: who to ask first.
 
     For the ``candidates`` best-placed people at the target, every contact's warmest
-    route to them is found; contacts rank by their best score, then by how many
-    people they reach.
+    route to them is found. A contact *reaches* a person when their route scores at
+    least half the best route to that person; contacts who reach nobody are left
+    out. Contacts rank by their best score, then by how many people they reach.
     """
     target = company if isinstance(company, Target) else resolve_target(G, company, office=office, role=role)
     ranked = rank_paths(G, target, max_hops=max_hops, top=candidates, include_cold=False, source=source)
@@ -300,13 +302,20 @@ def rank_introducers(
                 continue  # you know them yourself: nobody to ask
             made = _make(G, target, row.person, path, fit, "trust")
             scores[first].append((made.score, row.name, made.names))
+    best_for: dict[str, float] = defaultdict(float)
+    for items in scores.values():
+        for score, name, _ in items:
+            best_for[name] = max(best_for[name], score)
     result = []
     for person, items in scores.items():
         items.sort(key=lambda t: (-t[0], t[1]))
+        useful = [(score, name) for score, name, _ in items if score >= 0.5 * best_for[name]]
+        if not useful:
+            continue
         node = G.nodes[person]
         result.append(Introducer(0, person, node["name"], node.get("title", ""), node.get("company", ""),
-                                 G[source][person]["warmth"], items[0][0], len(items),
-                                 [name for _, name, _ in items], items[0][2]))  # fmt: skip
+                                 G[source][person]["warmth"], items[0][0], len(useful),
+                                 [name for _, name in useful], items[0][2]))  # fmt: skip
     result.sort(key=lambda r: (-r.best_score, -r.reach, r.name))
     result = result[:top] if top is not None else result
     for i, r in enumerate(result, 1):
@@ -386,9 +395,11 @@ def mutual_at(
 ) -> list[Mutual]:
     """Your contacts tied to someone at the target (office when given), by their best such tie.
 
-    ``warmth_a`` is your tie to the contact, ``warmth_b`` their best explicit tie into
-    the target; a contact who works there themselves counts with ``warmth_b = 1``.
+    ``warmth_a`` is your tie to the contact, ``warmth_b`` their best tie into the
+    target: an explicit tie, 1 for a contact who works there themselves, or the
+    inferred same-company warmth for a contact elsewhere in the same company.
     """
+    weights = G.graph["weights"]
     target = company if isinstance(company, Target) else resolve_target(G, company, office=office)
     inside = {
         p for p in target_people(G, target) if target.office is None or G.nodes[p]["office_key"] == target.office
@@ -402,6 +413,9 @@ def mutual_at(
         if contact in inside:
             links[contact] = 1.0
             through.insert(0, "(works there)")
+        elif G.nodes[contact].get("company_key") == target.company and inside:
+            links[contact] = weights.inferred["same_company"]
+            through.append(f"(same company, {G.nodes[contact].get('office') or 'office unknown'})")
         if links:
             node = G.nodes[contact]
             rows.append(Mutual(contact, node["name"], node.get("title", ""), node.get("company", ""),
@@ -454,3 +468,29 @@ def explain(
         for hop in p.hop_details:
             hop.suggestion = suggest(G, hop)
     return Explanation(pid, node["name"], node.get("title", ""), node.get("company", ""), node.get("office", ""), paths)
+
+
+def rank_targets(
+    G: nx.Graph, targets: list[Target], *, top: int | None = 20, **options
+) -> list[RankedPath]:
+    """Rank the people at several targets together (``--targets FILE``).
+
+    Each person appears once, under the target that scores them best.
+    """
+    best: dict[str, list[RankedPath]] = {}
+    for target in targets:
+        for row in rank_paths(G, target, top=top, **options):
+            current = best.get(row.person)
+            if current is None or row.score > current[0].score:
+                best[row.person] = (
+                    [row] if current is None or current[0].target != row.target else current
+                )
+            elif current[0].target == row.target:
+                current.append(row)
+    groups = sorted(best.values(), key=lambda rows: (rows[0].cold, -rows[0].score, rows[0].name))
+    if top is not None:
+        groups = groups[:top]
+    rows = [r for group in groups for r in group]
+    for i, row in enumerate(rows, 1):
+        row.rank = i
+    return rows

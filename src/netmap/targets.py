@@ -152,3 +152,37 @@ def target_fit(node: dict, target: Target, weights: Weights) -> Fit:
 def target_people(G: nx.Graph, target: Target) -> list[str]:
     """Ids of the people currently at the target company (every office)."""
     return [p for p in people(G) if G.nodes[p]["company_key"] == target.company]
+
+
+def read_targets(
+    G: nx.Graph, path, *, encoding: str | None = None
+) -> tuple[list[Target], list[str]]:
+    """Read a CSV of targets (``company`` required; ``office``, ``role`` optional).
+
+    Returns the resolved targets and one message per row naming a company or office
+    nobody in the network is at (skipped: a list of employers need not all be known).
+    Structural problems (missing file, missing column) raise DataError.
+    """
+    from .csvio import read_table
+    from .errors import DataError, Problem
+
+    table = read_table(path, encoding=encoding)
+    problems = list(table.problems)
+    cols = table.columns
+    if table.header and "company" not in cols:
+        problems.append(Problem(str(path), 1, "company", "missing required column 'company'",
+                                "add a 'company' column (and optionally 'office', 'role')"))  # fmt: skip
+    if problems:
+        raise DataError(problems)
+    targets, skipped = [], []
+    for line, cells in table.rows:
+        row = dict(zip(cols, cells, strict=True))
+        company = row.get("company", "").strip()
+        if not company:
+            continue
+        try:
+            targets.append(resolve_target(G, company, office=row.get("office", "").strip() or None,
+                                          role=row.get("role", "").strip() or None))  # fmt: skip
+        except NotFoundError as exc:
+            skipped.append(f"{path}:{line}: {exc} (skipped)")
+    return targets, skipped

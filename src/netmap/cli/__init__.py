@@ -9,5 +9,8 @@ from __future__ import annotations
 
 from ._app import cli, main
 from . import data_cmds  # noqa: F401  (registers commands)
+from . import rank_cmds  # noqa: F401
+from . import outreach_cmds  # noqa: F401
+from . import map_cmds  # noqa: F401
 
 __all__ = ["cli", "main"]

@@ -1,0 +1,267 @@
+"""``netmap paths``, ``ask``, ``mutual``, ``explain`` and ``export``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+
+import click
+
+from ._app import cli
+from ._options import DataOptions, data_options, output_options
+
+MAX_HOPS = click.option("--max-hops", type=click.IntRange(1, 6), default=3, show_default=True,
+                        help="Longest path considered, in ties between people.")  # fmt: skip
+
+
+def _target_options(command):
+    command = click.option(
+        "--role",
+        help="Role keywords matched in titles and tags, comma-separated (e.g. 'data,analytics').",
+    )(command)
+    command = click.option("--office", help="Target office (city or site) within the company.")(
+        command
+    )
+    command = click.option("--company", help="Target company (aliases from companies.csv work).")(
+        command
+    )
+    return command  # fmt: skip
+
+
+@cli.command()
+@data_options
+@_target_options
+@click.option(
+    "--targets",
+    "targets_file",
+    type=click.Path(dir_okay=False),
+    help="CSV of targets (company, office, role columns) ranked together.",
+)
+@MAX_HOPS
+@click.option(
+    "--per-target",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Alternative paths per person, each through a different introducer.",
+)
+@click.option(
+    "--max-per-introducer",
+    type=click.IntRange(min=1),
+    help="Let no contact be the first ask on more than N rows.",
+)
+@click.option(
+    "--prefer",
+    type=click.Choice(["trust", "reach"]),
+    default="trust",
+    show_default=True,
+    help="trust: strongest ties; reach: favour moderately weak final ties.",
+)
+@click.option(
+    "--cold/--no-cold",
+    default=True,
+    show_default=True,
+    help="List people at the target with no warm path after the warm ones.",
+)
+@output_options(top=20)
+def paths(opts: DataOptions, company, office, role, targets_file, max_hops, per_target, max_per_introducer,
+          prefer, cold, fmt, output, bom, raw, top) -> None:  # fmt: skip
+    """Rank the people at a target company or office by their warmest path from you.
+
+    Each row: rank, person, title, company, office, score, hops, the path as
+    names, the first person to ask, and the reasons behind the score.
+
+    \b
+    Example:
+      netmap paths --data sample_data --company "Halcyon Maps" --office Lisbon --top 5
+      netmap paths --company Halcyon --office Lisbon --format csv -o intros.csv
+    """
+    from ..ranking import PATH_COLUMNS, rank_paths
+    from ..targets import read_targets
+
+    if not company and not targets_file:
+        raise click.UsageError(
+            "name a target with --company (and optionally --office) or --targets FILE"
+        )
+    if company and targets_file:
+        raise click.UsageError("use either --company or --targets, not both")
+    G = opts.graph()
+    options = dict(max_hops=max_hops, top=top, per_target=per_target, max_per_introducer=max_per_introducer,
+                   prefer=prefer, include_cold=cold)  # fmt: skip
+    if targets_file:
+        from ..ranking import rank_targets
+
+        targets, skipped = read_targets(G, targets_file, encoding=opts.encoding)
+        for line in skipped:
+            click.echo(f"Warning: {line}", err=True)
+        rows = rank_targets(G, targets, **options)
+    else:
+        rows = rank_paths(G, company, office=office, role=role, **options)
+    _write_paths(rows, PATH_COLUMNS, fmt, output, bom, raw)
+
+
+def _write_paths(rows, columns, fmt, output, bom, raw) -> None:
+    from ..output import write_rows
+
+    flat = [r.as_row() for r in rows]
+    if fmt == "table":
+        columns = ("rank", "name", "title", "office", "score", "hops", "path", "first_ask")
+    detail = None
+    if fmt == "json":
+        detail = [{**row, "path": r.names, "path_ids": r.path, "reasons": r.reasons,
+                   "hops_detail": [asdict(h) for h in r.hop_details]} for row, r in zip(flat, rows, strict=True)]  # fmt: skip
+    write_rows(flat, columns, fmt, output, safe=not raw, bom=bom, json_rows=detail)
+
+
+@cli.command()
+@data_options
+@_target_options
+@MAX_HOPS
+@output_options(top=20)
+def ask(opts: DataOptions, company, office, role, max_hops, fmt, output, bom, raw, top) -> None:
+    """Rank your own contacts by the paths they open into a target: who to ask first.
+
+    \b
+    Example:
+      netmap ask --data sample_data --company "Halcyon Maps" --office Lisbon
+    """
+    from ..output import write_rows
+    from ..ranking import INTRODUCER_COLUMNS, rank_introducers
+
+    if not company:
+        raise click.UsageError("name a target with --company (and optionally --office)")
+    rows = [r.as_row() for r in rank_introducers(opts.graph(), company, office=office, role=role,
+                                                 max_hops=max_hops, top=top)]  # fmt: skip
+    columns = INTRODUCER_COLUMNS
+    if fmt == "table":
+        columns = ("rank", "name", "company", "your_tie", "best_score", "reach", "best_path")
+    write_rows(rows, columns, fmt, output, safe=not raw, bom=bom)
+
+
+@cli.command()
+@data_options
+@click.argument("people", nargs=-1)
+@click.option("--company", help="Your contacts tied to someone at this company...")
+@click.option("--office", help="...and office.")
+@click.option(
+    "--inferred", is_flag=True, help="With two people: count shared office/company/school too."
+)
+@output_options(top=50)
+def mutual(
+    opts: DataOptions, people, company, office, inferred, fmt, output, bom, raw, top
+) -> None:
+    """People tied to both A and B, or your contacts tied into a target office.
+
+    \b
+    Example:
+      netmap mutual --data sample_data beatriz-santos "Ines Carvalho"
+      netmap mutual --data sample_data --company "Halcyon Maps" --office Lisbon
+    """
+    from ..output import write_rows
+    from ..ranking import MUTUAL_COLUMNS, find_person, mutual as find_mutual, mutual_at
+
+    if company and people:
+        raise click.UsageError("give either two people or --company, not both")
+    G = opts.graph()
+    if company:
+        rows = mutual_at(G, company, office=office)
+        columns = ("person_id", "name", "title", "company", "your_tie", "their_best_tie", "through")
+        flat = [{**r.as_row(), "your_tie": round(r.warmth_a, 4), "their_best_tie": round(r.warmth_b, 4)}
+                for r in rows[:top]]  # fmt: skip
+    elif len(people) == 2:
+        a, b = (find_person(G, p) for p in people)
+        rows = find_mutual(G, a, b, inferred=inferred)
+        columns, flat = MUTUAL_COLUMNS, [r.as_row() for r in rows[:top]]
+    else:
+        raise click.UsageError("give two people (ids or names) or --company [--office]")
+    write_rows(flat, columns, fmt, output, safe=not raw, bom=bom)
+
+
+@cli.command()
+@data_options
+@click.argument("person")
+@click.option("--company", help="Score the person as a target at this company (fit included).")
+@click.option("--office", help="Target office for the fit.")
+@click.option("--role", help="Role keywords for the fit.")
+@click.option(
+    "-k",
+    "--paths",
+    "k",
+    type=click.IntRange(min=1),
+    default=3,
+    show_default=True,
+    help="How many paths (different introducers).",
+)
+@MAX_HOPS
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+def explain(opts: DataOptions, person, company, office, role, k, max_hops, fmt) -> None:
+    """Explain the best paths to PERSON hop by hop, and what would raise each hop.
+
+    \b
+    Example:
+      netmap explain --data sample_data "Inês Carvalho" --company "Halcyon Maps" --office Lisbon
+    """
+    from ..ranking import explain as explain_paths
+
+    result = explain_paths(
+        opts.graph(), person, company=company, office=office, role=role, k=k, max_hops=max_hops
+    )
+    if fmt == "json":
+        click.echo(json.dumps(asdict(result), ensure_ascii=False, indent=2, default=str))
+        return
+    head = ", ".join(x for x in (result.title, result.company, result.office) if x)
+    click.echo(f"{result.name}" + (f" ({head})" if head else ""))
+    if not result.paths:
+        click.echo(f"  no warm path within {max_hops} hops")
+        return
+    for p in result.paths:
+        click.echo("")
+        click.echo(f"{p.rank}. {' > '.join(p.names)}")
+        click.echo(
+            f"   score {p.score:.3f} = path warmth {p.warmth:.3f} x fit {p.fit:.2f} ({p.reasons[-1][5:]})"
+        )
+        for hop in p.hop_details:
+            click.echo(f"   {hop.source_name} -> {hop.target_name}: {hop.warmth:.2f} ({hop.kind})")
+            for line in hop.evidence:
+                click.echo(f"      - {line}")
+            if hop.suggestion:
+                click.echo(f"      + {hop.suggestion}")
+
+
+@cli.command()
+@data_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["graphml", "gexf", "json"]),
+    default="graphml",
+    show_default=True,
+    help="Exchange format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    default="-",
+    show_default=True,
+    type=click.Path(allow_dash=True),
+    help="Write to this file ('-' for stdout).",
+)
+def export(opts: DataOptions, fmt, output) -> None:
+    """Export the scored graph for Gephi, Cytoscape or igraph.
+
+    Every tie carries warmth, kind, inferred and its evidence as plain text
+    attributes; dates are ISO text.
+
+    \b
+    Example:
+      netmap export --data sample_data --format gexf -o network.gexf
+    """
+    from ..exchange import write_exchange
+
+    write_exchange(opts.graph(), fmt, output)
+    if output != "-":
+        click.echo(f"Wrote {output}", err=True)
+    sys.stdout.flush()
