@@ -1,0 +1,330 @@
+"""``netmap log meeting|referral|intro|thanks``, ``netmap due`` and ``netmap report``."""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+
+import click
+
+from ..model import STATUSES
+from ._app import cli
+from ._options import DataOptions, DateType, data_options, output_options
+
+
+def _today(opts: DataOptions) -> date:
+    return opts.today or date.today()
+
+
+def _book(opts: DataOptions):
+    from ..outreach import OutreachBook
+
+    return OutreachBook(
+        opts.data, contacts=opts.contacts, introductions=opts.intros, encoding=opts.encoding
+    )
+
+
+def _finish(book) -> None:
+    result = book.save()
+    for message in result.messages:
+        click.echo(message)
+    if result.written:
+        click.echo("Saved " + ", ".join(p.name for p in result.written) + " (previous as .bak)")
+
+
+DATE = click.option(
+    "--date", "on", type=DateType(), help="When it happened [default: --today or today]."
+)
+VIA = click.option(
+    "--from", "via", metavar="REFERRER", help="The referrer, when several introductions fit."
+)
+
+
+@cli.group()
+def log() -> None:
+    """Log the outreach loop: meetings, names given, introductions, thank-yous.
+
+    Each command edits contacts.csv and introductions.csv in place: atomically,
+    keeping the previous file as .bak, leaving rows and columns netmap does not
+    touch byte for byte, and refusing (exit 4) when a file changed on disk.
+
+    \b
+    Example:
+      netmap log meeting "Ana Lima" --date 2026-03-02 --notes "wants a portfolio"
+    """
+
+
+@log.command()
+@click.argument("person")
+@DATE
+@click.option("--notes", default="", help="A line added to the person's notes.")
+@VIA
+@data_options
+def meeting(person: str, on: date | None, notes: str, via: str | None, opts: DataOptions) -> None:
+    """An informational interview with PERSON (an id or a name) happened.
+
+    Moves PERSON's last contact forward to the date and the introduction that led
+    to them to 'met' (recording met_on).
+
+    \b
+    Example:
+      netmap log meeting ana-lima --date 2026-03-02 --notes "ask again in May"
+    """
+    book = _book(opts)
+    book.meeting(person, on=on or _today(opts), today=_today(opts), notes=notes, via=via)
+    _finish(book)
+
+
+@log.command()
+@click.option("--from", "referrer", required=True, metavar="PERSON", help="Who gave the name.")
+@click.option("--name", required=True, help="The name given.")
+@click.option("--company", default="", help="Their company.")
+@click.option("--office", default="", help="Their office (city or site).")
+@click.option("--title", default="", help="Their job title.")
+@click.option("--email", default="", help="Their e-mail address (also used to match people).")
+@DATE
+@click.option("--notes", default="", help="Notes on the introduction.")
+@data_options
+def referral(
+    referrer: str,
+    name: str,
+    company: str,
+    office: str,
+    title: str,
+    email: str,
+    on: date | None,
+    notes: str,
+    opts: DataOptions,
+) -> None:
+    """A name given at the end of a meeting.
+
+    Adds the person to contacts.csv unless already there (matched by e-mail, then
+    by name or id; empty fields are filled in, others kept) and an introduction
+    from the referrer with status 'suggested'.
+
+    \b
+    Example:
+      netmap log referral --from ana-lima --name "Cy Diaz" --company Globex --office Lisbon
+    """
+    book = _book(opts)
+    book.referral(
+        referrer,
+        name,
+        on=on or _today(opts),
+        company=company,
+        office=office,
+        title=title,
+        email=email,
+        notes=notes,
+    )
+    _finish(book)
+
+
+@log.command()
+@click.argument("person")
+@click.option(
+    "--status",
+    required=True,
+    type=click.Choice(STATUSES[1:]),
+    help="The introduction's new status.",
+)
+@VIA
+@DATE
+@data_options
+def intro(person: str, status: str, via: str | None, on: date | None, opts: DataOptions) -> None:
+    """Move the introduction to PERSON along: requested, made, met, thanked, ...
+
+    Allowed moves: suggested -> requested|made|declined; requested -> requested
+    (a nudge)|made|met|declined|no_response; no_response -> requested|made|declined;
+    made -> met|declined|no_response; met -> thanked. Anything else is an error
+    saying what is allowed.
+
+    \b
+    Example:
+      netmap log intro "Cy Diaz" --status requested --date 2026-03-03
+    """
+    book = _book(opts)
+    book.intro(person, status, on=on or _today(opts), via=via)
+    _finish(book)
+
+
+@log.command()
+@click.argument("person")
+@VIA
+@DATE
+@data_options
+def thanks(person: str, via: str | None, on: date | None, opts: DataOptions) -> None:
+    """The written thank-you to PERSON went out (their introduction becomes 'thanked').
+
+    \b
+    Example:
+      netmap log thanks ana-lima
+    """
+    book = _book(opts)
+    book.thanks(person, on=on or _today(opts), via=via)
+    _finish(book)
+
+
+DUE_COLUMNS = ["due_on", "overdue", "kind", "name", "action"]
+
+
+@cli.command()
+@data_options
+@output_options()
+@click.option("--thank-days", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Days after a meeting by which a thank-you is due.")  # fmt: skip
+@click.option("--nudge-days", type=click.IntRange(min=1), default=7,
+              show_default=True,
+              help="Days unanswered before a nudge, and after it before closing.")  # fmt: skip
+@click.option("--reach-days", type=click.IntRange(min=0), default=7, show_default=True,
+              help="Days a name given or an introduction made may wait.")  # fmt: skip
+@click.option("--keep-days", type=click.IntRange(min=1), default=90, show_default=True,
+              help="Days without contact before a strong tie needs a word.")  # fmt: skip
+@click.option("--strong", type=click.IntRange(1, 5), default=4, show_default=True,
+              help="Tie strength (1-5) that counts as strong.")  # fmt: skip
+@click.option("--ahead", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Also list what falls due in the next N days.")  # fmt: skip
+@click.option("--ics", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the items as calendar events (iCalendar) to this file.")  # fmt: skip
+def due(
+    opts: DataOptions,
+    fmt: str,
+    output: str,
+    bom: bool,
+    raw: bool,
+    thank_days: int,
+    nudge_days: int,
+    reach_days: int,
+    keep_days: int,
+    strong: int,
+    ahead: int,
+    ics: Path | None,
+) -> None:
+    """What is due in the outreach loop, most overdue first.
+
+    Thank-you notes after meetings, unanswered requests to nudge (once) or close,
+    names given but never acted on, introductions made but no meeting yet, and
+    strong ties not contacted for months. Overdue is in days ('' when the date it
+    counts from is unknown).
+
+    \b
+    Example:
+      netmap due --data sample_data --today 2026-03-10 --ics due.ics
+    """
+    from ..output import write_rows, write_text
+    from ..outreach import DueOptions, due_calendar
+    from ..outreach import due as find_due
+
+    today = _today(opts)
+    options = DueOptions(thank_days, nudge_days, reach_days, keep_days, strong, ahead)
+    items = find_due(opts.load(), today=today, options=options)
+    rows = [
+        {
+            "due_on": i.due_on,
+            "overdue": i.overdue_days,
+            "kind": i.kind,
+            "name": i.name,
+            "action": i.action,
+        }
+        for i in items
+    ]
+    if ics is not None:
+        write_text(due_calendar(items, today=today).decode("utf-8"), ics)
+    if fmt == "table" and not items:
+        write_text(f"Nothing due on {today.isoformat()}.\n", output)
+    elif fmt == "json":
+        write_rows(rows, DUE_COLUMNS, fmt, output, json_rows=[asdict(i) for i in items])
+    else:
+        write_rows(rows, DUE_COLUMNS, fmt, output, safe=not raw, bom=bom)
+    if ics is not None:
+        click.echo(f"Wrote {len(items)} event{'s' if len(items) != 1 else ''} to {ics}", err=True)
+
+
+REPORT_COLUMNS = ["section", "item", "value", "rate", "detail"]
+
+
+@cli.command()
+@data_options
+@output_options(top=5)
+def report(opts: DataOptions, fmt: str, output: str, bom: bool, raw: bool, top: int) -> None:
+    """The snowball: pipeline with rates, names per meeting, referral chains.
+
+    Pipeline stages count introductions by the furthest status reached; each rate
+    is the share of the stage before ('agreed' over 'asked' is the share of asks
+    accepted). Also: names gained per meeting, days from introduction to meeting,
+    the longest referral chains and who started them, and whose referrals led furthest.
+
+    \b
+    Example:
+      netmap report --data sample_data --format json
+    """
+    from ..output import render_table, write_rows, write_text
+    from ..outreach import outreach_report
+
+    r = outreach_report(opts.load(), top=top)
+    if fmt == "json":
+        payload = asdict(r)
+        payload["accepted_share"] = r.accepted_share
+        payload["days_to_meeting_summary"] = r.days_to_meeting_summary()
+        for chain, data in zip(r.chains, payload["chains"], strict=True):
+            data["length"] = chain.length
+        write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", output)
+        return
+    days = r.days_to_meeting_summary()
+    summary = [
+        ("meetings", r.meetings, None, "introductions that reached met or thanked"),
+        ("names gained", r.names_gained, None, "introductions from people you met"),
+        ("names per meeting", r.names_per_meeting, None, ""),
+        ("declined", r.declined, None, ""),
+        ("no response", r.no_response, None, ""),
+        ("days to meeting (median)", days["median"], None, f"{days['count']} meetings with dates"),
+        ("days to meeting (mean)", days["mean"], None, ""),
+        ("days to meeting (min)", days["min"], None, ""),
+        ("days to meeting (max)", days["max"], None, ""),
+    ]
+    pipeline = [
+        {"section": "pipeline", "item": s.stage, "value": s.count, "rate": s.rate,
+         "detail": f"of {s.of}" if s.of else ""}
+        for s in r.pipeline
+    ]  # fmt: skip
+    figures = [
+        {"section": "summary", "item": item, "value": value, "rate": rate, "detail": detail}
+        for item, value, rate, detail in summary
+    ]
+    chains = [
+        {"section": "chain", "item": c.started_by_name, "value": c.length, "rate": None,
+         "detail": " > ".join(c.names)}
+        for c in r.chains
+    ]  # fmt: skip
+    furthest = [
+        {"section": "furthest", "item": f.name, "value": f.depth, "rate": None,
+         "detail": f"{f.names_led_to} names downstream, {f.direct} direct"}
+        for f in r.furthest
+    ]  # fmt: skip
+    if fmt == "csv":
+        rows = pipeline + figures + chains + furthest
+        write_rows(rows, REPORT_COLUMNS, fmt, output, safe=not raw, bom=bom)
+        return
+    out = io.StringIO()
+    sections = [
+        ("Pipeline", pipeline, ["item", "value", "rate", "detail"],
+         ["stage", "count", "rate", "of"]),
+        ("Summary", figures, ["item", "value", "detail"], ["figure", "value", "note"]),
+        ("Longest referral chains", chains, ["item", "value", "detail"],
+         ["started by", "length", "chain"]),
+        ("Whose referrals led furthest", furthest, ["item", "value", "detail"],
+         ["person", "depth", "reach"]),
+    ]  # fmt: skip
+    for n, (title, rows, keys, headings) in enumerate(sections):
+        if n:
+            out.write("\n")
+        out.write(f"{title}\n")
+        if not rows:
+            out.write("(none)\n")
+            continue
+        renamed = [{h: row[k] for k, h in zip(keys, headings, strict=True)} for row in rows]
+        out.write(render_table(renamed, headings))
+    write_text(out.getvalue(), output)
