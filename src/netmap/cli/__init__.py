@@ -12,5 +12,6 @@ from . import data_cmds  # noqa: F401  (registers commands)
 from . import rank_cmds  # noqa: F401
 from . import outreach_cmds  # noqa: F401
 from . import map_cmds  # noqa: F401
+from . import import_cmds  # noqa: F401
 
 __all__ = ["cli", "main"]

@@ -13,10 +13,33 @@ introductions); :func:`import_files` does both and writes atomically.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ._common import FORMATS, ImportedContact, Interaction, ParsedFile
-from .detect import detect_format
-from .merge import Conflict, Merge, MergePlan, NearMatch, import_files, plan_import
-from .read import SIGNAL_FORMATS, read_export
+
+SIGNAL_FORMATS = ("linkedin-invitations", "linkedin-messages")
+
+_LAZY = {
+    "detect_format": "detect",
+    "read_export": "read",
+    "Conflict": "merge",
+    "Merge": "merge",
+    "MergePlan": "merge",
+    "NearMatch": "merge",
+    "import_files": "merge",
+    "plan_import": "merge",
+    "apply_plan": "merge",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Load the parsers and the merge (which need networkx via netmap.graph) on first use."""
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "FORMATS",

@@ -484,7 +484,7 @@ def _plan_introductions(
             values.update(name=neutralize(c.referred_by), source=c.source)
             if "@" in c.referred_by:
                 values["email"] = c.referred_by.strip("<>").removeprefix("mailto:")
-            referrer = _Rec(values, work.new_id(values), f"new ({c.source}, referrer)")
+            referrer = _Rec(values, work.new_id(values), f"new, referrer in {where}")
             work.add(referrer)
             by_id[referrer.id] = referrer
             plan._new_rows.append(referrer)

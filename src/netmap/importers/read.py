@@ -6,14 +6,13 @@ import os
 from pathlib import Path
 
 from ..errors import DataError, Problem
+from . import SIGNAL_FORMATS
 from ._common import FORMATS, ParsedFile, Progress, decode
 from .detect import detect_format, is_vcard, locate_csv, unknown_format
 from .google import parse_google
 from .linkedin import parse_connections, parse_invitations, parse_messages
 from .outlook import parse_outlook
 from .vcard import parse_vcards
-
-SIGNAL_FORMATS = ("linkedin-invitations", "linkedin-messages")
 
 _CSV_PARSERS = {
     "linkedin": parse_connections,
