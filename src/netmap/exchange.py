@@ -1,7 +1,7 @@
 """Writing the scored graph for Gephi, Cytoscape or igraph (GraphML, GEXF, JSON).
 
 GraphML and GEXF accept only str/int/float/bool attributes, so every value is
-flattened: dates as ISO text, lists joined by ``"; "``, missing values as ``""``.
+flattened: dates as ISO text, lists joined by ``"; "``; missing values are left out.
 Each tie carries ``warmth``, ``kind``, ``inferred`` and its evidence as text.
 
 >>> from datetime import date
@@ -45,7 +45,8 @@ def exchange_graph(G: nx.Graph) -> nx.Graph:
     """A copy of ``G`` with plain attributes only (the input is left untouched)."""
     H = nx.Graph()
     for node, data in G.nodes(data=True):
-        H.add_node(node, **{k: _flat(v) for k, v in data.items()})
+        # a missing value is left out, not written as "": a key must keep one type
+        H.add_node(node, **{k: _flat(v) for k, v in data.items() if v is not None})
     for u, v, data in G.edges(data=True):
         evidence = data.get("evidence", [])
         attrs = {

@@ -1,0 +1,158 @@
+"""CLI tests for paths, ask, mutual, explain and export, through CliRunner."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from netmap.cli import cli
+
+SAMPLE = Path(__file__).resolve().parents[1] / "sample_data"
+TODAY = ["--today", "2026-11-15"]
+
+
+def run(*args: str, data: Path = SAMPLE):
+    return CliRunner().invoke(cli, [args[0], "--data", str(data), *TODAY, *args[1:]])
+
+
+def test_paths_table_ranks_the_story_target():
+    result = run("paths", "--company", "Halcyon Maps", "--office", "Lisbon", "--top", "2")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["rank", "name", "title", "office", "score", "hops", "path", "first_ask"]
+    assert "You > Beatriz Santos > Afonso Pires > Inês Carvalho" in lines[3]
+    assert len(lines) == 4
+    assert result.stderr == ""
+
+
+def test_paths_unknown_company_exits_3_with_suggestion():
+    result = run("paths", "--company", "Halcyn Maps")
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    assert result.stderr == "Error: unknown company 'Halcyn Maps' - did you mean 'Halcyon Maps'?\n"
+
+
+def test_paths_unknown_office_exits_3_listing_offices():
+    result = run("paths", "--company", "Meta", "--office", "Lisbn")
+    assert result.exit_code == 3
+    assert result.stderr == "Error: unknown office 'Lisbn' at Meta - known offices: 'Dublin'\n"
+
+
+def test_paths_without_target_is_a_usage_error():
+    result = run("paths")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "Error: name a target with --company (and optionally --office) or --targets FILE"
+    )
+
+
+def test_paths_csv_has_the_documented_columns_and_path_joined_by_arrows():
+    result = run("paths", "--company", "Halcyon", "--office", "Lisbon", "--format", "csv", "--top", "3")
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0]) == ["rank", "person_id", "name", "title", "company", "office", "score", "warmth", "fit",
+                             "hops", "path", "first_ask", "first_ask_id", "reasons", "status", "target"]  # fmt: skip
+    assert [r["rank"] for r in rows] == ["1", "2", "3"]
+    assert rows[1]["path"] == "You > Beatriz Santos > Afonso Pires > Inês Carvalho"
+    assert rows[1]["first_ask_id"] == "beatriz-santos"
+    scores = [float(r["score"]) for r in rows]
+    assert scores == sorted(scores, reverse=True)
+    assert abs(float(rows[1]["score"]) - float(rows[1]["warmth"]) * float(rows[1]["fit"])) < 1e-3
+
+
+def test_paths_json_carries_per_hop_detail():
+    result = run("paths", "--company", "Halcyon", "--office", "Lisbon", "--format", "json", "--top", "2")
+    data = json.loads(result.stdout)
+    hops = data[1]["hops_detail"]
+    assert [h["target_name"] for h in hops] == ["Beatriz Santos", "Afonso Pires", "Inês Carvalho"]
+    assert data[1]["path"] == ["You", "Beatriz Santos", "Afonso Pires", "Inês Carvalho"]
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> Path:
+    (tmp_path / "contacts.csv").write_text(
+        "id,name,company,title,strength\n"
+        "f,Friend,Other,,4\n"
+        'evil,"=HYPERLINK(""http://x"",""y"")",Acme,@SUM(1+1),\n'
+        "minus,-Minus,Acme,+Plus,\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "introductions.csv").write_text("referrer,contact\nf,evil\nf,minus\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_csv_export_neutralises_formulas_and_raw_turns_it_off(hostile: Path, tmp_path: Path):
+    out = tmp_path / "intros.csv"
+    result = run("paths", "--company", "Acme", "--format", "csv", "-o", str(out), data=hostile)
+    assert result.exit_code == 0 and result.stdout == ""
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    names = {r["name"] for r in rows}
+    assert names == {"'=HYPERLINK(\"http://x\",\"y\")", "'-Minus"}
+    assert {r["title"] for r in rows} == {"'@SUM(1+1)", "'+Plus"}
+    raw = run("paths", "--company", "Acme", "--format", "csv", "--raw", data=hostile)
+    assert {r["name"] for r in csv.DictReader(io.StringIO(raw.stdout))} == {"=HYPERLINK(\"http://x\",\"y\")", "-Minus"}
+
+
+def test_csv_bom_for_excel(hostile: Path):
+    result = run("paths", "--company", "Acme", "--format", "csv", "--bom", data=hostile)
+    assert result.stdout.startswith("\ufeffrank,person_id,")
+
+
+def test_ask_lists_who_to_ask_first():
+    result = run("ask", "--company", "Halcyon Maps", "--office", "Lisbon", "--format", "csv", "--top", "3")
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows[0]["person_id"] == "beatriz-santos"
+    assert float(rows[0]["best_score"]) >= float(rows[1]["best_score"]) >= float(rows[2]["best_score"])
+
+
+def test_mutual_needs_two_people_or_a_company():
+    result = run("mutual", "beatriz-santos")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == "Error: give two people (ids or names) or --company [--office]"
+
+
+def test_mutual_unknown_person_exits_3():
+    result = run("mutual", "beatriz-santos", "Ines Carvalo")
+    assert result.exit_code == 3
+    assert result.stderr == "Error: no person 'Ines Carvalo' - did you mean 'Inês Carvalho'?\n"
+
+
+def test_explain_prints_hops_evidence_and_suggestions():
+    result = run("explain", "Inês Carvalho", "--company", "Halcyon Maps", "--office", "Lisbon", "-k", "1")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Inês Carvalho (Head of Data, Halcyon Maps, Lisbon)"
+    assert lines[2] == "1. You > Beatriz Santos > Afonso Pires > Inês Carvalho"
+    assert lines[3].startswith("   score 0.244 = path warmth 0.271 x fit 0.90")
+    assert any(line.strip().startswith("+ the introduction from Afonso Pires to Inês Carvalho is suggested")
+               for line in lines)  # fmt: skip
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json"])
+def test_export_is_readable_back(fmt: str, tmp_path: Path):
+    out = tmp_path / f"net.{fmt}"
+    result = run("export", "--format", fmt, "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == f"Wrote {out}\n"
+    if fmt == "graphml":
+        G = nx.read_graphml(out)
+        import igraph
+
+        g = igraph.Graph.Read_GraphML(str(out))
+        assert g.vcount() == G.number_of_nodes() and g.ecount() == G.number_of_edges()
+        assert set(g.es.attributes()) >= {"warmth", "kind", "inferred", "evidence"}
+    elif fmt == "gexf":
+        G = nx.read_gexf(out)
+    else:
+        G = nx.node_link_graph(json.loads(out.read_text(encoding="utf-8")), edges="edges")
+    assert G.nodes["zoe-muller"]["name"] == "Zoë Müller"
+    assert G.nodes["zoe-muller"]["last_contact"] == "2026-11-02"
+    tie = G["me"]["zoe-muller"]
+    assert 0 < float(tie["warmth"]) <= 1 and tie["kind"] == "direct"
