@@ -61,7 +61,7 @@ class Merge:
     """An incoming person merged into one already there (``into``), and why."""
 
     name: str
-    into: str  # "contacts.csv:12" or "new (linkedin)"
+    into: str  # "contacts.csv:12" or "new, Connections.csv:7"
     source: str  # "Connections.csv:7"
     reason: str
     filled: list[str] = field(default_factory=list)
@@ -342,7 +342,7 @@ def plan_import(
         if rec is None:
             values["id"] = work.new_id(values)
             rec = _Rec(
-                {col: values.get(col, "") for col in COLUMNS}, values["id"], f"new ({c.source})"
+                {col: values.get(col, "") for col in COLUMNS}, values["id"], f"new, {where}"
             )
             work.add(rec)
             plan._new_rows.append(rec)
