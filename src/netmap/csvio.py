@@ -332,10 +332,21 @@ def write_csv(
     def emit(stream: io.TextIOBase) -> None:
         if bom:
             stream.write("\ufeff")
-        writer = csv.writer(stream, lineterminator="\n")
-        writer.writerow(list(header))
+        # csv quotes a field only for the characters of its lineterminator: with "\n" a
+        # lone "\r" inside a cell would go out unquoted and split the row on reading.
+        # So write with "\r\n" (every CR/LF cell gets quoted) and end each row with "\n".
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+
+        def put(values: list[str]) -> None:
+            buffer.seek(0)
+            buffer.truncate()
+            writer.writerow(values)
+            stream.write(buffer.getvalue()[:-2] + "\n")
+
+        put([str(h) for h in header])
         for row in rows:
-            writer.writerow(cells(row))
+            put(cells(row))
 
     if isinstance(target, io.TextIOBase) or hasattr(target, "write"):
         emit(target)  # type: ignore[arg-type]

@@ -26,6 +26,8 @@ LEGAL_SUFFIXES = frozenset(
 )  # fmt: skip
 
 _PUNCT = re.compile(r"[^\w\s&]+", re.UNICODE)
+#: dotted abbreviations such as S.A., S.p.A., B.V., L.L.C. (letters joined by dots)
+_DOTTED = re.compile(r"(?<!\w)(?:\w\.){2,}|(?<!\w)(?:\w\.)+\w(?!\w)", re.UNICODE)
 _SPACE = re.compile(r"\s+")
 
 
@@ -42,13 +44,14 @@ def normalize_name(name: str) -> str:
 def normalize_company(name: str) -> str:
     """The form company and office names are compared in.
 
-    Case, punctuation, whitespace and trailing legal suffixes (Inc, LLC, GmbH...)
-    are ignored. Whole names are compared, never substrings: "Meta" and "Metabase"
+    Case, punctuation, whitespace and trailing legal suffixes (Inc, LLC, GmbH, S.A.,
+    S.p.A....) are ignored. Whole names are compared, never substrings: "Meta" and "Metabase"
     stay different.
     """
-    words = _PUNCT.sub(" ", normalize_text(name)).split()
-    while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
-        words.pop()
+    text = _DOTTED.sub(lambda m: m.group().replace(".", ""), normalize_text(name))
+    words = _PUNCT.sub(" ", text).split()
+    while len(words) > 1 and (words[-1] in LEGAL_SUFFIXES or words[-1] == "&"):
+        words.pop()  # "Chase & Co." -> "chase"
     return " ".join(words)
 
 
