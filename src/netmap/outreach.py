@@ -295,6 +295,7 @@ class OutreachBook:
             pid = self._add_contact(name, given)
             out.append(f"Added {name} to {self.contacts_doc.path.name} as '{pid}'")
         else:
+            name = self.people[pid].name
             out.append(f"{name} is already in {self.contacts_doc.path.name} as '{pid}'")
             out += self._fill(pid, given)
         if pid == ref:
@@ -395,6 +396,8 @@ class OutreachBook:
             )
             if allowed:
                 hint = f"from {intro.status} it can move to: {', '.join(allowed)}"
+                if status == "met":
+                    hint += f"; or log the meeting itself: 'netmap log meeting {pid}'"
             else:
                 hint = f"{intro.status} is final; add a new introduction to start again"
             raise NetmapError(f"cannot move it to {status}: {where} - {hint}")

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from ..model import STATUSES
-from ._app import cli
+from ._app import cli, plural
 from ._options import DataOptions, DateType, data_options, output_options
 
 
@@ -301,7 +301,7 @@ def report(opts: DataOptions, fmt: str, output: str, bom: bool, raw: bool, top: 
     ]  # fmt: skip
     furthest = [
         {"section": "furthest", "item": f.name, "value": f.depth, "rate": None,
-         "detail": f"{f.names_led_to} names downstream, {f.direct} direct"}
+         "detail": f"{plural(f.names_led_to, 'name')} downstream, {f.direct} direct"}
         for f in r.furthest
     ]  # fmt: skip
     if fmt == "csv":
