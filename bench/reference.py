@@ -144,6 +144,16 @@ def per_value(column: pa.ChunkedArray | pa.Array, fn, dtype=np.float64) -> np.nd
     return table[codes]
 
 
+def key_codes(column: pa.ChunkedArray | pa.Array, keys: dict[str, int]) -> np.ndarray:
+    """Per row, the code of the normalised name in ``keys`` (grown as needed), -1 if blank."""
+
+    def code(value: str | None) -> int:
+        key = normalize_company(value)
+        return keys.setdefault(key, len(keys)) if key else -1
+
+    return per_value(column, code, np.int64)
+
+
 def recency(days: pa.ChunkedArray, today: date) -> np.ndarray:
     """Recency factor per row of a date32 column (``UNKNOWN_RECENCY`` where blank)."""
     ordinal = days.cast(pa.int32()).to_numpy(zero_copy_only=False).astype(np.float64)
@@ -246,6 +256,7 @@ def rank(
         status, lambda v: {"met": 1, "thanked": 1, "declined": -1, "no_response": -1}.get(v, 0)
     )
     record = np.bincount(src, weights=outcome, minlength=n + 1)
+    del intros, status
 
     # every piece of evidence: (a, b, warmth, penalty, orientation of an introduction)
     a = np.concatenate([np.zeros(len(d_people), np.int64), src, np.zeros(give.sum(), np.int64)])
@@ -271,42 +282,39 @@ def rank(
     tie_warmth = np.clip((1 - missing) * pen * bonus, 0.01, 1.0)
     timer("tie warmth (numpy)")
 
-    # memberships: company (current and past), office, school groups
-    company_key = per_value(contacts["company"], normalize_company, object)
-    office_key = per_value(contacts["office"], normalize_company, object)
-    school_key = per_value(contacts["school"], normalize_company, object)
+    # memberships: company (current and past), office, school groups, as integer codes
+    company_keys: dict[str, int] = {}
+    current = key_codes(contacts["company"], company_keys)
     past = pc.split_pattern(contacts["past_companies"].combine_chunks(), ";")
     past_owner = pc.list_parent_indices(past).to_numpy()
-    past_key = per_value(pc.utf8_trim_whitespace(pc.list_flatten(past)), normalize_company, object)
-    keep = (past_key != "") & (past_key != company_key[past_owner])
-    past_owner, past_key = past_owner[keep], past_key[keep]
-
-    companies, company_code = np.unique(
-        np.concatenate([company_key, past_key]), return_inverse=True
-    )
-    company_code = company_code.reshape(-1)
-    current, former = company_code[:n], company_code[n:]
-    has_company = company_key != ""
-    in_office = has_company & (office_key != "")
+    former = key_codes(pc.utf8_trim_whitespace(pc.list_flatten(past)), company_keys)
+    keep = (former >= 0) & (former != current[past_owner])
+    past_owner, former = past_owner[keep], former[keep]
+    if len(former):  # a company listed twice among the past ones
+        pair = np.unique(past_owner.astype(np.int64) * len(company_keys) + former)
+        past_owner, former = pair // len(company_keys), pair % len(company_keys)
+    office_keys: dict[str, int] = {}
+    office_of = key_codes(contacts["office"], office_keys)
+    school_keys: dict[str, int] = {}
+    school = key_codes(contacts["school"], school_keys)
+    has_company = current >= 0
+    in_office = has_company & (office_of >= 0)
     offices, office_code = np.unique(
-        np.char.add(
-            np.char.add(company_key[in_office].astype(str), "|"), office_key[in_office].astype(str)
-        ),
+        current[in_office].astype(np.int64) * len(office_keys) + office_of[in_office],
         return_inverse=True,
-    )  # fmt: skip
-    has_school = school_key != ""
-    schools, school_code = np.unique(school_key[has_school], return_inverse=True)
+    )
+    has_school = school >= 0
     g_company = n + 1
-    g_office = g_company + len(companies)
+    g_office = g_company + len(company_keys)
     g_school = g_office + len(offices)
-    size = g_school + len(schools)
+    size = g_school + len(school_keys)
     person = np.arange(1, n + 1)
     m_person = np.concatenate(
         [person[has_company], person[in_office], past_owner + 1, person[has_school]]
     )
     m_group = np.concatenate([
         g_company + current[has_company], g_office + office_code.reshape(-1),
-        g_company + former, g_school + school_code.reshape(-1),
+        g_company + former, g_school + school[has_school],
     ])  # fmt: skip
     m_warmth = np.sqrt(np.concatenate([
         np.full(has_company.sum(), INFERRED["same_company"]),
@@ -314,30 +322,35 @@ def rank(
         np.full(len(past_owner), INFERRED["past_company"]),
         np.full(has_school.sum(), INFERRED["school"]),
     ]))  # fmt: skip
-    key = m_person.astype(np.int64) * size + m_group
-    order = np.lexsort((-m_warmth, key))
-    _, first = np.unique(key[order], return_index=True)  # the warmest membership per pair
-    keep = order[first]
-    m_person, m_group, m_warmth = m_person[keep], m_group[keep], m_warmth[keep]
     timer("memberships (numpy)")
 
-    rows = np.concatenate([p_lo, m_person])
-    cols = np.concatenate([p_hi, m_group])
+    rows = np.concatenate([p_lo, m_person]).astype(np.int32)
+    cols = np.concatenate([p_hi, m_group]).astype(np.int32)
     cost = -np.log(np.concatenate([tie_warmth, m_warmth]))
-    graph = sp.csr_matrix((cost, (rows, cols)), shape=(size, size))
+    del p_lo, p_hi, m_person, m_group, tie_warmth, m_warmth
+    graph = sp.csr_matrix(
+        (
+            np.concatenate([cost, cost]),
+            (np.concatenate([rows, cols]), np.concatenate([cols, rows])),
+        ),
+        shape=(size, size),
+    )  # both directions: csgraph need not symmetrise it, the hop-bounded search reuses it
+    del rows, cols, cost
     timer("CSR matrix")
-    dist, pred = dijkstra(graph, directed=False, indices=0, return_predecessors=True)
+    dist, pred = dijkstra(graph, directed=True, indices=0, return_predecessors=True)
     timer("dijkstra (csgraph)")
 
     # the target: people at the company (every office), scored by fit
-    want = normalize_company(company)
-    targets = np.flatnonzero(company_key == want)
+    want = company_keys.get(normalize_company(company), -2)
+    targets = np.flatnonzero(current == want)
     if not len(targets):
         sys.exit(f"unknown company '{company}'")
     fit = per_value(contacts["title"], seniority)[targets]
     if office:
         fit = fit * np.where(
-            office_key[targets] == normalize_company(office), OFFICE_MATCH, OFFICE_MISMATCH
+            office_of[targets] == office_keys.get(normalize_company(office), -2),
+            OFFICE_MATCH,
+            OFFICE_MISMATCH,
         )
     target_ids = np.asarray(ids.take(pa.array(targets)).to_pylist(), dtype=object)
 
@@ -361,24 +374,32 @@ def rank(
     timer("score targets")
     too_long = max_hops and any(sum(map(unit, w, w[1:])) > 2 * max_hops for w in walks)
     if too_long:  # the best path to some winner is longer than --max-hops: search within the limit
-        layers, preds = bounded_search(rows, cols, cost, size, n, int(2 * max_hops))
+        layers, preds = bounded_search(graph, n, int(2 * max_hops))
         best, score = winners(layers[-1])
         walks = [bounded_walk(layers, preds, int(targets[t]) + 1, n) for t in best]
         timer(f"hop-bounded search (<= {max_hops:g})")
 
-    names = contacts["name"].to_pylist() if top else []
+    on_paths = sorted({v for walk in walks for v in walk if 0 < v <= n})
+    found = contacts["name"].take(np.array(on_paths, np.int64) - 1).to_pylist()
+    names = dict(zip(on_paths, found, strict=True))
+    office_names = list(office_keys)
     group_names = (
-        [f"[{c}]" for c in companies] + [f"[{o}]" for o in offices] + [f"[{s}]" for s in schools]
+        [f"[{c}]" for c in company_keys]
+        + [
+            f"[{list(company_keys)[o // len(office_keys)]}, {office_names[o % len(office_keys)]}]"
+            for o in offices
+        ]
+        + [f"[{s}]" for s in school_keys]
     )
 
     def label(v: int) -> str:
-        return "You" if v == 0 else names[v - 1] if v <= n else group_names[v - n - 1]
+        return "You" if v == 0 else names[v] if v <= n else group_names[v - n - 1]
 
     results = []
     for r, (t, walk) in enumerate(zip(best, walks, strict=True), 1):
         person = int(targets[t])
         results.append({
-            "rank": r, "id": target_ids[t], "name": names[person],
+            "rank": r, "id": target_ids[t], "name": names[person + 1],
             "title": contacts["title"][person].as_py() or "",
             "office": contacts["office"][person].as_py() or "",
             "warmth": f"{score[t] / fit[t]:.6f}", "fit": f"{fit[t]:.4g}",
@@ -399,24 +420,19 @@ def _gather(graph: sp.csr_matrix, front: np.ndarray) -> tuple[np.ndarray, np.nda
 
 
 def bounded_search(
-    rows: np.ndarray, cols: np.ndarray, cost: np.ndarray, size: int, n: int, limit: int
+    graph: sp.csr_matrix, n: int, limit: int
 ) -> tuple[list[np.ndarray], list[np.ndarray]]:
     """Cheapest cost from the user to every node within ``limit`` half-hops (Bellman-Ford by layer).
 
     ``layers[h][v]`` is the cheapest cost using at most ``h`` half-hops (a tie between people is
-    2, a membership edge 1); ``preds[h][v]`` the node it came from when layer ``h`` improved it
-    (-1 otherwise). Only nodes improved ``unit`` layers back are relaxed, so each layer touches
-    the edges of its frontier only.
+    2, a membership edge, which has a group node (> n) on one end, is 1); ``preds[h][v]`` the
+    node it came from when layer ``h`` improved it (-1 otherwise). Only nodes improved ``unit``
+    layers back are relaxed, so each layer touches the edges of its frontier only.
     """
-    group = rows > n  # memberships have a group node on one end (person -> group: cols)
-    group |= cols > n
-    sym = {}
-    for unit, mask in ((1, group), (2, ~group)):
-        r, c, w = rows[mask], cols[mask], cost[mask]
-        sym[unit] = sp.csr_matrix((np.r_[w, w], (np.r_[r, c], np.r_[c, r])), shape=(size, size))
+    size = graph.shape[0]
     layers = [np.full(size, np.inf)]
     layers[0][0] = 0.0
-    preds = [np.full(size, -1, np.int64)]
+    preds = [np.full(size, -1, np.int32)]
     improved = [np.array([0])]
     for h in range(1, limit + 1):
         current = layers[-1].copy()
@@ -424,12 +440,15 @@ def bounded_search(
         for unit in (1, 2):
             if h - unit < 0 or not len(improved[h - unit]):
                 continue
-            src, dst, w = _gather(sym[unit], improved[h - unit])
-            candidate = layers[h - unit][src] + w
+            src, dst, w = _gather(graph, improved[h - unit])
+            membership = (src > n) | (dst > n)
+            keep = membership if unit == 1 else ~membership
+            src, dst = src[keep], dst[keep]
+            candidate = layers[h - unit][src] + w[keep]
             np.minimum.at(current, dst, candidate)
             relaxed.append((src, dst, candidate))
         changed = current < layers[-1]
-        pred = np.full(size, -1, np.int64)
+        pred = np.full(size, -1, np.int32)
         for src, dst, candidate in relaxed:
             hit = changed[dst] & (candidate == current[dst])
             pred[dst[hit]] = src[hit]
