@@ -113,6 +113,7 @@ LEGAL_SUFFIXES = frozenset(
     "sarl srl spa bv nv oy ab as aps kk pty pte lda sl kg se".split()
 )
 _PUNCT = re.compile(r"[^\w\s&]+", re.UNICODE)
+_DOTTED = re.compile(r"(?<!\w)(?:\w\.){2,}|(?<!\w)(?:\w\.)+\w(?!\w)", re.UNICODE)
 _SPACE = re.compile(r"\s+")
 
 
@@ -120,8 +121,9 @@ def normalize_company(name: str | None) -> str:
     if not name:
         return ""
     text = _SPACE.sub(" ", unicodedata.normalize("NFC", name).casefold()).strip()
+    text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text)
     words = _PUNCT.sub(" ", text).split()
-    while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
+    while len(words) > 1 and (words[-1] in LEGAL_SUFFIXES or words[-1] == "&"):
         words.pop()
     return " ".join(words)
 
