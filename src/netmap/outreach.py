@@ -688,18 +688,26 @@ def referral_tree(dataset: Dataset) -> dict[str, str]:
     from ``me`` start nothing, and one that would close a cycle is ignored.
     """
     parent: dict[str, str] = {}
+    root: dict[str, str] = {}  # union-find over the trees, to see cycles without walking up
+
+    def find(node: str) -> str:
+        top = node
+        while root.get(top, top) != top:
+            top = root[top]
+        while node != top:
+            node, root[node] = root.get(node, node), top
+        return top
+
     ordered = sorted(dataset.introductions, key=lambda i: (i.date or date.max, i.line))
     for i in ordered:
-        if i.referrer == ME or i.contact in parent:
+        if i.referrer == ME or i.contact in parent or i.referrer == i.contact:
             continue
-        node, cycle = i.referrer, False
-        while node in parent:
-            node = parent[node]
-            if node == i.contact:
-                cycle = True
-                break
-        if not cycle and i.referrer != i.contact:
+        # the contact has no referrer yet, so it is the root of its tree: a cycle iff
+        # it is also the root of the referrer's tree
+        top = find(i.referrer)
+        if top != i.contact:
             parent[i.contact] = i.referrer
+            root[i.contact] = top
     return parent
 
 
@@ -765,7 +773,15 @@ def outreach_report(dataset: Dataset, *, top: int = 5) -> OutreachReport:
     chains.sort(key=lambda c: (-c.length, normalize_name(c.started_by_name), c.names))
 
     # names downstream and depth of every node, leaves first (no recursion: chains may be long)
-    level = {node: len(root_path(node)) for node in set(parent) | set(children)}
+    level: dict[str, int] = {}
+    for node in set(parent) | set(children):
+        path = []
+        while node not in level and node in parent:
+            path.append(node)
+            node = parent[node]
+        base = level.setdefault(node, 0)
+        for n, up in enumerate(reversed(path), 1):
+            level[up] = base + n
     below: dict[str, int] = defaultdict(int)
     depth: dict[str, int] = defaultdict(int)
     for node in sorted(level, key=lambda n: -level[n]):
