@@ -1,6 +1,6 @@
 """Benchmark of ``netmap map``: file generation in Python, then drawing in headless Chromium.
 
-For synthetic networks of 500, 2,000 and 10,000 people (Zipf-sized companies with
+For synthetic networks of 250 (physics on), 500, 2,000 and 10,000 people (Zipf-sized companies with
 offices, colleague introductions, cross-company introductions by preferential
 attachment, the user tied to ~8% of people) it measures:
 
@@ -160,6 +160,18 @@ def synthetic_dataset(n: int, *, seed: int = 0) -> Dataset:
     return Dataset(contacts, intros)
 
 
+def _only(url: str):
+    """A route handler that lets the map file load and aborts every other request."""
+
+    def handle(route) -> None:
+        if route.request.url == url:
+            route.continue_()
+        else:
+            route.abort()
+
+    return handle
+
+
 def measure_browser(paths: list[Path], repeat: int) -> dict[Path, tuple[float, float]]:
     from playwright.sync_api import sync_playwright
 
@@ -180,9 +192,7 @@ def measure_browser(paths: list[Path], repeat: int) -> dict[Path, tuple[float, f
             firsts, stills = [], []
             for _ in range(repeat):
                 page = browser.new_page(viewport={"width": 1280, "height": 800})
-                page.route(
-                    "**/*", lambda r, url=url: r.continue_() if r.request.url == url else r.abort()
-                )
+                page.route("**/*", _only(url))
                 page.goto(url, wait_until="commit")
                 page.wait_for_function(
                     "() => window.netmap && netmap.state.stable !== null", timeout=600_000
@@ -198,7 +208,7 @@ def measure_browser(paths: list[Path], repeat: int) -> dict[Path, tuple[float, f
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="500,2000,10000")
+    parser.add_argument("--sizes", default="250,500,2000,10000")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="keep the generated maps in this folder")
     args = parser.parse_args(argv)

@@ -149,15 +149,20 @@ def test_click_highlights_neighbours_and_filters_hide_others(tmp_path, open_map)
     opened.assert_clean()
 
 
-def test_physics_toggle(tmp_path, open_map):
-    """The physics button switches the simulation on and off."""
+def test_physics_settles_then_stops_and_toggles(tmp_path, open_map):
+    """A small map settles before its first frame, then holds still; the button restarts physics."""
     path = tmp_path / "network.html"
-    write_map(map_data(hostile_graph()), path)
+    data = map_data(hostile_graph())
+    assert data.physics
+    write_map(data, path)
     opened = open_map(path, wait="stable")
     button = opened.page.locator("#physics")
-    assert button.text_content() == "Physics: on"
-    button.click()
     assert button.text_content() == "Physics: off"
+    assert opened.eval("() => netmap.network.physics.physicsEnabled") is False
+    button.click()
+    assert button.text_content() == "Physics: on"
+    assert opened.eval("() => netmap.network.physics.physicsEnabled") is True
+    button.click()
     assert opened.eval("() => netmap.network.physics.physicsEnabled") is False
     opened.assert_clean()
 
@@ -172,3 +177,52 @@ def test_large_map_draws_without_physics(tmp_path, open_map):
     opened = open_map(path, wait="stable")
     assert opened.counts() == (len(data.nodes), len(data.edges))
     opened.assert_clean()
+
+
+SAMPLE = Path(__file__).resolve().parents[2] / "sample_data"
+
+
+def test_highlighted_path_is_the_one_paths_ranks_first(tmp_path, open_map):
+    """The map of a target lights up rank_paths(...)[0].path and lists the ranking with scores."""
+    from netmap.loading import load_dataset
+    from netmap.ranking import rank_paths
+
+    G = build_graph(load_dataset(SAMPLE), today=date(2026, 11, 15))
+    ranked = rank_paths(G, "Halcyon Maps", office="Lisbon", top=5)
+    path = tmp_path / "paths.html"
+    write_map(map_data(G, company="Halcyon Maps", office="Lisbon", top=5), path)
+    opened = open_map(path, wait="stable")
+    assert opened.eval("() => netmap.state.highlighted") == ranked[0].path
+    path_edges = opened.eval(
+        """() => netmap.edges.get().filter(e => e.color.color === '#D9480F')
+                 .map(e => [e.from, e.to].sort().join('|'))"""
+    )
+    expected = [
+        "|".join(sorted(pair)) for pair in zip(ranked[0].path, ranked[0].path[1:], strict=False)
+    ]
+    assert sorted(path_edges) == sorted(expected)
+    items = opened.page.locator("#paths li").all_text_contents()
+    assert len(items) == 5
+    assert items[0] == f"{ranked[0].score:.3f}1. " + " \u2192 ".join(ranked[0].names)
+    opened.page.locator("#paths li").nth(1).click()
+    assert opened.eval("() => netmap.state.highlighted") == ranked[1].path
+    opened.assert_clean()
+
+
+def test_redacted_neighbourhood_map(tmp_path, open_map):
+    """--around --redact: the person is selected, only initials are shown, the page is clean."""
+    G = build_graph(load_sample(), today=date(2026, 11, 15))
+    data = map_data(G, around="Beatriz Santos", depth=1, options=MapOptions(redact=True))
+    path = tmp_path / "share.html"
+    write_map(data, path)
+    opened = open_map(path)
+    assert opened.eval("() => netmap.network.getSelectedNodes()") == [data.focus]
+    labels = opened.eval("() => netmap.nodes.get().map(n => n.label)")
+    assert "B.S." in labels and "Beatriz Santos" not in labels
+    opened.assert_clean()
+
+
+def load_sample():
+    from netmap.loading import load_dataset
+
+    return load_dataset(SAMPLE)

@@ -15,6 +15,11 @@
 
   var byId = {};
   data.nodes.forEach(function (n) { byId[n.id] = n; });
+  /* ties arrive lean: colour and tooltip are derived here (plain-text tooltip) */
+  data.edges.forEach(function (e) {
+    e.color = { color: e.baseColor, inherit: false };
+    e.title = byId[e.from].label + " - " + byId[e.to].label + "\n" + e.why;
+  });
   var adjacency = {};
   var pairEdge = {};
   data.edges.forEach(function (e) {
@@ -96,13 +101,23 @@
 
   if (data.paths.length) highlightPath(0);
 
+  var physicsOn = !!data.physics;
+  var physicsButton = document.getElementById("physics");
+  function showPhysics() { physicsButton.textContent = "Physics: " + (physicsOn ? "on" : "off"); }
+
   var container = document.getElementById("map");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
-  network.once("afterDrawing", function () {
-    state.firstDraw = performance.now();
-    if (!data.physics) state.stable = state.firstDraw;
+  network.once("afterDrawing", function () { state.firstDraw = performance.now(); });
+  /* physics only settles the layout before the first frame (bounded iterations), then stops:
+   * the picture is still at once; the Physics button lets it move again */
+  network.once("stabilizationIterationsDone", function () {
+    network.setOptions({ physics: { enabled: false } });
+    physicsOn = false;
+    showPhysics();
   });
-  network.on("stabilized", function () { if (state.stable === null) state.stable = performance.now(); });
+  network.once("afterDrawing", function () {
+    if (state.stable === null) state.stable = performance.now();
+  });
 
   var status = document.getElementById("status");
 
@@ -236,9 +251,6 @@
   });
 
   /* physics */
-  var physicsOn = !!data.physics;
-  var physicsButton = document.getElementById("physics");
-  function showPhysics() { physicsButton.textContent = "Physics: " + (physicsOn ? "on" : "off"); }
   physicsButton.addEventListener("click", function () {
     physicsOn = !physicsOn;
     network.setOptions({ physics: { enabled: physicsOn } });
