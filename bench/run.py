@@ -70,6 +70,12 @@ class Result:
     agreement: str = ""
 
 
+def _netmap() -> str:
+    """The ``netmap`` console script beside this Python (not a pyenv shim, which adds a shell)."""
+    script = Path(sys.executable).with_name("netmap")
+    return str(script) if script.exists() else shutil.which("netmap") or "netmap"
+
+
 def measure(command: list[str], timeout: float | None) -> Run:
     """Run ``command``; return wall seconds, peak RSS in MB and its stdout."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
