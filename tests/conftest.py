@@ -10,6 +10,10 @@ from click.testing import CliRunner
 
 DATA = Path(__file__).parent / "data"
 
+# --doctest-modules would import this file a second time as module "conftest", which
+# clashes with tests/browser/conftest.py ("import file mismatch"); it has no doctests.
+collect_ignore = ["conftest.py"]
+
 
 @pytest.fixture
 def runner() -> CliRunner:
