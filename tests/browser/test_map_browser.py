@@ -226,3 +226,25 @@ def load_sample():
     from netmap.loading import load_dataset
 
     return load_dataset(SAMPLE)
+
+
+def test_map_draws_inside_an_iframe_srcdoc(tmp_path, open_map):
+    """The notebook shows the page as <iframe srcdoc=...>: it must draw there too."""
+    import html
+
+    from netmap.maps import render_map
+
+    page = render_map(map_data(hostile_graph()))
+    host = tmp_path / "host.html"
+    host.write_text(
+        '<!DOCTYPE html><meta charset="utf-8">'
+        "<script>window.netmap = {state: {firstDraw: 0}};</script>"
+        f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:900px;height:600px">'
+        "</iframe>",
+        encoding="utf-8",
+    )
+    opened = open_map(host)
+    frame = opened.page.frames[1]
+    frame.wait_for_function("() => window.netmap && window.netmap.state.firstDraw !== null")
+    assert frame.evaluate("() => netmap.nodes.length") == 6
+    opened.assert_clean()
