@@ -282,3 +282,15 @@ def test_cli_help_ends_with_example():
     result = CliRunner().invoke(cli, ["map", "--help"])
     assert result.exit_code == 0
     assert "Example:\n    netmap map --data sample_data -o network.html" in result.stdout
+
+
+def test_cold_row_shows_the_person_alone():
+    """Someone at the target with no warm path is listed as cold and lit up on their own."""
+    contacts = [
+        Contact("ana", "Ana", company="Acme", strength=4),
+        Contact("zed", "Zed", company="Faraway"),
+    ]
+    G = build_graph(Dataset(contacts, []), today=TODAY, inferred=False)
+    data = map_data(G, company="Faraway")
+    assert [(p.ids, p.names, p.cold) for p in data.paths] == [(["zed"], ["Zed"], True)]
+    assert next(n for n in data.nodes if n["id"] == "zed")["target"] is True

@@ -391,7 +391,8 @@ def _build(
     # ranked paths: every hop must be drawn, inferred or not
     map_paths: list[MapPath] = []
     for p in ranked:
-        hops = [n for n in p.path if n in drawn_set]  # [] for a cold row
+        # a cold row has no path: show the person alone
+        hops = [n for n in (p.path or [p.person]) if n in drawn_set]
         for a, b in zip(hops, hops[1:], strict=False):
             k = key(a, b)
             if k not in pair_index and k not in inferred_pairs:
