@@ -24,13 +24,16 @@ def check(opts: DataOptions) -> None:
     """
     from ..loading import check_data
 
-    report = check_data(opts.data, contacts=opts.contacts, introductions=opts.intros, encoding=opts.encoding)
+    report = check_data(
+        opts.data, contacts=opts.contacts, introductions=opts.intros, encoding=opts.encoding
+    )
     for problem in report.problems:
         click.echo(str(problem))
     ds = report.dataset
     errors, warnings = len(report.errors), len(report.warnings)
     summary = (
-        f"{plural(len(ds.contacts), 'person', 'people')}, {plural(len(ds.introductions), 'introduction')}, "
+        f"{plural(len(ds.contacts), 'person', 'people')}, "
+        f"{plural(len(ds.introductions), 'introduction')}, "
         f"{plural(len(ds.aliases), 'company alias', 'company aliases')}; "
         f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
     )
@@ -64,7 +67,9 @@ def stats(opts: DataOptions, fmt: str, output: str, bom: bool, raw: bool, top: i
         {"figure": "unreachable from you", "value": s.unreachable},
     ]
     rows += [{"figure": f"company: {name}", "value": count} for name, count in s.largest_companies]
-    rows += [{"figure": f"broker: {b.name} ({b.company})", "value": b.betweenness} for b in s.brokers]
+    rows += [
+        {"figure": f"broker: {b.name} ({b.company})", "value": b.betweenness} for b in s.brokers
+    ]
     if fmt == "json":
         from dataclasses import asdict
 
