@@ -63,6 +63,9 @@ NO_COMPANY_COLOR = "#CBD2D9"
 USER_COLOR = "#1F2933"
 TARGET_BORDER = "#C2185B"
 PATH_COLOR = "#D9480F"
+#: ties: one colour (warmth shows as width), so vis-network need not parse a colour per tie
+EDGE = "rgba(82,96,109,0.6)"
+INFERRED_EDGE = "rgba(107,124,147,0.35)"
 GROUP_LABEL = {"company": "same company", "office": "same office", "school": "same school"}
 
 
@@ -287,11 +290,6 @@ def _tooltip(d: dict[str, Any], name: str, bridged: int, options: MapOptions) ->
     return "\n".join(" ".join(line.split()) for line in lines)
 
 
-def _rgba(hex_color: str, alpha: float) -> str:
-    r, g, b = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
-    return f"rgba({r},{g},{b},{round(alpha, 2)})"
-
-
 def _build(
     G: nx.Graph,
     drawn: list[str],
@@ -342,7 +340,7 @@ def _build(
         if k in pair_index:
             return
         pair_index[k] = len(edges)
-        base = _rgba("#6B7C93", 0.35) if inferred else _rgba("#52606D", 0.45 + 0.4 * warmth)
+        base = INFERRED_EDGE if inferred else EDGE
         # the page script derives vis-network's `color` and the `title` ("A - B\nwhy")
         # from these, which keeps a 10,000-person file a third smaller
         edges.append(
@@ -549,7 +547,7 @@ def vis_options(physics: bool, size: int, seed: int) -> dict[str, Any]:
         },
         "edges": {
             "smooth": False,
-            "color": {"inherit": False},
+            "color": {"color": EDGE, "inherit": False},
             "selectionWidth": 2,
             "hoverWidth": 1,
         },

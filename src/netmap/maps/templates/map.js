@@ -3,7 +3,9 @@
  * plain-text tooltips: never innerHTML. */
 (function () {
   "use strict";
+  var marks = { script: performance.now() };
   var data = JSON.parse(document.getElementById("netmap-data").textContent);
+  marks.parsed = performance.now();
   var FADED = "rgba(203,210,217,0.35)";
   var FADED_EDGE = "rgba(203,210,217,0.25)";
   var FADED_FONT = "rgba(82,96,109,0.35)";
@@ -17,7 +19,7 @@
   data.nodes.forEach(function (n) { byId[n.id] = n; });
   /* ties arrive lean: colour and tooltip are derived here (plain-text tooltip) */
   data.edges.forEach(function (e) {
-    e.color = { color: e.baseColor, inherit: false };
+    if (e.dashes) e.color = { color: e.baseColor, inherit: false };  /* others: the global colour */
     e.title = byId[e.from].label + " - " + byId[e.to].label + "\n" + e.why;
   });
   var adjacency = {};
@@ -31,6 +33,7 @@
 
   var nodes = new vis.DataSet(data.nodes);
   var edges = new vis.DataSet(data.edges);
+  marks.datasets = performance.now();
 
   /* Emphasise `keepNodes` (ids -> true) and `keepEdges` (ids -> colour or true); fade the rest.
    * null restores everything. Only changed items are sent to the DataSets. */
@@ -107,6 +110,7 @@
 
   var container = document.getElementById("map");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
+  marks.network = performance.now();
   network.once("afterDrawing", function () { state.firstDraw = performance.now(); });
   /* physics only settles the layout before the first frame (bounded iterations), then stops:
    * the picture is still at once; the Physics button lets it move again */
@@ -274,7 +278,7 @@
   }
 
   window.netmap = {
-    network: network, nodes: nodes, edges: edges, data: data, state: state,
+    network: network, nodes: nodes, edges: edges, data: data, state: state, marks: marks,
     focusPerson: focusPerson, highlightPath: highlightPath, highlightNeighbours: highlightNeighbours,
     setFilter: function (key, value) {
       filters[key] = value;
