@@ -35,6 +35,7 @@ import csv
 import importlib.abc
 import os
 import re
+import resource
 import sys
 import time
 import unicodedata
@@ -186,7 +187,8 @@ class Timer:
     def __call__(self, label: str) -> None:
         if self.enabled:
             now = time.perf_counter()
-            print(f"  {label:<28} {now - self.last:7.3f} s", file=sys.stderr)
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print(f"  {label:<32} {now - self.last:7.3f} s  peak {peak:6.0f} MB", file=sys.stderr)
             self.last = now
 
 
@@ -215,7 +217,7 @@ def rank(
     nodes = pa.concat_arrays([pa.array(["me"]), ids])
 
     def node(column: pa.ChunkedArray) -> np.ndarray:
-        index = pc.index_in(column, value_set=nodes).fill_null(-1).to_numpy()
+        index = pc.index_in(column, value_set=nodes).fill_null(-1).to_numpy().astype(np.int32)
         if (index < 0).any():
             sys.exit(f"{folder}: introductions name people by something other than an id")
         return index
@@ -242,40 +244,47 @@ def rank(
     d_people = np.flatnonzero(direct) + 1
     d_warmth = warm[direct]
 
-    # introductions
+    # introductions (arrays of 5M rows at 1M people: freed as soon as they are used)
     status = intros["status"].fill_null("suggested")
     factor = per_value(status, lambda v: STATUS.get(v or "suggested", 1.0))
-    decay = recency(intros["date"], today)
-    i_strength = strength_warmth(intros["strength"])
-    i_warmth = (
-        np.where(np.isnan(i_strength), INTRODUCTION_DEFAULT, i_strength)
-        * np.maximum(1.0, factor)
-        * decay
-    )
-    introduced = per_value(status, lambda v: INTRODUCED.get(v, 0.0)) * decay
-    give = (introduced > 0) & (src != 0)
+    introduced = per_value(status, lambda v: INTRODUCED.get(v, 0.0))
     outcome = per_value(
         status, lambda v: {"met": 1, "thanked": 1, "declined": -1, "no_response": -1}.get(v, 0)
     )
     record = np.bincount(src, weights=outcome, minlength=n + 1)
-    del intros, status
+    decay = recency(intros["date"], today)
+    i_warmth = strength_warmth(intros["strength"])
+    del intros, status, outcome
+    i_warmth[np.isnan(i_warmth)] = INTRODUCTION_DEFAULT
+    i_warmth *= np.maximum(1.0, factor)
+    i_warmth *= decay
+    give = np.flatnonzero((introduced > 0) & (src != 0))
+    g_warmth = introduced[give] * decay[give]
+    del introduced, decay
 
-    # every piece of evidence: (a, b, warmth, penalty, orientation of an introduction)
-    a = np.concatenate([np.zeros(len(d_people), np.int64), src, np.zeros(give.sum(), np.int64)])
-    b = np.concatenate([d_people, dst, dst[give]])
-    w = np.concatenate([d_warmth, i_warmth, introduced[give]])
-    penalty = np.concatenate([np.ones(len(d_people)), np.minimum(1.0, factor), np.ones(give.sum())])
-    is_intro = np.zeros(len(a), dtype=bool)
-    is_intro[len(d_people) : len(d_people) + len(src)] = True
-    lo, hi = np.minimum(a, b), np.maximum(a, b)
-    pairs, inverse = np.unique(lo * (n + 1) + hi, return_inverse=True)
+    # every piece of evidence on a pair: direct ties, introductions, introduced ties
+    d, g = len(d_people), len(give)
+    lo = np.concatenate([np.zeros(d, np.int32), np.minimum(src, dst), np.zeros(g, np.int32)])
+    hi = np.concatenate([d_people.astype(np.int32), np.maximum(src, dst), dst[give]])
+    pairs, inverse = np.unique(lo.astype(np.int64) * (n + 1) + hi, return_inverse=True)
+    del lo, hi
     m = len(pairs)
-    missing = np.exp(np.bincount(inverse, weights=np.log1p(-np.minimum(w, 0.99)), minlength=m))
-    pen = np.exp(np.bincount(inverse, weights=np.log(penalty), minlength=m))
-    forward = np.bincount(inverse, weights=is_intro & (a < b), minlength=m)
-    backward = np.bincount(inverse, weights=is_intro & (a > b), minlength=m)
+    log_missing = np.log1p(-np.minimum(np.concatenate([d_warmth, i_warmth, g_warmth]), 0.99))
+    del i_warmth
+    missing = np.exp(np.bincount(inverse, weights=log_missing, minlength=m))
+    del log_missing
+    log_penalty = np.concatenate([np.zeros(d), np.log(np.minimum(1.0, factor)), np.zeros(g)])
+    pen = np.exp(np.bincount(inverse, weights=log_penalty, minlength=m))
+    del log_penalty, factor
+    pad = np.zeros(d), np.zeros(g)
+    forward = np.bincount(inverse, weights=np.concatenate([pad[0], src < dst, pad[1]]), minlength=m)
+    backward = np.bincount(
+        inverse, weights=np.concatenate([pad[0], src > dst, pad[1]]), minlength=m
+    )
+    del inverse, src, dst
     bonus = np.where((forward > 0) & (backward > 0), RECIPROCITY, 1.0)
-    p_lo, p_hi = pairs // (n + 1), pairs % (n + 1)
+    p_lo, p_hi = (pairs // (n + 1)).astype(np.int32), (pairs % (n + 1)).astype(np.int32)
+    del pairs
     mine = p_lo == 0
     track = record[p_hi]
     bonus = bonus * np.where(
@@ -384,13 +393,11 @@ def rank(
     on_paths = sorted({v for walk in walks for v in walk if 0 < v <= n})
     found = contacts["name"].take(np.array(on_paths, np.int64) - 1).to_pylist()
     names = dict(zip(on_paths, found, strict=True))
-    office_names = list(office_keys)
+    company_names, office_names = list(company_keys), list(office_keys)
+    per = len(office_keys)
     group_names = (
-        [f"[{c}]" for c in company_keys]
-        + [
-            f"[{list(company_keys)[o // len(office_keys)]}, {office_names[o % len(office_keys)]}]"
-            for o in offices
-        ]
+        [f"[{c}]" for c in company_names]
+        + [f"[{company_names[o // per]}, {office_names[o % per]}]" for o in offices.tolist()]
         + [f"[{s}]" for s in school_keys]
     )
 
