@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import io
 import re
 from collections import Counter
@@ -286,6 +287,8 @@ _CONTROL = re.compile(
 def fix_text(text: str, *, multiline: bool = False) -> str:
     """Trim, repair UTF-8 read as cp1252 ("JosÃ©" -> "José"), drop control and bidi
     characters; join lines unless ``multiline``."""
+    if not multiline and text.isascii() and text.isprintable():
+        return " ".join(text.split())
     if _MOJIBAKE.search(text):
         try:
             text = text.encode("cp1252").decode("utf-8")
@@ -316,6 +319,7 @@ _DATE_FORMATS = (
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_export_date(text: str) -> date | None:
     """A date as exports write it, or None when empty or a placeholder (Outlook's ``0/0/00``).
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..csvio import Table, neutralize, read_table
+from ..csvio import FORMULA_PREFIXES, Table, neutralize, read_table
 from ..errors import Problem
 from ..graph import company_key
 from ..loading import (
@@ -48,11 +48,10 @@ from ._common import PROGRESS_EVERY, ImportedContact, ParsedFile, Progress
 from .linkedin import Signals, estimate_strength
 
 PREFER = ("existing", "incoming")
+_FORMULA_STARTS = frozenset(FORMULA_PREFIXES)
 COLUMNS = (*CONTACT_COLUMNS, "source")
 #: Columns compared for conflicts (the others are unions or dates).
 _COMPARED = ("name", "company", "title", "office", "email", "linkedin_url", "strength", "notes")
-#: Near matches by spelling are searched only among this many people at one company.
-_FUZZY_LIMIT = 300
 _FUZZY_CUTOFF = 0.85
 
 
@@ -139,6 +138,10 @@ class _Rec:
             self.changes[column] = value
 
 
+def _where(c: ImportedContact) -> str:
+    return f"{os.path.basename(c.file)}:{c.line}"
+
+
 def _same(column: str, a: str, b: str) -> bool:
     if column in ("company", "office"):
         return normalize_company(a) == normalize_company(b)
@@ -170,7 +173,7 @@ def _incoming_values(c: ImportedContact) -> dict[str, str]:
         "last_contact": c.last_contact.isoformat() if c.last_contact else "",
         "source": c.source,
     }
-    return {k: neutralize(v) for k, v in values.items()}
+    return {k: "'" + v if v[:1] in _FORMULA_STARTS else v for k, v in values.items()}
 
 
 def _later(a: str, b: str) -> str:
@@ -190,35 +193,60 @@ class _Working:
         self.by_email: dict[str, _Rec] = {}
         self.by_name_company: dict[tuple[str, str], _Rec] = {}
         self.by_name: dict[str, list[_Rec]] = defaultdict(list)
-        self.by_company: dict[str, list[_Rec]] = defaultdict(list)
+        self.by_word: dict[tuple[str, str, str], list[_Rec]] = defaultdict(list)
         self.ids: set[str] = set()
+        self._keys: dict[str, str] = {}
 
     def key(self, company: str) -> str:
-        return company_key(company, self.aliases)
+        key = self._keys.get(company)
+        if key is None:
+            key = self._keys[company] = company_key(company, self.aliases)
+        return key
 
-    def index(self, rec: _Rec) -> None:
+    def index(self, rec: _Rec, slug: str | None = None) -> None:
         v = rec.values
-        slug = linkedin_slug(v.get("linkedin_url", ""))
+        slug = linkedin_slug(v.get("linkedin_url", "")) if slug is None else slug
         if slug:
             self.by_slug.setdefault(slug, rec)
         for email in split_list(v.get("email", "")):
             self.by_email.setdefault(email.casefold(), rec)
         name, ckey = normalize_name(v.get("name", "")), self.key(v.get("company", ""))
-        if ckey:
+        words = name.split()
+        if ckey and words:
             self.by_name_company.setdefault((name, ckey), rec)
-            if rec not in self.by_company[ckey]:
-                self.by_company[ckey].append(rec)
+            for key in ((ckey, "first", words[0]), (ckey, "last", words[-1])):
+                if rec not in self.by_word[key]:
+                    self.by_word[key].append(rec)
         if rec not in self.by_name[name]:
             self.by_name[name].append(rec)
 
-    def add(self, rec: _Rec) -> None:
+    def add(self, rec: _Rec, slug: str | None = None) -> None:
         self.recs.append(rec)
         self.ids.add(rec.id)
-        self.index(rec)
+        self.index(rec, slug)
 
-    def new_id(self, values: dict[str, str]) -> str:
+    def _close_spelling(self, name: str, ckey: str) -> _Rec | None:
+        """Someone at the same company whose name shares its first or last word and is
+        spelled alike ("Jon Smith" and "John Smith")."""
+        words = name.split()
+        if not words:
+            return None
+        seen: set[int] = set()
+        for key in ((ckey, "first", words[0]), (ckey, "last", words[-1])):
+            for rec in self.by_word.get(key, ()):
+                if id(rec) in seen:
+                    continue
+                seen.add(id(rec))
+                other = normalize_name(rec.values["name"])
+                matcher = difflib.SequenceMatcher(None, name, other)
+                if other != name and matcher.quick_ratio() >= _FUZZY_CUTOFF:
+                    if matcher.ratio() >= _FUZZY_CUTOFF:
+                        return rec
+        return None
+
+    def new_id(self, values: dict[str, str], slug: str | None = None) -> str:
         base = (
-            linkedin_slug(values["linkedin_url"])
+            (linkedin_slug(values["linkedin_url"]) if slug is None else slug)
             or values["email"].lower()
             or slugify(values["name"])
         )
@@ -229,10 +257,9 @@ class _Working:
         return candidate
 
     def match(
-        self, c: ImportedContact, values: dict[str, str]
+        self, c: ImportedContact, slug: str, where: str
     ) -> tuple[_Rec | None, str, NearMatch | None]:
         """(record, reason, near match) for an incoming person."""
-        slug = c.slug
         found, reason = None, ""
         if slug and slug in self.by_slug:
             return self.by_slug[slug], f"same LinkedIn profile ({slug})", None
@@ -246,7 +273,6 @@ class _Working:
                 self.by_name_company[(name, ckey)],
                 f"same name and company ({c.company})",
             )
-        where = f"{Path(c.file).name}:{c.line}"
         if found is not None:
             other = linkedin_slug(found.values.get("linkedin_url", ""))
             if slug and other and other != slug:
@@ -274,22 +300,11 @@ class _Working:
                 "",
                 NearMatch(c.name, where, rec.values["name"], rec.where, f"same name, {what}"),
             )
-        if ckey and len(self.by_company.get(ckey, ())) <= _FUZZY_LIMIT:
-            names = {normalize_name(r.values["name"]): r for r in self.by_company.get(ckey, ())}
-            close = difflib.get_close_matches(name, list(names), n=1, cutoff=_FUZZY_CUTOFF)
-            if close:
-                rec = names[close[0]]
-                return (
-                    None,
-                    "",
-                    NearMatch(
-                        c.name,
-                        where,
-                        rec.values["name"],
-                        rec.where,
-                        f"close spelling at the same company ({c.company})",
-                    ),
-                )
+        if ckey:
+            rec = self._close_spelling(name, ckey)
+            if rec is not None:
+                reason = f"close spelling at the same company ({c.company})"
+                return None, "", NearMatch(c.name, where, rec.values["name"], rec.where, reason)
         return None, "", None
 
 
@@ -337,14 +352,12 @@ def plan_import(
         if progress and n % PROGRESS_EVERY == 0:
             progress("merging", n, total)
         values = _incoming_values(c)
-        rec, reason, near = work.match(c, values)
-        where = f"{Path(c.file).name}:{c.line}"
+        where, slug = _where(c), c.slug
+        rec, reason, near = work.match(c, slug, where)
         if rec is None:
-            values["id"] = work.new_id(values)
-            rec = _Rec(
-                {col: values.get(col, "") for col in COLUMNS}, values["id"], f"new, {where}"
-            )
-            work.add(rec)
+            values["id"] = work.new_id(values, slug)
+            rec = _Rec({col: values.get(col, "") for col in COLUMNS}, values["id"], f"new, {where}")
+            work.add(rec, slug)
             plan._new_rows.append(rec)
             if near:
                 plan.near_matches.append(near)
@@ -465,7 +478,7 @@ def _plan_introductions(
             pairs.add((a.id, b.id))
     for c in referred:
         contact = rec_of[id(c)]
-        where = f"{Path(c.file).name}:{c.line}"
+        where = _where(c)
         referrer, problem = resolve(c.referred_by)
         if problem:
             plan.problems.append(
