@@ -110,7 +110,8 @@ def _canonical(key: str, seen: Counter[str], aliases: dict[str, str]) -> str:
         target = aliases.get(normalize_company(spelling))
         if target:
             return target
-    return max(seen, key=lambda s: (seen[s], s != s.lower(), s))
+    # the most common spelling; on a tie, not all capitals, then the shortest
+    return min(seen, key=lambda s: (-seen[s], s.isupper(), len(s), s))
 
 
 def _close_spellings(companies: list[CompanyCount], cutoff: float) -> list[SuspectedDuplicate]:
