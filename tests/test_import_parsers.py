@@ -252,3 +252,14 @@ def test_fix_text_repairs_mojibake_only_when_it_is_mojibake(text, fixed):
 )  # fmt: skip
 def test_export_dates(text, expected):
     assert parse_export_date(text) == expected
+
+
+def test_excel_unicode_text_is_utf16_with_tabs():
+    parsed = read_export(IMPORTS / "linkedin_excel_unicode_text.txt")
+    assert (parsed.format, parsed.encoding, parsed.delimiter) == ("linkedin", "utf-16", "\t")
+    (jose,) = parsed.contacts
+    assert (jose.name, jose.company, jose.title) == (
+        "José Álvarez",
+        "Globex, Inc.",
+        'Head of "Growth"',
+    )
