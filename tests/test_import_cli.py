@@ -136,6 +136,7 @@ def test_contacts_changed_during_the_import_is_a_conflict_exit_4(runner, exports
     assert (data / "contacts.csv").read_text() == "name\nAna\nBo\n"
 
 
+@pytest.mark.slow
 def test_large_import_shows_progress_on_stderr_and_keeps_stdout_clean(runner, tmp_path):
     """100,000 LinkedIn rows: progress lines on stderr, only the report on stdout."""
     lines = ["First Name,Last Name,URL,Email Address,Company,Position,Connected On"]
