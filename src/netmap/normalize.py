@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 LEGAL_SUFFIXES = frozenset(
     {
@@ -41,6 +42,7 @@ def normalize_name(name: str) -> str:
     return normalize_text(name)
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize_company(name: str) -> str:
     """The form company and office names are compared in.
 

@@ -184,6 +184,32 @@ def rank_paths(
         return done >= top  # type: ignore[operator]
 
     found = best_paths(G, source, max_hops=max_hops, stop=_throttle(stop) if simple else None)
+    return assemble(G, target, members, fits, found, max_hops=max_hops, top=top, per_target=per_target,
+                    max_per_introducer=max_per_introducer, prefer=prefer, include_cold=include_cold,
+                    source=source)  # fmt: skip
+
+
+def assemble(
+    G: nx.Graph,
+    target: Target,
+    members: list[str],
+    fits: dict[str, Fit],
+    found: dict[str, Found],
+    *,
+    max_hops: int,
+    top: int | None,
+    per_target: int = 1,
+    max_per_introducer: int | None = None,
+    prefer: Prefer = "trust",
+    include_cold: bool = True,
+    source: str = ME,
+    cold: list[str] | None = None,
+) -> list[RankedPath]:
+    """Rows from the best paths found: warm ones by score, then cold ones.
+
+    Cold people are the members without a path in ``found``, unless ``cold`` lists
+    them (already in order) for a caller that knows them without full node data.
+    """
     warm = [_make(G, target, p, found[p].path, fits[p], "trust") for p in members if p in found and p != source]
     warm.sort(key=lambda r: (-r.score, r.hops, r.name))
     if prefer == "reach" or per_target > 1 or max_per_introducer is not None:
@@ -192,12 +218,15 @@ def rank_paths(
         warm = warm[:top]
     rows = warm
     if include_cold:
-        cold = [_cold(G, target, p, fits[p], max_hops) for p in members if p not in found]
-        cold.sort(key=lambda r: (-r.fit, r.name))
+        if cold is None:
+            cold_rows = [_cold(G, target, p, fits[p], max_hops) for p in members if p not in found]
+            cold_rows.sort(key=lambda r: (-r.fit, r.name))
+        else:
+            cold_rows = [_cold(G, target, p, fits[p], max_hops) for p in cold]
         if top is not None:
             shown = len({r.person for r in warm})
-            cold = cold[: max(0, top - shown)]
-        rows = warm + cold
+            cold_rows = cold_rows[: max(0, top - shown)]
+        rows = warm + cold_rows
     for i, row in enumerate(rows, 1):
         row.rank = i
     return rows

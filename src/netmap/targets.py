@@ -15,6 +15,7 @@ import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import networkx as nx
 
@@ -39,6 +40,7 @@ _LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
+@lru_cache(maxsize=1 << 14)
 def seniority_level(title: str) -> str:
     """The seniority level of a job title, one of the keys of ``Weights.seniority``."""
     for level, pattern in _LEVELS:
@@ -92,20 +94,35 @@ def resolve_target(
 
     The error lists the closest known company (or office of that company) names.
     """
-    names: dict[str, str] = G.graph.get("company_names", {})
     key = company_key(company, G.graph.get("aliases", {}))
+    offices = Counter(
+        (G.nodes[p]["office_key"], G.nodes[p]["office"])
+        for p in people(G)
+        if G.nodes[p]["company_key"] == key and G.nodes[p]["office_key"]
+    ) if office else Counter()  # fmt: skip
+    return resolve_target_in(G.graph.get("company_names", {}), G.graph.get("aliases", {}), offices, company,
+                             office=office, role=role)  # fmt: skip
+
+
+def resolve_target_in(
+    names: dict[str, str],
+    aliases: dict[str, str],
+    offices: Counter[tuple[str, str]],
+    company: str,
+    *,
+    office: str | None = None,
+    role: str | tuple[str, ...] | None = None,
+) -> Target:
+    """:func:`resolve_target` from its parts: company names by key, and the target company's
+    ``(office key, office as written)`` counts."""
+    key = company_key(company, aliases)
     if key not in names:
         close = _suggest(company, names)
         hint = f"did you mean {close}?" if close else "run 'netmap stats' to see the companies"
         raise NotFoundError(f"unknown company '{company}' - {hint}")
     office_key = office_name = None
     if office:
-        offices = Counter(
-            (G.nodes[p]["office_key"], G.nodes[p]["office"])
-            for p in people(G)
-            if G.nodes[p]["company_key"] == key and G.nodes[p]["office_key"]
-        )
-        known = {}
+        known: dict[str, str] = {}
         for (k, label), _ in offices.most_common():
             known.setdefault(k, label)
         office_key = normalize_company(office)

@@ -52,6 +52,21 @@ class DataOptions:
         default = folder / "netmap.toml"
         return load_weights(default if default.exists() else None)
 
+    def fast_paths(self, company: str, **options):
+        """Rank straight from the files (netmap.fastpath) when they allow it, else None."""
+        from ..fastpath import Unsupported, rank_paths_from_files, read_aliases
+        from ..loading import ALIASES_FILE, resolve_paths
+
+        contacts, intros, required = resolve_paths(self.data, self.contacts, self.intros)
+        if required and not intros.exists():
+            return None
+        try:
+            aliases = read_aliases(contacts.parent / ALIASES_FILE, encoding=self.encoding)
+            return rank_paths_from_files(contacts, intros, company, weights=self.weights(), today=self.today,
+                                         aliases=aliases, encoding=self.encoding, **options)  # fmt: skip
+        except Unsupported:
+            return None
+
     def graph(self):
         """Load, validate and build the scored graph."""
         from ..graph import build_graph

@@ -86,6 +86,11 @@ def paths(opts: DataOptions, company, office, role, targets_file, max_hops, per_
         )
     if company and targets_file:
         raise click.UsageError("use either --company or --targets, not both")
+    if not targets_file and per_target == 1 and max_per_introducer is None and prefer == "trust":
+        rows = opts.fast_paths(company, office=office, role=role, max_hops=max_hops, top=top, include_cold=cold)
+        if rows is not None:
+            _write_paths(rows, PATH_COLUMNS, fmt, output, bom, raw)
+            return
     G = opts.graph()
     options = dict(max_hops=max_hops, top=top, per_target=per_target, max_per_introducer=max_per_introducer,
                    prefer=prefer, include_cold=cold)  # fmt: skip
@@ -159,7 +164,8 @@ def mutual(
       netmap mutual --data sample_data --company "Halcyon Maps" --office Lisbon
     """
     from ..output import write_rows
-    from ..ranking import MUTUAL_COLUMNS, find_person, mutual as find_mutual, mutual_at
+    from ..ranking import MUTUAL_COLUMNS, find_person, mutual_at
+    from ..ranking import mutual as find_mutual
 
     if company and people:
         raise click.UsageError("give either two people or --company, not both")

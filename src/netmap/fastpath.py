@@ -1,0 +1,604 @@
+"""Ranking straight from large CSV files, without building the whole graph in Python.
+
+The validating loader and :func:`~netmap.graph.build_graph` pay Python for every row
+and every tie: fine for a few thousand people, seconds at LinkedIn's 30,000-connection
+cap, minutes for an alumni network of a million. This module answers the common
+``netmap paths`` query with columnar code instead:
+
+1. read both CSV files with pyarrow and validate them column by column; anything the
+   vectorised checks cannot vouch for (names instead of ids in introductions, derived
+   ids, bad values, another encoding...) raises :class:`Unsupported`, and the caller
+   falls back to the full loader, which then reports the exact problems;
+2. compute every tie's warmth with numpy, by the same formula as ``build_graph``;
+3. find the best path with at most ``max_hops`` hops to every node at once with a
+   hop-layered Bellman-Ford over edge arrays (exact for the hop bound);
+4. build a small networkx graph of just the target's people and the ties on the
+   chosen paths, with full evidence, and hand it to :func:`netmap.ranking.assemble`,
+   so rows, reasons and scores are computed by the very code the small path uses.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import math
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import numpy as np
+
+from .csvio import normalize_header, sniff_delimiter
+from .graph import GROUP_PREFIX, combine, company_key
+from .model import CONTACT_COLUMNS, INTRODUCTION_COLUMNS, ME, RELATIONSHIPS, STATUSES, Evidence
+from .normalize import normalize_company, split_list
+from .ranking import RankedPath, assemble
+from .search import Found
+from .targets import resolve_target_in, target_fit
+from .weights import Weights
+
+STRENGTHS = ("", "1", "2", "3", "4", "5")
+
+
+class Unsupported(Exception):
+    """These files need the full validating loader (it will report any problem exactly)."""
+
+
+def _read(path: Path, known: tuple[str, ...], required: tuple[str, ...], encoding: str | None):
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    if encoding and encoding.replace("_", "-").lower() not in ("utf-8", "utf8", "utf-8-sig"):
+        raise Unsupported("encoding")
+    if not path.is_file() or path.stat().st_size == 0:
+        raise Unsupported("missing or empty")
+    with path.open("rb") as f:
+        head = f.read(65536)
+    try:
+        first = head.decode("utf-8-sig", errors="strict").splitlines()[0]
+    except (UnicodeDecodeError, IndexError):
+        raise Unsupported("header") from None
+    delimiter = sniff_delimiter(first)
+    header = next(csv.reader([first], delimiter=delimiter))
+    if len(set(header)) != len(header) or any(h != normalize_header(h) for h in header):
+        raise Unsupported("header")
+    missing = [k for k in known if k not in header]
+    for h in header:
+        if h not in known and difflib.get_close_matches(h, missing, n=1, cutoff=0.8):
+            raise Unsupported("misspelt column")
+    if any(r not in header for r in required):
+        raise Unsupported("required column")
+    wanted = [h for h in header if h in known]
+    try:
+        table = pacsv.read_csv(
+            path,
+            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
+            convert_options=pacsv.ConvertOptions(
+                column_types={h: pa.string() for h in header}, strings_can_be_null=False,
+                quoted_strings_can_be_null=False, include_columns=wanted,
+            ),
+        )  # fmt: skip
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        raise Unsupported("unreadable") from None
+    return table.combine_chunks()
+
+
+def _col(table, name: str):
+    import pyarrow as pa
+
+    if name in table.column_names:
+        return table.column(name).combine_chunks()
+    return pa.array([""] * table.num_rows, pa.string())
+
+
+def _check(condition: Any, why: str) -> None:
+    value = condition.as_py() if hasattr(condition, "as_py") else condition
+    if value is not None and not value:  # pyarrow's all() of no values is null: nothing failed
+        raise Unsupported(why)
+
+
+def _days_since(column, today: date) -> np.ndarray:
+    """Days from each ISO date to today (NaN where blank); Unsupported on any other text."""
+    import pyarrow.compute as pc
+
+    lengths = pc.utf8_length(column).to_numpy(zero_copy_only=False)
+    _check(bool(np.all((lengths == 0) | (lengths == 10))), "date")
+    try:  # numpy parses YYYY-MM-DD and refuses impossible dates such as 2026-02-30
+        dates = column.to_numpy(zero_copy_only=False).astype("datetime64[D]")
+    except ValueError:
+        raise Unsupported("date") from None
+    days = (np.datetime64(today, "D") - dates).astype(np.float64)
+    days[np.isnat(dates)] = np.nan
+    return days
+
+
+def _recency(days: np.ndarray, w: Weights) -> np.ndarray:
+    out = w.recency_floor + (1 - w.recency_floor) * 0.5 ** (np.maximum(days, 0) / w.half_life_days)
+    return np.where(np.isnan(days), w.unknown_recency, out)
+
+
+def _lookup(column, mapping: dict[str, float]) -> np.ndarray:
+    """Map string values to floats (NaN where absent)."""
+    import pyarrow.compute as pc
+
+    keys = list(mapping)
+    idx = pc.index_in(column, value_set=__import__("pyarrow").array(keys)).to_numpy(zero_copy_only=False)
+    values = np.array([mapping[k] for k in keys] + [np.nan])
+    idx = np.where(np.isnan(idx.astype(float)), len(keys), idx).astype(np.int64)
+    return values[idx]
+
+
+class _Network:
+    """The whole network as arrays: ids, columns, ties with warmth, group memberships."""
+
+    def __init__(self, contacts_path: Path, intros_path: Path, aliases: dict[str, str], weights: Weights,
+                 today: date, encoding: str | None):  # fmt: skip
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        self.weights, self.today, self.aliases = weights, today, aliases
+        c = _read(contacts_path, CONTACT_COLUMNS, ("id", "name"), encoding)
+        self.contacts = c
+        n = c.num_rows
+        for name in ("id", "name", "company", "office", "title", "strength", "relationship", "last_contact",
+                     "past_companies", "school", "tags"):  # fmt: skip
+            col = _col(c, name)
+            _check(pc.all(pc.equal(col, pc.utf8_trim_whitespace(col))) if n else True, "whitespace")
+        ids = _col(c, "id")
+        _check(n > 0, "no rows")
+        _check(pc.all(pc.greater(pc.utf8_length(ids), 0)), "blank id")
+        _check(pc.all(pc.greater(pc.utf8_length(_col(c, "name")), 0)), "blank name")
+        _check(pc.equal(pc.count_distinct(ids), n), "duplicate id")
+        _check(pc.all(pc.not_equal(pc.utf8_lower(ids), ME)), "id me")
+        strength = _col(c, "strength")
+        relationship = _col(c, "relationship")
+        _check(pc.all(pc.is_in(strength, value_set=pa.array(STRENGTHS))), "strength")
+        _check(pc.all(pc.is_in(relationship, value_set=pa.array(("",) + RELATIONSHIPS))), "relationship")
+        contact_days = _days_since(_col(c, "last_contact"), today)
+        self.ids = ids
+        value_set = pa.concat_arrays([pa.array([ME]), ids])
+
+        r = _read(intros_path, INTRODUCTION_COLUMNS, ("referrer", "contact"), encoding) if intros_path.exists() \
+            else pa.table({k: pa.array([], pa.string()) for k in INTRODUCTION_COLUMNS})  # fmt: skip
+        self.intros = r
+        ends = []
+        for name in ("referrer", "contact"):
+            col = _col(r, name)
+            _check(pc.all(pc.equal(col, pc.utf8_trim_whitespace(col))) if r.num_rows else True, "whitespace")
+            idx = pc.index_in(col, value_set=value_set)
+            _check(idx.null_count == 0, "name or unknown id")
+            ends.append(idx.to_numpy(zero_copy_only=False).astype(np.int64))
+        src, dst = ends
+        _check(not np.any(src == dst), "self introduction")
+        status = _col(r, "status")
+        _check(pc.all(pc.is_in(status, value_set=pa.array(("",) + STATUSES))), "status")
+        istrength = _col(r, "strength")
+        _check(pc.all(pc.is_in(istrength, value_set=pa.array(STRENGTHS))), "strength")
+        intro_days = _days_since(_col(r, "date"), today)
+        status = pc.if_else(pc.equal(status, ""), "suggested", status)
+        self.status = status
+        self._pieces(n, strength, relationship, contact_days, src, dst, status, istrength, intro_days)
+        self._memberships(n)
+
+    # -- ties -------------------------------------------------------------------------------
+    def _pieces(self, n, strength, relationship, contact_days, src, dst, status, istrength, intro_days) -> None:
+
+        w = self.weights
+        by_strength = _lookup(strength, {k: v for k, v in w.strength.items()})
+        by_kind = _lookup(relationship, w.relationship)
+        both = ~np.isnan(by_strength) & ~np.isnan(by_kind)
+        base = np.where(both, w.strength_share * by_strength + (1 - w.strength_share) * by_kind,
+                        np.where(np.isnan(by_strength), by_kind, by_strength))  # fmt: skip
+        direct = np.flatnonzero(~np.isnan(base))
+        direct_w = base[direct] * _recency(contact_days[direct], w)
+
+        decay = _recency(intro_days, w)
+        ibase = _lookup(istrength, {k: v for k, v in w.strength.items()})
+        ibase = np.where(np.isnan(ibase), w.introduction_default, ibase)
+        factor = _lookup(status, w.status)
+        intro_w = ibase * np.maximum(1.0, factor) * decay
+        introduced = _lookup(status, w.introduced)
+        via = np.flatnonzero(~np.isnan(introduced) & (src != 0))
+        introduced_w = introduced[via] * decay[via]
+
+        # pieces in the order build_graph sees them: direct ties, then introductions
+        a = np.concatenate([np.zeros(len(direct), np.int64), src, np.zeros(len(via), np.int64)])
+        b = np.concatenate([direct + 1, dst, dst[via]])
+        pw = np.concatenate([direct_w, intro_w, introduced_w])
+        is_intro = np.concatenate([np.zeros(len(direct), bool), np.ones(len(src), bool), np.zeros(len(via), bool)])
+        penalty = np.where(is_intro, np.concatenate([np.ones(len(direct)), np.minimum(1.0, factor),
+                                                     np.ones(len(via))]), 1.0)  # fmt: skip
+        lo, hi = np.minimum(a, b), np.maximum(a, b)
+        key = lo * (n + 1) + hi
+        order = np.argsort(key, kind="stable")
+        skey = key[order]
+        uniq, starts = np.unique(skey, return_index=True)
+        missing = np.exp(np.add.reduceat(np.log1p(-np.minimum(pw[order], 0.99)), starts))
+        pen = np.exp(np.add.reduceat(np.log(penalty[order]), starts))
+        fwd = np.maximum.reduceat((is_intro & (a < b))[order].astype(np.int8), starts)
+        bwd = np.maximum.reduceat((is_intro & (a > b))[order].astype(np.int8), starts)
+        bonus = np.where((fwd > 0) & (bwd > 0), w.reciprocity, 1.0)
+        record = np.zeros(n + 1)
+        sv = status.to_numpy(zero_copy_only=False)
+        good = np.isin(sv, ("met", "thanked"))
+        bad = np.isin(sv, ("declined", "no_response"))
+        np.add.at(record, src[good], 1)
+        np.add.at(record, src[bad], -1)
+        plo, phi = uniq // (n + 1), uniq % (n + 1)
+        track = np.clip(1 + w.track_record_step * record[phi], w.track_record_min, w.track_record_max)
+        bonus = np.where((plo == 0) & (record[phi] != 0), bonus * track, bonus)
+        warmth = np.clip((1 - missing) * pen * bonus, 0.01, 1.0)
+        self.pair_lo, self.pair_hi, self.pair_warmth, self.pair_bonus = plo, phi, warmth, bonus
+        self.piece_key, self.piece_a, self.piece_b, self.piece_w = key, a, b, pw
+        self.piece_kind = np.concatenate([np.zeros(len(direct), np.int8), np.ones(len(src), np.int8),
+                                          np.full(len(via), 2, np.int8)])  # fmt: skip
+        self.piece_row = np.concatenate([direct, np.arange(len(src)), via])
+        # build_graph's order within a tie: direct first, then by introduction row, each
+        # row's "introduction" piece before its "introduced" one
+        self.piece_order = np.concatenate([direct, n + 2 * np.arange(len(src)), n + 2 * via + 1])
+        self.intro_src = src
+        self.n = n
+
+    # -- groups -----------------------------------------------------------------------------
+    def _memberships(self, n: int) -> None:
+        """Person-group edges (company, office, past company, school), numbered and labelled
+        exactly as build_graph creates them, without a Python loop over people."""
+        import pyarrow.compute as pc
+
+        w, aliases = self.weights, self.aliases
+
+        def encode(column):
+            enc = column.dictionary_encode()
+            return enc.dictionary.to_pylist(), enc.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+
+        raw, codes = encode(_col(self.contacts, "company"))
+        keys = [company_key(x, aliases) for x in raw]
+        display = [aliases.get(normalize_company(x), x) for x in raw]
+        counts = np.bincount(codes, minlength=len(raw))
+        tally: dict[tuple[str, str], list[int]] = {}
+        for code, (k, d) in enumerate(zip(keys, display, strict=True)):
+            if k:
+                t = tally.setdefault((k, d), [0, code])
+                t[0] += int(counts[code])
+        best: dict[str, tuple[int, int, str]] = {}
+        for (k, d), (count, first) in tally.items():
+            if k not in best or (count, -first) > best[k][:2]:
+                best[k] = (count, -first, d)
+        self.company_names = {k: v[2] for k, v in best.items()}
+
+        past = pc.split_pattern(_col(self.contacts, "past_companies"), ";")
+        parents = pc.list_parent_indices(past).to_numpy(zero_copy_only=False).astype(np.int64)
+        past_raw, past_codes = encode(pc.utf8_trim_whitespace(pc.list_flatten(past)))
+        past_keys = [company_key(x, aliases) if x else "" for x in past_raw]
+
+        # one integer per company key (current or past); "" is -1
+        all_keys = sorted({k for k in keys if k} | {k for k in past_keys if k})
+        kid = {k: i for i, k in enumerate(all_keys)}
+        person_kid = np.array([kid.get(k, -1) for k in keys] or [-1], np.int64)[codes] if raw else np.full(n, -1)
+        self.person_key = np.array(keys, dtype=object)[codes] if raw else np.full(n, "", dtype=object)
+        past_kid = np.array([kid.get(k, -1) for k in past_keys] or [-1], np.int64)[past_codes]
+
+        office_raw, office_codes = encode(_col(self.contacts, "office"))
+        office_keys = [normalize_company(x) for x in office_raw]
+        okid_of = {k: i for i, k in enumerate(sorted(set(office_keys)))}
+        person_okid = np.array([okid_of[k] for k in office_keys] or [0], np.int64)[office_codes]
+        has_office = np.array([bool(k) for k in office_keys] or [False])[office_codes]
+        school_raw, school_codes = encode(_col(self.contacts, "school"))
+        school_keys = [normalize_company(x) for x in school_raw]
+        sid_of = {k: i for i, k in enumerate(sorted({k for k in school_keys if k}))}
+        person_sid = np.array([sid_of.get(k, -1) for k in school_keys] or [-1], np.int64)[school_codes]
+
+        people = np.arange(n, dtype=np.int64)
+        sq = {k: math.sqrt(v) for k, v in w.inferred.items()}
+        parts = []  # (person, order, kind 0 company/1 office/2 school, group code, role, weight, label source)
+        cur = people[person_kid >= 0]
+        parts.append((cur, 0, 0, person_kid[cur], "current", sq["same_company"]))
+        off = people[(person_kid >= 0) & has_office]
+        office_pair = person_kid[off] * max(1, len(okid_of)) + person_okid[off]
+        parts.append((off, 1, 1, office_pair, "office", sq["same_office"]))
+        keep = (past_kid >= 0) & (past_kid != person_kid[parents]) if len(parents) else np.zeros(0, bool)
+        pp, pk = parents[keep], past_kid[keep]
+        if len(pp):
+            uniq = np.unique(pp * (len(all_keys) + 1) + pk, return_index=True)[1]
+            uniq.sort()
+            pp, pk = pp[uniq], pk[uniq]
+        parts.append((pp, 2, 0, pk, "past", sq["past_company"]))
+        sch = people[person_sid >= 0]
+        parts.append((sch, 3, 2, person_sid[sch], "school", sq["school"]))
+
+        person = np.concatenate([p[0] for p in parts])
+        order = np.concatenate([np.full(len(p[0]), p[1]) for p in parts])
+        kind = np.concatenate([np.full(len(p[0]), p[2]) for p in parts])
+        code = np.concatenate([p[3] for p in parts]).astype(np.int64)
+        role = np.concatenate([np.full(len(p[0]), i, np.int8) for i, p in enumerate(parts)])
+        weight = np.concatenate([np.full(len(p[0]), p[5]) for p in parts])
+        span = int(code.max()) + 1 if len(code) else 1
+        gkey = kind * span + code
+        seq = np.lexsort((order, person))  # build_graph walks people in order, each kind in turn
+        person, kind, code, role, weight, gkey = person[seq], kind[seq], code[seq], role[seq], weight[seq], gkey[seq]
+        _, first, group = np.unique(gkey, return_index=True, return_inverse=True)
+        # number groups by first appearance, as build_graph adds nodes
+        rank = np.empty(len(first), np.int64)
+        rank[np.argsort(first, kind="stable")] = np.arange(len(first))
+        self.member_person = person + 1
+        self.member_group = rank[group] + n + 1
+        self.member_warmth = weight
+        self.member_role = np.array(["current", "office", "past", "school"], dtype=object)[role]
+        first_event = np.empty(len(first), np.int64)
+        first_event[rank] = first
+        self._group_first = first_event
+        self._group_kind, self._group_code, self._group_person = kind, code, person
+        self._lookups = (all_keys, sorted(okid_of, key=okid_of.get), sorted(sid_of, key=sid_of.get),
+                         office_raw, office_codes, school_raw, school_codes, past_raw, parents, past_codes,
+                         max(1, len(okid_of)))  # fmt: skip
+        self.n_groups = len(first)
+
+    def group_info(self, gi: int) -> tuple[str, str, str]:
+        """(node id, group kind, label) of group number ``gi``, as build_graph names them."""
+        all_keys, okeys, skeys, office_raw, office_codes, school_raw, school_codes, past_raw, parents, \
+            past_codes, width = self._lookups  # fmt: skip
+        e = int(self._group_first[gi])
+        kind, code, person = int(self._group_kind[e]), int(self._group_code[e]), int(self._group_person[e])
+        names = self.company_names
+        if kind == 0:
+            k = all_keys[code]
+            if k in names:
+                label = names[k]
+            else:  # created by a past member: their own spelling
+                hits = np.flatnonzero(parents == person)
+                label = next(past_raw[past_codes[h]] for h in hits
+                             if company_key(past_raw[past_codes[h]], self.aliases) == k)  # fmt: skip
+            return GROUP_PREFIX["company"] + k, "company", label
+        if kind == 1:
+            k, o = all_keys[code // width], okeys[code % width]
+            label = f"{names.get(k, k)}, {office_raw[office_codes[person]]}"
+            return f"{GROUP_PREFIX['office']}{k}|{o}", "office", label
+        s = skeys[code]
+        return GROUP_PREFIX["school"] + s, "school", school_raw[school_codes[person]]
+
+    # -- search -----------------------------------------------------------------------------
+    def layered_costs(self, max_hops: int) -> list[np.ndarray]:
+        """``dist[t][v]``: cheapest cost from you to v using at most t half-hops."""
+        total = self.n + 1 + self.n_groups
+        pc_ = -np.log(self.pair_warmth)
+        mc = -np.log(self.member_warmth)
+        sets = []
+        for u, v, c in ((self.pair_lo, self.pair_hi, pc_), (self.member_person, self.member_group, mc)):
+            s = np.concatenate([u, v])
+            d = np.concatenate([v, u])
+            cc = np.concatenate([c, c])
+            order = np.argsort(d, kind="stable")
+            s, d, cc = s[order], d[order], cc[order]
+            uniq, starts = np.unique(d, return_index=True)
+            sets.append((s, d, cc, uniq, starts))
+        self.edge_sets = sets
+        limit = 2 * max_hops
+        dist = [np.full(total, np.inf)]
+        dist[0][0] = 0.0
+        for t in range(1, limit + 1):
+            cur = dist[t - 1].copy()
+            for hh, (s, _d, cc, uniq, starts) in zip((2, 1), sets, strict=True):
+                if t - hh < 0 or len(s) == 0:
+                    continue
+                via = np.minimum.reduceat(dist[t - hh][s] + cc, starts)
+                cur[uniq] = np.minimum(cur[uniq], via)
+            dist.append(cur)
+        return dist
+
+    def unwind(self, dist: list[np.ndarray], v: int, t: int) -> list[int]:
+        """Walk back from node v at layer t along ties that account for its cost exactly."""
+        path = [v]
+        while v != 0:
+            best = None
+            for hh, (s, d, cc, _u, _st) in zip((2, 1), self.edge_sets, strict=True):
+                if t - hh < 0:
+                    continue
+                lo, hi = np.searchsorted(d, v, "left"), np.searchsorted(d, v, "right")
+                cand = dist[t - hh][s[lo:hi]] + cc[lo:hi]
+                for i in np.argsort(cand, kind="stable"):
+                    u = int(s[lo + i])
+                    if u in path:
+                        continue
+                    if abs(cand[i] - dist[t][v]) <= 1e-9 * max(1.0, dist[t][v]) and (best is None or cand[i] < best[0]):
+                        best = (cand[i], u, hh)
+                    break
+            if best is None:
+                raise Unsupported("path reconstruction")
+            _, v, hh = best
+            t -= hh
+            path.append(v)
+        return path[::-1]
+
+
+def _node_id(net: _Network, i: int) -> str:
+    if i == 0:
+        return ME
+    if i <= net.n:
+        return net.ids[i - 1].as_py()
+    return net.group_info(i - net.n - 1)[0]
+
+
+def _person_attrs(net: _Network, rows: list[int]) -> dict[int, dict]:
+    """Node attributes for contacts (0-based rows), exactly as build_graph sets them."""
+    import pyarrow as pa
+
+    from .loading import parse_date
+
+    taken = net.contacts.take(pa.array(rows, pa.int64())).to_pylist() if rows else []
+    out = {}
+    for row, d in zip(rows, taken, strict=True):
+
+        def g(column: str, d: dict = d) -> str:
+            return d.get(column) or ""
+
+        key = net.person_key[row] if len(net.person_key) else ""
+        out[row] = dict(  # missing columns read as ""
+            kind="person", name=g("name"), label=g("name"), company=g("company"), company_key=key,
+            title=g("title"), office=g("office"), office_key=normalize_company(g("office")), email=g("email"),
+            linkedin_url=g("linkedin_url"), relationship=g("relationship"),
+            strength=int(g("strength")) if g("strength") else None,
+            last_contact=parse_date(g("last_contact")) if g("last_contact") else None,
+            past_companies=split_list(g("past_companies")), tags=split_list(g("tags")), school=g("school"),
+            notes=g("notes"),
+        )  # fmt: skip
+    return out
+
+
+def _member_columns(net: _Network, rows: np.ndarray) -> dict[str, list]:
+    """id, name, title, office, office_key and tags of the target company's people."""
+    import pyarrow as pa
+
+    taken = net.contacts.take(pa.array(rows, pa.int64()))
+    out = {c: _col(taken, c).to_pylist() for c in ("id", "name", "title", "office", "tags")}
+    out["office_key"] = [normalize_company(o) for o in out["office"]]
+    return out
+
+
+def _evidence(net: _Network, keys: np.ndarray) -> dict[int, list[Evidence]]:
+    from .loading import parse_date
+
+    idx = np.flatnonzero(np.isin(net.piece_key, keys))
+    idx = idx[np.argsort(net.piece_order[idx], kind="stable")]
+    c_strength = _col(net.contacts, "strength")
+    c_rel = _col(net.contacts, "relationship")
+    c_last = _col(net.contacts, "last_contact")
+    i_date, i_strength = _col(net.intros, "date"), _col(net.intros, "strength")
+    out: dict[int, list[Evidence]] = {}
+    for i in idx.tolist():
+        kind, row = int(net.piece_kind[i]), int(net.piece_row[i])
+        a, b = _node_id(net, int(net.piece_a[i])), _node_id(net, int(net.piece_b[i]))
+        if kind == 2:  # "introduced": the referrer put you in touch with the contact
+            a = _node_id(net, int(net.intro_src[row]))
+        if kind == 0:
+            s = c_strength[row].as_py()
+            when = c_last[row].as_py()
+            e = Evidence("direct", a, b, float(net.piece_w[i]), parse_date(when) if when else None, "",
+                         int(s) if s else None, c_rel[row].as_py(), row + 2)  # fmt: skip
+        else:
+            when = i_date[row].as_py()
+            s = i_strength[row].as_py() if kind == 1 else ""
+            e = Evidence("introduction" if kind == 1 else "introduced", a, b, float(net.piece_w[i]),
+                         parse_date(when) if when else None, net.status[row].as_py(), int(s) if s else None,
+                         "", row + 2)  # fmt: skip
+        out.setdefault(int(net.piece_key[i]), []).append(e)
+    return out
+
+
+def read_aliases(path: Path, *, encoding: str | None = None) -> dict[str, str]:
+    """The aliases of ``companies.csv`` (empty when absent); Unsupported on any problem."""
+    from .csvio import read_table
+    from .loading import parse_aliases
+
+    if not path.exists():
+        return {}
+    table = read_table(path, encoding=encoding)
+    aliases, problems = parse_aliases(table) if table.header else ({}, [])
+    if table.problems or problems or not table.header:
+        raise Unsupported("aliases")
+    return aliases
+
+
+def rank_paths_from_files(
+    contacts_path: Path,
+    intros_path: Path,
+    company: str,
+    *,
+    office: str | None = None,
+    role: str | None = None,
+    max_hops: int = 3,
+    top: int | None = 20,
+    include_cold: bool = True,
+    weights: Weights | None = None,
+    today: date | None = None,
+    aliases: dict[str, str] | None = None,
+    encoding: str | None = None,
+) -> list[RankedPath]:
+    """Rank the people at a target straight from the CSV files (see the module docstring).
+
+    Raises :class:`Unsupported` when the files need the full loader, and the library's
+    :class:`~netmap.errors.NotFoundError` for an unknown company or office.
+    """
+    weights = weights or Weights()
+    today = today or date.today()
+    aliases = aliases or {}
+    net = _Network(Path(contacts_path), Path(intros_path), aliases, weights, today, encoding)
+    G = nx.Graph(today=today, weights=weights, aliases=dict(aliases), company_names=net.company_names)
+    G.add_node(ME, kind="user", name="You", label="You")
+    key = company_key(company, aliases)
+    members_rows = np.flatnonzero(net.person_key == key) if key in net.company_names else np.array([], np.int64)
+    m = _member_columns(net, members_rows)
+    offices = Counter((k, o) for k, o in zip(m["office_key"], m["office"], strict=True) if k) if office else Counter()
+    target = resolve_target_in(net.company_names, aliases, offices, company, office=office, role=role)
+    members = m["id"]
+    fit_list = [target_fit({"title": t, "tags": split_list(g), "office_key": k}, target, weights)
+                for t, g, k in zip(m["title"], m["tags"], m["office_key"], strict=True)]  # fmt: skip
+    fits = dict(zip(members, fit_list, strict=True))
+
+    dist = net.layered_costs(max_hops)
+    layers = np.stack([d[members_rows + 1] for d in dist]) if len(members_rows) else np.zeros((len(dist), 0))
+    final = layers[-1]
+    warm = np.flatnonzero(np.isfinite(final))
+    score = np.exp(-final[warm]) * np.array([fit_list[i].value for i in warm])
+    first_layer = np.argmax(layers[:, warm] <= final[warm], axis=0)
+    order = sorted(range(len(warm)), key=lambda j: (-score[j], first_layer[j] / 2, m["name"][warm[j]]))
+    chosen = order if top is None else order[:top]
+    cold_rows: list[int] = []
+    if include_cold:
+        cold = sorted(np.flatnonzero(~np.isfinite(final)).tolist(), key=lambda i: (-fit_list[i].value, m["name"][i]))
+        cold_rows = cold if top is None else cold[: max(0, top - len(chosen))]
+    paths: dict[str, list[int]] = {}
+    for j in chosen:
+        i = int(warm[j])
+        paths[members[i]] = net.unwind(dist, int(members_rows[i]) + 1, int(first_layer[j]))
+
+    # the small graph: people on the chosen paths and in their evidence, ties with full evidence
+    nodes = sorted({v for p in paths.values() for v in p})
+    pair_keys = []
+    for p in paths.values():
+        for u, v in zip(p, p[1:], strict=False):
+            if u <= net.n and v <= net.n:
+                pair_keys.append(min(u, v) * (net.n + 1) + max(u, v))
+    evidence = _evidence(net, np.array(pair_keys, np.int64))
+    row_of = {}
+    for items in evidence.values():
+        for e in items:
+            for end in (e.source, e.target):
+                if end != ME and end not in G:
+                    row_of[end] = None
+    persons = {v - 1 for v in nodes if 0 < v <= net.n} | {int(members_rows[i]) for i in cold_rows}
+    if row_of:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        idx = pc.index_in(pa.array(list(row_of)), value_set=net.ids).to_numpy(zero_copy_only=False)
+        persons |= {int(i) for i in idx}
+    for row, attrs in _person_attrs(net, sorted(persons)).items():
+        G.add_node(net.ids[row].as_py(), **attrs)
+    for v in nodes:
+        if v > net.n:
+            gid, kind, label = net.group_info(v - net.n - 1)
+            G.add_node(gid, kind="group", group=kind, name=label, label=label)
+    pair_sorted = net.pair_lo * (net.n + 1) + net.pair_hi  # ascending: np.unique made them
+    for p in paths.values():
+        for u, v in zip(p, p[1:], strict=False):
+            a, b = _node_id(net, u), _node_id(net, v)
+            if G.has_edge(a, b):
+                continue
+            if u <= net.n and v <= net.n:
+                k = min(u, v) * (net.n + 1) + max(u, v)
+                items = evidence[k]
+                bonus = float(net.pair_bonus[np.searchsorted(pair_sorted, k)])
+                warmth = combine(items, weights, bonus)
+                G.add_edge(a, b, warmth=warmth, cost=-math.log(warmth), hops=1.0, inferred=False,
+                           kinds=sorted({e.kind for e in items}), evidence=items, bonus=bonus)  # fmt: skip
+            else:
+                person, grp = (u, v) if v > net.n else (v, u)
+                m = np.flatnonzero((net.member_person == person) & (net.member_group == grp))[0]
+                w = float(net.member_warmth[m])
+                G.add_edge(a, b, warmth=w, cost=-math.log(w), hops=0.5, inferred=True, kinds=["member"],
+                           role=str(net.member_role[m]))  # fmt: skip
+    found = {pid: Found(0.0, 0.0, [_node_id(net, v) for v in p]) for pid, p in paths.items()}
+    return assemble(G, target, members, fits, found, max_hops=max_hops, top=top, include_cold=include_cold,
+                    cold=[members[i] for i in cold_rows])  # fmt: skip

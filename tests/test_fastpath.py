@@ -1,0 +1,163 @@
+"""The columnar fast path ranks exactly like the graph path, and steps aside when it cannot vouch for the data."""
+
+from __future__ import annotations
+
+import csv
+import math
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from netmap import build_graph, load_dataset
+from netmap.errors import NotFoundError
+from netmap.fastpath import Unsupported, rank_paths_from_files
+from netmap.model import STATUSES
+from netmap.ranking import rank_paths
+
+TODAY = date(2026, 1, 1)
+COMPANIES = ["Acme", "Acme, Inc.", "Globex", "Initech", ""]
+OFFICES = ["Lisbon", "Berlin", ""]
+TITLES = ["Intern", "Analyst", "Senior Analyst", "Data Manager", "Director", "VP Sales", "CEO", ""]
+
+
+@st.composite
+def folders(draw):
+    n = draw(st.integers(2, 14))
+    day = st.dates(date(2019, 1, 1), TODAY).map(date.isoformat)
+    contacts = []
+    for i in range(n):
+        direct = draw(st.booleans())
+        contacts.append({
+            "id": f"p{i}", "name": f"Person {i % 7}{'x' * (i // 7)}",
+            "company": "Acme" if i == 0 else draw(st.sampled_from(COMPANIES)),
+            "office": draw(st.sampled_from(OFFICES)), "title": draw(st.sampled_from(TITLES)),
+            "strength": str(draw(st.integers(1, 5))) if direct and draw(st.booleans()) else "",
+            "relationship": draw(st.sampled_from(["friend", "colleague", "recruiter", ""])) if direct else "",
+            "last_contact": draw(st.one_of(st.just(""), day)),
+            "past_companies": ";".join(draw(st.lists(st.sampled_from(["Acme", "Old Co", "Globex Corp"]), max_size=2))),
+            "school": draw(st.sampled_from(["", "Uni", "Other Uni"])),
+            "tags": draw(st.sampled_from(["", "data", "data;python"])),
+        })  # fmt: skip
+    ids = ["me"] + [c["id"] for c in contacts]
+    intros = []
+    for _ in range(draw(st.integers(0, 3 * n))):
+        a, b = draw(st.sampled_from(ids[:3] + ids)), draw(st.sampled_from(ids[1:]))
+        if a != b:
+            intros.append({
+                "referrer": a, "contact": b, "date": draw(st.one_of(st.just(""), day)),
+                "status": draw(st.sampled_from(("",) + STATUSES)),
+                "strength": draw(st.sampled_from(["", "1", "3", "5"])),
+            })  # fmt: skip
+    return contacts, intros
+
+
+def write(folder: Path, contacts, intros) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, rows, header in (
+        ("contacts.csv", contacts, ["id", "name", "company", "office", "title", "strength", "relationship",
+                                    "last_contact", "past_companies", "school", "tags"]),
+        ("introductions.csv", intros, ["referrer", "contact", "date", "status", "strength"]),
+    ):  # fmt: skip
+        with (folder / name).open("w", encoding="utf-8", newline="") as f:
+            writer = csv.DictWriter(f, header)
+            writer.writeheader()
+            writer.writerows(rows)
+    return folder
+
+
+def both(folder: Path, company: str, **options):
+    G = build_graph(load_dataset(folder), today=TODAY)
+    slow = rank_paths(G, company, **options)
+    fast = rank_paths_from_files(folder / "contacts.csv", folder / "introductions.csv", company, today=TODAY,
+                                 **options)  # fmt: skip
+    return slow, fast
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(folders(), st.sampled_from([None, "Lisbon"]), st.integers(1, 3), st.sampled_from([None, 3]))
+def test_fast_path_ranks_like_the_graph_path(tmp_path_factory, data, office, max_hops, top):
+    contacts, intros = data
+    folder = write(tmp_path_factory.mktemp("net"), contacts, intros)
+    if office and not any(c["office"] == office and c["company"].startswith("Acme") for c in contacts):
+        office = None
+    slow, fast = both(folder, "Acme", office=office, max_hops=max_hops, top=top)
+    assert len(slow) == len(fast)
+    for a, b in zip(slow, fast, strict=True):
+        assert (a.rank, a.cold, a.hops) == (b.rank, b.cold, b.hops)
+        assert math.isclose(a.score, b.score, rel_tol=1e-9, abs_tol=1e-12)
+        if not math.isclose(a.score, 0.0) and (a.person, a.names) != (b.person, b.names):
+            # equal scores may be ordered or routed differently only when they tie exactly
+            assert any(math.isclose(a.score, x.score, rel_tol=1e-9) for x in fast if x.person == a.person) or \
+                math.isclose(a.score, b.score, rel_tol=1e-9)  # fmt: skip
+            continue
+        assert a.person == b.person
+        if (a.names, a.reasons) != (b.names, b.reasons):
+            # an exact tie between two routes (e.g. through two shared companies of equal warmth)
+            assert [round(h.warmth, 12) for h in a.hop_details] == [round(h.warmth, 12) for h in b.hop_details]
+        else:
+            assert (a.names, a.reasons) == (b.names, b.reasons)
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    return write(
+        tmp_path,
+        [{"id": "a", "name": "Ana", "company": "Acme", "office": "Lisbon", "strength": "4"},
+         {"id": "b", "name": "Bo", "company": "Acme", "office": "Berlin"}],  # fmt: skip
+        [{"referrer": "a", "contact": "b", "status": "met"}],
+    )
+
+
+def test_unknown_company_and_office_fail_the_same_way(folder: Path):
+    with pytest.raises(NotFoundError, match="^unknown company 'Acne' - did you mean 'Acme'\\?$"):
+        rank_paths_from_files(folder / "contacts.csv", folder / "introductions.csv", "Acne", today=TODAY)
+    with pytest.raises(NotFoundError, match="^unknown office 'Lisbn' at Acme - known offices: 'Lisbon', 'Berlin'$"):
+        rank_paths_from_files(folder / "contacts.csv", folder / "introductions.csv", "Acme", office="Lisbn")
+
+
+@pytest.mark.parametrize(
+    "contacts_text, intros_text, why",
+    [
+        ("id,name\na,Ana\n", "referrer,contact\na,Bo Chen\n", "a name instead of an id"),
+        ("name,company\nAna,Acme\n", "referrer,contact\n", "ids derived from names"),
+        ("id,name,last_contact\na,Ana,2026-02-30\n", "referrer,contact\n", "an impossible date"),
+        ("id,name,last_contact\na,Ana,3 Feb 2026\n", "referrer,contact\n", "a date not in ISO form"),
+        ("id,name,strength\na,Ana,4.0\n", "referrer,contact\n", "a strength the loader must judge"),
+        ("id,name,compnay\na,Ana,Acme\n", "referrer,contact\n", "a misspelt column"),
+        ("id,name\na,Ana\na,Bo\n", "referrer,contact\n", "a duplicate id"),
+        ("id,name\na, Ana\n", "referrer,contact\n", "spaces the loader trims"),
+        ("id,name\na,Ana\n", "referrer,contact,status\nme,a,done\n", "an unknown status"),
+        ("Id,Name\na,Ana\n", "referrer,contact\n", "headers that need normalising"),
+    ],
+)
+def test_fast_path_steps_aside_for_data_it_cannot_vouch_for(tmp_path: Path, contacts_text, intros_text, why):
+    (tmp_path / "contacts.csv").write_text(contacts_text, encoding="utf-8")
+    (tmp_path / "introductions.csv").write_text(intros_text, encoding="utf-8")
+    with pytest.raises(Unsupported):
+        rank_paths_from_files(tmp_path / "contacts.csv", tmp_path / "introductions.csv", "Acme", today=TODAY)
+
+
+def test_cli_output_is_identical_through_either_path(folder: Path, monkeypatch: pytest.MonkeyPatch):
+    from click.testing import CliRunner
+
+    import netmap.fastpath
+    from netmap.cli import cli
+
+    args = ["paths", "--data", str(folder), "--company", "Acme", "--format", "csv", "--today", "2026-01-01"]
+    calls = []
+    real = netmap.fastpath.rank_paths_from_files
+    monkeypatch.setattr(netmap.fastpath, "rank_paths_from_files", lambda *a, **k: calls.append(1) or real(*a, **k))
+    fast = CliRunner().invoke(cli, args)
+    assert calls == [1], "the fast path answered"
+
+    def refuse(*a, **k):
+        raise Unsupported("forced")
+
+    monkeypatch.setattr(netmap.fastpath, "rank_paths_from_files", refuse)
+    slow = CliRunner().invoke(cli, args)
+    assert fast.exit_code == slow.exit_code == 0
+    assert fast.stdout == slow.stdout
+    assert "You > Bo," in fast.stdout and "Ana put you in touch with Bo" in fast.stdout
