@@ -30,6 +30,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -92,11 +93,19 @@ def measure(command: list[str], timeout: float | None) -> Run:
         else:
             wrapped = [sys.executable, "-c", _WRAPPER, *command]
         start = time.perf_counter()
+        # its own process group, so that a timeout stops the measured program, not just the wrapper
+        child = subprocess.Popen(
+            wrapped, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV,
+            start_new_session=True,
+        )  # fmt: skip
         try:
-            done = subprocess.run(wrapped, capture_output=True, text=True, timeout=timeout, env=ENV)
+            stdout, stderr = child.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
+            os.killpg(child.pid, signal.SIGKILL)
+            child.communicate()
             return Run(None, None, timed_out=True)
         seconds = time.perf_counter() - start
+        done = subprocess.CompletedProcess(wrapped, child.returncode, stdout, stderr)
         if TIME:
             lines = [line for line in report.read().splitlines() if line.strip()]
             stderr = done.stderr
@@ -148,20 +157,14 @@ def agree(netmap: list[tuple[str, float]], reference: list[tuple[str, float]], t
         return "NO: netmap printed no warm rows"
     ref_score = dict(reference)
     if [s for _, s in netmap] != [s for _, s in want]:
-        diff = [
-            (i + 1, a, b)
-            for i, (a, b) in enumerate(zip(netmap, want, strict=False))
-            if a[1] != b[1]
-        ]
+        diff = [(i + 1, a, b) for i, (a, b) in enumerate(zip(netmap, want, strict=False)) if a[1] != b[1]]
         if not diff:
             return f"NO: netmap gave {len(netmap)} rows, reference {len(want)}"
         rank, mine, theirs = diff[0]
         return f"NO: scores differ, first at rank {rank}: netmap {mine} vs reference {theirs}"
     wrong = [(p, s) for p, s in netmap if ref_score.get(p) != s]
     if wrong:
-        return (
-            f"NO: {len(wrong)} of netmap's people score otherwise in the reference, e.g. {wrong[0]}"
-        )
+        return f"NO: {len(wrong)} of netmap's people score otherwise in the reference, e.g. {wrong[0]}"
     cut = want[-1][1]
     above_n = {p for p, s in netmap if s > cut}
     above_r = {p for p, s in want if s > cut}
@@ -229,9 +232,7 @@ def benchmark(size: int, args: argparse.Namespace) -> Result:
              "--top", str(args.top + 50), "--today", meta["today"]],
             capture_output=True, text=True, check=True,
         ).stdout  # fmt: skip
-        result.agreement = agree(
-            scores(netmap_out, "person_id", "status"), scores(pool, "id"), args.top
-        )
+        result.agreement = agree(scores(netmap_out, "person_id", "status"), scores(pool, "id"), args.top)
     elif result.netmap_timed_out:
         result.agreement = f"not checked: netmap gave no answer within {args.timeout:g} s"
     else:
@@ -273,23 +274,13 @@ def table(results: list[Result], timeout: float | None) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--sizes", default="30000,1000000", help="comma-separated numbers of people"
-    )
-    parser.add_argument(
-        "--repeat", type=int, default=3, help="runs of each program per size (median)"
-    )
+    parser.add_argument("--sizes", default="30000,1000000", help="comma-separated numbers of people")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each program per size (median)")
     parser.add_argument("--top", type=int, default=20)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument(
-        "--timeout", type=float, default=600, help="give up on one netmap run after this"
-    )
-    parser.add_argument(
-        "--data", type=Path, default=HERE / "data", help="where generated networks live"
-    )
-    parser.add_argument(
-        "--netmap", default=shutil.which("netmap") or "netmap", help="the netmap executable"
-    )
+    parser.add_argument("--timeout", type=float, default=600, help="give up on one netmap run after this")
+    parser.add_argument("--data", type=Path, default=HERE / "data", help="where generated networks live")
+    parser.add_argument("--netmap", default=shutil.which("netmap") or "netmap", help="the netmap executable")
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
 
