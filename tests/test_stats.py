@@ -54,12 +54,6 @@ def test_top_limits_lists():
     assert [b.id for b in s.brokers] == ["a"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="stats.py counts paths that end at group nodes, so a lone member of a one-person "
-    "office (Bo at Acme Porto) or company (Cy at Globex) scores as a broker; betweenness "
-    "should run over people and you only (betweenness_centrality_subset)",
-)
 def test_members_of_a_group_nobody_else_is_in_are_not_brokers():
     assert [b.id for b in network_stats(network()).brokers] == ["a"]
 

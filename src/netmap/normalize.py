@@ -30,6 +30,7 @@ _PUNCT = re.compile(r"[^\w\s&]+", re.UNICODE)
 #: dotted abbreviations such as S.A., S.p.A., B.V., L.L.C. (letters joined by dots)
 _DOTTED = re.compile(r"(?<!\w)(?:\w\.){2,}|(?<!\w)(?:\w\.)+\w(?!\w)", re.UNICODE)
 _SPACE = re.compile(r"\s+")
+_LINKEDIN_SLUG = re.compile(r"linkedin\.com/in/([^/?#\s]+)", re.IGNORECASE)
 
 
 def normalize_text(text: str) -> str:
@@ -68,7 +69,7 @@ def slugify(text: str) -> str:
 
 def linkedin_slug(url: str) -> str:
     """The ``/in/<slug>`` part of a LinkedIn profile URL, or ``""``."""
-    match = re.search(r"linkedin\.com/in/([^/?#\s]+)", url, re.IGNORECASE)
+    match = _LINKEDIN_SLUG.search(url)
     return match.group(1).lower() if match else ""
 
 

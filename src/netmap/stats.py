@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -51,8 +52,9 @@ class NetworkStats:
 def network_stats(G: nx.Graph, *, top: int = 5, seed: int = 0) -> NetworkStats:
     """Compute :class:`NetworkStats` for a graph made by :func:`~netmap.graph.build_graph`.
 
-    Brokers are ranked by betweenness over every tie (inferred ones included); above
-    2,000 nodes it is estimated from a seeded sample of 500 sources.
+    Brokers are ranked by betweenness over shortest paths between people (inferred
+    ties included, group nodes never counted as ends); above 2,000 nodes it is
+    estimated from a seeded sample of 500 sources.
     """
     persons = people(G)
     companies: Counter[str] = Counter()
@@ -72,7 +74,10 @@ def network_stats(G: nx.Graph, *, top: int = 5, seed: int = 0) -> NetworkStats:
     names = G.graph.get("company_names", {})
     n = G.number_of_nodes()
     sampled = n > EXACT_BETWEENNESS_LIMIT
-    centrality = nx.betweenness_centrality(G, k=500 if sampled else None, seed=seed, normalized=True)
+    # only paths between people count: a lone member of a group node is no broker
+    ends = [*persons, ME]
+    sources = random.Random(seed).sample(ends, 500) if sampled and len(ends) > 500 else ends
+    centrality = nx.betweenness_centrality_subset(G, sources, ends, normalized=True)
     ranked = sorted(persons, key=lambda p: (-centrality[p], G.nodes[p]["name"]))[:top]
     return NetworkStats(
         people=len(persons),
