@@ -36,7 +36,7 @@ from .model import CONTACT_COLUMNS, INTRODUCTION_COLUMNS, ME, RELATIONSHIPS, STA
 from .normalize import normalize_company, split_list
 from .ranking import RankedPath, assemble
 from .search import Found
-from .targets import resolve_target_in, target_fit
+from .targets import Fit, resolve_target_in, target_fit
 from .weights import Weights
 
 STRENGTHS = ("", "1", "2", "3", "4", "5")
@@ -46,7 +46,8 @@ class Unsupported(Exception):
     """These files need the full validating loader (it will report any problem exactly)."""
 
 
-def _read(path: Path, known: tuple[str, ...], required: tuple[str, ...], encoding: str | None):
+def _read(path: Path, known: tuple[str, ...], required: tuple[str, ...], encoding: str | None,
+          dates: tuple[str, ...] = ()):
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
@@ -71,18 +72,38 @@ def _read(path: Path, known: tuple[str, ...], required: tuple[str, ...], encodin
     if any(r not in header for r in required):
         raise Unsupported("required column")
     wanted = [h for h in header if h in known]
-    try:
-        table = pacsv.read_csv(
+    types = {h: (pa.date32() if h in dates else pa.string()) for h in header}
+
+    def parse(newlines_in_values: bool):
+        return pacsv.read_csv(
             path,
-            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
-            convert_options=pacsv.ConvertOptions(
-                column_types={h: pa.string() for h in header}, strings_can_be_null=False,
-                quoted_strings_can_be_null=False, include_columns=wanted,
-            ),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=newlines_in_values),
+            convert_options=pacsv.ConvertOptions(column_types=types, strings_can_be_null=False,
+                                                 quoted_strings_can_be_null=False, include_columns=wanted),
         )  # fmt: skip
+
+    try:
+        # parsing in parallel needs no newlines inside quoted values: keep the result only
+        # when every line of the file is one row (else a quoted newline split a row)
+        table = parse(False)
+        if table.num_rows + 1 != _count_lines(path):
+            table = parse(True)
     except (pa.ArrowInvalid, pa.ArrowTypeError):
-        raise Unsupported("unreadable") from None
+        try:
+            table = parse(True)
+        except (pa.ArrowInvalid, pa.ArrowTypeError):
+            raise Unsupported("unreadable") from None  # e.g. an impossible date: the loader says which
     return table.combine_chunks()
+
+
+def _count_lines(path: Path) -> int:
+    """Lines in a file (a last line without a newline counts), read in chunks."""
+    count, last = 0, b"\n"
+    with path.open("rb") as f:
+        while chunk := f.read(1 << 24):
+            count += chunk.count(b"\n")
+            last = chunk[-1:]
+    return count + (last != b"\n")
 
 
 def _col(table, name: str):
@@ -100,18 +121,13 @@ def _check(condition: Any, why: str) -> None:
 
 
 def _days_since(column, today: date) -> np.ndarray:
-    """Days from each ISO date to today (NaN where blank); Unsupported on any other text."""
-    import pyarrow.compute as pc
+    """Days from each date (a date32 column, or all blank strings) to today; NaN where blank."""
+    import pyarrow as pa
 
-    lengths = pc.utf8_length(column).to_numpy(zero_copy_only=False)
-    _check(bool(np.all((lengths == 0) | (lengths == 10))), "date")
-    try:  # numpy parses YYYY-MM-DD and refuses impossible dates such as 2026-02-30
-        dates = column.to_numpy(zero_copy_only=False).astype("datetime64[D]")
-    except ValueError:
-        raise Unsupported("date") from None
-    days = (np.datetime64(today, "D") - dates).astype(np.float64)
-    days[np.isnat(dates)] = np.nan
-    return days
+    if column.type != pa.date32():  # the column is absent
+        return np.full(len(column), np.nan)
+    days = column.cast(pa.int32()).to_numpy(zero_copy_only=False).astype(np.float64)  # nulls become NaN
+    return (today - date(1970, 1, 1)).days - days
 
 
 def _recency(days: np.ndarray, w: Weights) -> np.ndarray:
@@ -139,11 +155,11 @@ class _Network:
         import pyarrow.compute as pc
 
         self.weights, self.today, self.aliases = weights, today, aliases
-        c = _read(contacts_path, CONTACT_COLUMNS, ("id", "name"), encoding)
+        c = _read(contacts_path, CONTACT_COLUMNS, ("id", "name"), encoding, dates=("last_contact",))
         self.contacts = c
         n = c.num_rows
-        for name in ("id", "name", "company", "office", "title", "strength", "relationship", "last_contact",
-                     "past_companies", "school", "tags"):  # fmt: skip
+        for name in ("id", "name", "company", "office", "title", "strength", "relationship", "past_companies",
+                     "school", "tags"):  # fmt: skip
             col = _col(c, name)
             _check(pc.all(pc.equal(col, pc.utf8_trim_whitespace(col))) if n else True, "whitespace")
         ids = _col(c, "id")
@@ -160,7 +176,8 @@ class _Network:
         self.ids = ids
         value_set = pa.concat_arrays([pa.array([ME]), ids])
 
-        r = _read(intros_path, INTRODUCTION_COLUMNS, ("referrer", "contact"), encoding) if intros_path.exists() \
+        r = _read(intros_path, INTRODUCTION_COLUMNS, ("referrer", "contact"), encoding, dates=("date",)) \
+            if intros_path.exists() \
             else pa.table({k: pa.array([], pa.string()) for k in INTRODUCTION_COLUMNS})  # fmt: skip
         self.intros = r
         ends = []
@@ -360,30 +377,38 @@ class _Network:
 
     # -- search -----------------------------------------------------------------------------
     def layered_costs(self, max_hops: int) -> list[np.ndarray]:
-        """``dist[t][v]``: cheapest cost from you to v using at most t half-hops."""
+        """``dist[t][v]``: cheapest cost from you to v using at most t half-hops.
+
+        A Bellman-Ford by layers (a tie between people is 2 half-hops, a group membership
+        1) that relaxes only the edges of nodes improved one or two layers back.
+        """
         total = self.n + 1 + self.n_groups
-        pc_ = -np.log(self.pair_warmth)
-        mc = -np.log(self.member_warmth)
-        sets = []
-        for u, v, c in ((self.pair_lo, self.pair_hi, pc_), (self.member_person, self.member_group, mc)):
-            s = np.concatenate([u, v])
-            d = np.concatenate([v, u])
-            cc = np.concatenate([c, c])
-            order = np.argsort(d, kind="stable")
-            s, d, cc = s[order], d[order], cc[order]
-            uniq, starts = np.unique(d, return_index=True)
-            sets.append((s, d, cc, uniq, starts))
-        self.edge_sets = sets
-        limit = 2 * max_hops
+        self.edge_sets = []
+        for u, v, w in ((self.pair_lo, self.pair_hi, self.pair_warmth),
+                        (self.member_person, self.member_group, self.member_warmth)):  # fmt: skip
+            src = np.concatenate([u, v]).astype(np.int32)
+            dst = np.concatenate([v, u]).astype(np.int32)
+            cost = -np.log(np.concatenate([w, w]))
+            order = np.argsort(src, kind="stable")
+            indptr = np.zeros(total + 1, np.int64)
+            np.cumsum(np.bincount(src, minlength=total), out=indptr[1:])
+            self.edge_sets.append((indptr, dst[order], cost[order]))
         dist = [np.full(total, np.inf)]
         dist[0][0] = 0.0
-        for t in range(1, limit + 1):
+        improved = [np.array([0], np.int64)]
+        for t in range(1, 2 * max_hops + 1):
             cur = dist[t - 1].copy()
-            for hh, (s, _d, cc, uniq, starts) in zip((2, 1), sets, strict=True):
-                if t - hh < 0 or len(s) == 0:
+            for hh, (indptr, nbr, cost) in zip((2, 1), self.edge_sets, strict=True):
+                if t - hh < 0 or not len(improved[t - hh]):
                     continue
-                via = np.minimum.reduceat(dist[t - hh][s] + cc, starts)
-                cur[uniq] = np.minimum(cur[uniq], via)
+                frontier = improved[t - hh]
+                starts, counts = indptr[frontier], indptr[frontier + 1] - indptr[frontier]
+                if not counts.sum():
+                    continue
+                offsets = np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(counts.sum())
+                candidate = np.repeat(dist[t - hh][frontier], counts) + cost[offsets]
+                np.minimum.at(cur, nbr[offsets], candidate)
+            improved.append(np.flatnonzero(cur < dist[t - 1]))
             dist.append(cur)
         return dist
 
@@ -392,16 +417,17 @@ class _Network:
         path = [v]
         while v != 0:
             best = None
-            for hh, (s, d, cc, _u, _st) in zip((2, 1), self.edge_sets, strict=True):
+            for hh, (indptr, nbr, cost) in zip((2, 1), self.edge_sets, strict=True):
                 if t - hh < 0:
                     continue
-                lo, hi = np.searchsorted(d, v, "left"), np.searchsorted(d, v, "right")
-                cand = dist[t - hh][s[lo:hi]] + cc[lo:hi]
+                lo, hi = indptr[v], indptr[v + 1]
+                cand = dist[t - hh][nbr[lo:hi]] + cost[lo:hi]
                 for i in np.argsort(cand, kind="stable"):
-                    u = int(s[lo + i])
+                    u = int(nbr[lo + i])
                     if u in path:
                         continue
-                    if abs(cand[i] - dist[t][v]) <= 1e-9 * max(1.0, dist[t][v]) and (best is None or cand[i] < best[0]):
+                    close = abs(cand[i] - dist[t][v]) <= 1e-9 * max(1.0, dist[t][v])
+                    if close and (best is None or cand[i] < best[0]):
                         best = (cand[i], u, hh)
                     break
             if best is None:
@@ -424,7 +450,6 @@ def _person_attrs(net: _Network, rows: list[int]) -> dict[int, dict]:
     """Node attributes for contacts (0-based rows), exactly as build_graph sets them."""
     import pyarrow as pa
 
-    from .loading import parse_date
 
     taken = net.contacts.take(pa.array(rows, pa.int64())).to_pylist() if rows else []
     out = {}
@@ -439,7 +464,7 @@ def _person_attrs(net: _Network, rows: list[int]) -> dict[int, dict]:
             title=g("title"), office=g("office"), office_key=normalize_company(g("office")), email=g("email"),
             linkedin_url=g("linkedin_url"), relationship=g("relationship"),
             strength=int(g("strength")) if g("strength") else None,
-            last_contact=parse_date(g("last_contact")) if g("last_contact") else None,
+            last_contact=d.get("last_contact") or None,
             past_companies=split_list(g("past_companies")), tags=split_list(g("tags")), school=g("school"),
             notes=g("notes"),
         )  # fmt: skip
@@ -457,7 +482,6 @@ def _member_columns(net: _Network, rows: np.ndarray) -> dict[str, list]:
 
 
 def _evidence(net: _Network, keys: np.ndarray) -> dict[int, list[Evidence]]:
-    from .loading import parse_date
 
     idx = np.flatnonzero(np.isin(net.piece_key, keys))
     idx = idx[np.argsort(net.piece_order[idx], kind="stable")]
@@ -473,14 +497,14 @@ def _evidence(net: _Network, keys: np.ndarray) -> dict[int, list[Evidence]]:
             a = _node_id(net, int(net.intro_src[row]))
         if kind == 0:
             s = c_strength[row].as_py()
-            when = c_last[row].as_py()
-            e = Evidence("direct", a, b, float(net.piece_w[i]), parse_date(when) if when else None, "",
+            when = c_last[row].as_py() or None
+            e = Evidence("direct", a, b, float(net.piece_w[i]), when, "",
                          int(s) if s else None, c_rel[row].as_py(), row + 2)  # fmt: skip
         else:
-            when = i_date[row].as_py()
+            when = i_date[row].as_py() or None
             s = i_strength[row].as_py() if kind == 1 else ""
             e = Evidence("introduction" if kind == 1 else "introduced", a, b, float(net.piece_w[i]),
-                         parse_date(when) if when else None, net.status[row].as_py(), int(s) if s else None,
+                         when, net.status[row].as_py(), int(s) if s else None,
                          "", row + 2)  # fmt: skip
         out.setdefault(int(net.piece_key[i]), []).append(e)
     return out
@@ -532,8 +556,12 @@ def rank_paths_from_files(
     offices = Counter((k, o) for k, o in zip(m["office_key"], m["office"], strict=True) if k) if office else Counter()
     target = resolve_target_in(net.company_names, aliases, offices, company, office=office, role=role)
     members = m["id"]
-    fit_list = [target_fit({"title": t, "tags": split_list(g), "office_key": k}, target, weights)
-                for t, g, k in zip(m["title"], m["tags"], m["office_key"], strict=True)]  # fmt: skip
+    fit_of: dict[tuple[str, str, str], Fit] = {}  # few distinct titles, many people
+    fit_list = []
+    for t, g, k in zip(m["title"], m["tags"], m["office_key"], strict=True):
+        if (t, g, k) not in fit_of:
+            fit_of[(t, g, k)] = target_fit({"title": t, "tags": split_list(g), "office_key": k}, target, weights)
+        fit_list.append(fit_of[(t, g, k)])
     fits = dict(zip(members, fit_list, strict=True))
 
     dist = net.layered_costs(max_hops)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import importlib.abc
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -12,6 +15,28 @@ from typing import Any
 import click
 
 from ..loading import parse_date
+
+
+class _HidePandas(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == "pandas" or name.startswith("pandas."):
+            raise ModuleNotFoundError(f"No module named {name!r}")
+
+
+@contextlib.contextmanager
+def _without_pandas():
+    """pyarrow imports pandas (0.4-0.6 s) the first time it converts Python values; a
+    one-shot CLI process that needs no pandas tells it there is none. (Only the CLI
+    does this: in a notebook pyarrow would remember the answer.)"""
+    if "pandas" in sys.modules:
+        yield
+        return
+    finder = _HidePandas()
+    sys.meta_path.insert(0, finder)
+    try:
+        yield
+    finally:
+        sys.meta_path.remove(finder)
 
 
 class DateType(click.ParamType):
@@ -62,8 +87,9 @@ class DataOptions:
             return None
         try:
             aliases = read_aliases(contacts.parent / ALIASES_FILE, encoding=self.encoding)
-            return rank_paths_from_files(contacts, intros, company, weights=self.weights(), today=self.today,
-                                         aliases=aliases, encoding=self.encoding, **options)  # fmt: skip
+            with _without_pandas():
+                return rank_paths_from_files(contacts, intros, company, weights=self.weights(), today=self.today,
+                                             aliases=aliases, encoding=self.encoding, **options)  # fmt: skip
         except Unsupported:
             return None
 
@@ -99,7 +125,8 @@ def output_options(formats: tuple[str, ...] = ("table", "csv", "json"), top: int
     def decorate(command: Callable) -> Callable:
         command = click.option("--raw", is_flag=True,
                                help="CSV: do not neutralise cells starting with = + - @ (for machines).")(command)
-        command = click.option("--bom", is_flag=True, help="CSV: start with a UTF-8 BOM (for Excel on Windows).")(command)
+        command = click.option("--bom", is_flag=True,
+                               help="CSV: start with a UTF-8 BOM (for Excel on Windows).")(command)
         command = click.option("-o", "--output", default="-", show_default=True, type=click.Path(allow_dash=True),
                                help="Write to this file ('-' for stdout).")(command)
         command = click.option("--format", "fmt", type=click.Choice(formats), default=formats[0], show_default=True,
