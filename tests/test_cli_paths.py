@@ -156,3 +156,49 @@ def test_export_is_readable_back(fmt: str, tmp_path: Path):
     assert G.nodes["zoe-muller"]["last_contact"] == "2026-11-02"
     tie = G["me"]["zoe-muller"]
     assert 0 < float(tie["warmth"]) <= 1 and tie["kind"] == "direct"
+
+
+def test_targets_file_ranks_several_companies_together(tmp_path: Path):
+    targets = tmp_path / "targets.csv"
+    targets.write_text("company,office\nHalcyon Maps,Lisbon\nMeta,\nNo Such Co,\n", encoding="utf-8")
+    result = run("paths", "--targets", str(targets), "--format", "csv", "--top", "40")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"Warning: {targets}:4: unknown company 'No Such Co' - run 'netmap stats' to see the companies (skipped)\n"
+    )
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert {r["target"] for r in rows} == {"Halcyon Maps, Lisbon", "Meta"}
+    warm = [float(r["score"]) for r in rows if r["status"] == "warm"]
+    assert warm == sorted(warm, reverse=True)
+    assert len({r["person_id"] for r in rows}) == len(rows), "each person once"
+
+
+def test_targets_and_company_together_is_a_usage_error(tmp_path: Path):
+    result = run("paths", "--company", "Meta", "--targets", str(tmp_path / "t.csv"))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == "Error: use either --company or --targets, not both"
+
+
+def test_netmap_toml_in_the_data_folder_changes_the_weights(tmp_path: Path):
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(SAMPLE, data)
+    before = run("paths", "--company", "Halcyon Maps", "--office", "Lisbon", "--format", "csv", data=data)
+    (data / "netmap.toml").write_text("[seniority]\nsenior = 0.35\n", encoding="utf-8")
+    after = run("paths", "--company", "Halcyon Maps", "--office", "Lisbon", "--format", "csv", data=data)
+    zoe_before = next(r for r in csv.DictReader(io.StringIO(before.stdout)) if r["person_id"] == "zoe-muller")
+    zoe_after = next(r for r in csv.DictReader(io.StringIO(after.stdout)) if r["person_id"] == "zoe-muller")
+    assert float(zoe_after["fit"]) == pytest.approx(float(zoe_before["fit"]) / 2)
+
+
+def test_invalid_config_exits_1_naming_the_key(tmp_path: Path):
+    config = tmp_path / "w.toml"
+    config.write_text("half_lif_days = 10\n", encoding="utf-8")
+    result = run("paths", "--company", "Meta", "--config", str(config))
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {config}: unknown setting 'half_lif_days' - did you mean 'half_life_days'?\n"
+    config.write_text("[inferred]\nsame_office = -1\n", encoding="utf-8")
+    result = run("paths", "--company", "Meta", "--config", str(config))
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {config}: 'inferred.same_office' must be a non-negative number, got -1\n"
