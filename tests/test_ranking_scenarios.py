@@ -66,7 +66,8 @@ def test_declined_introduction_lowers_that_route():
     G = graph(
         [Contact("a", "A", strength=4), Contact("b", "B", strength=4),
          Contact("t1", "T1", company="Acme"), Contact("t2", "T2", company="Acme")],  # fmt: skip
-        [Introduction("a", "t1", status="declined", strength=3), Introduction("b", "t2", status="requested", strength=3)],
+        [Introduction("a", "t1", status="declined", strength=3),
+         Introduction("b", "t2", status="requested", strength=3)],  # fmt: skip
     )
     rows = rank_paths(G, "Acme")
     assert [r.person for r in rows] == ["t2", "t1"]
