@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from datetime import date
 
-import pytest
-
 from netmap.cli import cli
 from netmap.graph import build_graph
 from netmap.model import Contact, Dataset, Introduction

@@ -128,7 +128,8 @@ def build_graph(
         decay = recency_factor(i.date, today, weights)
         base = weights.strength[str(i.strength)] if i.strength else weights.introduction_default
         w = base * max(1.0, weights.status.get(i.status, 1.0)) * decay
-        add(i.referrer, i.contact, Evidence("introduction", i.referrer, i.contact, w, i.date, i.status, i.strength, "", i.line))
+        piece = Evidence("introduction", i.referrer, i.contact, w, i.date, i.status, i.strength, "", i.line)
+        add(i.referrer, i.contact, piece)
         if i.status in weights.introduced and i.referrer != ME:
             w = weights.introduced[i.status] * decay
             add(ME, i.contact, Evidence("introduced", i.referrer, i.contact, w, i.date, i.status, None, "", i.line))

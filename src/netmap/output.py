@@ -14,7 +14,6 @@ Ana   0.5
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import sys

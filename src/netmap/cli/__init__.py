@@ -7,11 +7,13 @@ those into one-line messages and the documented exit codes.
 
 from __future__ import annotations
 
+from . import (
+    data_cmds,  # noqa: F401  (registers commands)
+    import_cmds,  # noqa: F401
+    map_cmds,  # noqa: F401
+    outreach_cmds,  # noqa: F401
+    rank_cmds,  # noqa: F401
+)
 from ._app import cli, main
-from . import data_cmds  # noqa: F401  (registers commands)
-from . import rank_cmds  # noqa: F401
-from . import outreach_cmds  # noqa: F401
-from . import map_cmds  # noqa: F401
-from . import import_cmds  # noqa: F401
 
 __all__ = ["cli", "main"]

@@ -115,7 +115,8 @@ def _write_paths(rows, columns, fmt, output, bom, raw) -> None:
     detail = None
     if fmt == "json":
         detail = [{**row, "path": r.names, "path_ids": r.path, "reasons": r.reasons,
-                   "hops_detail": [asdict(h) for h in r.hop_details]} for row, r in zip(flat, rows, strict=True)]  # fmt: skip
+                   "hops_detail": [asdict(h) for h in r.hop_details]}
+                  for row, r in zip(flat, rows, strict=True)]  # fmt: skip
     write_rows(flat, columns, fmt, output, safe=not raw, bom=bom, json_rows=detail)
 
 
