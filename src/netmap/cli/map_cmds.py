@@ -20,7 +20,8 @@ from ._options import DataOptions, data_options
     type=click.IntRange(min=1),
     default=5,
     show_default=True,
-    help="With --company: list and highlight this many ranked paths.",
+    help="With --company: list and highlight this many ranked paths; "
+    "with --referrals: list this many longest chains.",
 )
 @click.option(
     "--max-hops",
@@ -38,6 +39,11 @@ from ._options import DataOptions, data_options
     default=2,
     show_default=True,
     help="With --around: how many ties away from PERSON to draw.",
+)
+@click.option(
+    "--referrals",
+    is_flag=True,
+    help="Draw the referral tree: who gave you whose name, from you down the chains.",
 )
 @click.option(
     "--details", is_flag=True, help="Put e-mail, LinkedIn and notes in the tooltips (private map)."
@@ -64,6 +70,7 @@ def map_(
     max_hops,
     around,
     depth,
+    referrals,
     details,
     redact,
     seed,
@@ -74,7 +81,8 @@ def map_(
 
     The whole network by default; with --company the ranked warm paths to it are
     highlighted (the first at load, the others in a side panel with their scores);
-    with --around one person's neighbourhood. In the page: search a person, filter
+    with --around one person's neighbourhood; with --referrals the referral tree
+    (below). In the page: search a person, filter
     by company, office or tag, click a person to light up their ties, and switch
     the physics on or off.
 
@@ -85,13 +93,21 @@ def map_(
     company, office or school) are dashed, and drawn only for groups of at most 8
     people on the map; bigger groups show as a cluster of one colour.
 
+    --referrals draws who gave you whose name as a tree, from you to the
+    contacts who started a chain, then the people they referred, and so on
+    (the chains of 'netmap report'). Arrows run from referrer to contact,
+    coloured and labelled by the introduction's status: met or thanked, pending
+    (dashed), declined or no response. People are sized by how many names their
+    referrals led to. The side panel lists the --top longest chains.
+
     \b
     Example:
       netmap map --data sample_data -o network.html
       netmap map --data sample_data --company "Halcyon Maps" --office Lisbon --top 5
       netmap map --data sample_data --around "Beatriz Santos" --depth 1 --redact -o share.html
+      netmap map --data sample_data --referrals -o referrals.html
     """
-    from ..maps import MapOptions, map_data, write_map
+    from ..maps import MapOptions, map_data, referral_map, write_map
 
     if office and not company:
         raise click.UsageError("--office needs --company")
@@ -99,10 +115,23 @@ def map_(
         raise click.UsageError("--role needs --company")
     if company and around:
         raise click.UsageError("use either --company or --around, not both")
+    if referrals and company:
+        raise click.UsageError("use either --company or --referrals, not both")
+    if referrals and around:
+        raise click.UsageError("use either --around or --referrals, not both")
     if details and redact:
         raise click.UsageError("--details and --redact cannot be combined")
-    G = opts.graph()
     options = MapOptions(details=details, redact=redact, seed=seed, title=title)
+    where = "stdout" if output == "-" else output
+    if referrals:
+        tree = referral_map(opts.load(), top=top, options=options)
+        write_map(tree, output)
+        given = sum(1 for n in tree.nodes if n.get("level", 0) > 1)
+        longest = max((int(p.score) for p in tree.paths), default=0)
+        summary = f"{plural(tree.people, 'person', 'people')}, {plural(given, 'referral')}"
+        click.echo(f"Wrote {where}: {summary}, longest chain {longest}", err=True)
+        return
+    G = opts.graph()
     extra = {"max_hops": max_hops} if company else {}
     data = map_data(
         G,
@@ -121,5 +150,4 @@ def map_(
     if company:
         warm = sum(1 for p in data.paths if not p.cold)
         summary += f", {plural(warm, 'warm path')} highlighted"
-    where = "stdout" if output == "-" else output
     click.echo(f"Wrote {where}: {summary}", err=True)

@@ -3,7 +3,8 @@
 :func:`map_data` decides what the map shows (plain data, no HTML);
 :func:`render_map` / :func:`write_map` turn it into a page with vis-network (from
 pyvis, inlined) and netmap's own small script for search, filters, neighbour and
-path highlighting and the physics switch.
+path highlighting and the physics switch. :func:`referral_map` prepares the
+referral-tree view (who gave you whose name) from a dataset.
 
 >>> import netmap
 >>> from netmap.maps import map_data, write_map
@@ -15,6 +16,7 @@ path highlighting and the physics switch.
 from __future__ import annotations
 
 from .data import MapData, MapOptions, MapPath, map_data, resolve_person
+from .referrals import referral_map
 from .render import render_map, write_map
 
 __all__ = [
@@ -22,6 +24,7 @@ __all__ = [
     "MapOptions",
     "MapPath",
     "map_data",
+    "referral_map",
     "render_map",
     "resolve_person",
     "write_map",

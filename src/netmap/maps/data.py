@@ -101,6 +101,8 @@ class MapPath:
     names: list[str]
     cold: bool
     reasons: list[str]
+    #: shown at the right of the row instead of the score (e.g. "4 referrals")
+    badge: str = ""
 
 
 @dataclass(slots=True)
@@ -116,6 +118,10 @@ class MapData:
     filters: dict[str, list[str]] = field(default_factory=dict)
     focus: str | None = None
     physics: bool = False
+    #: heading of the side panel (default: the title)
+    panel_title: str = ""
+    #: the legend's note on sizes and line styles (default: the whole-network one)
+    hint: str = ""
 
     @property
     def people(self) -> int:
@@ -135,12 +141,15 @@ class MapData:
                     "names": p.names,
                     "cold": p.cold,
                     "reasons": p.reasons,
+                    "badge": p.badge,
                 }
                 for p in self.paths
             ],
             "filters": self.filters,
             "focus": self.focus,
             "physics": self.physics,
+            "panelTitle": self.panel_title,
+            "hint": self.hint,
         }
 
 

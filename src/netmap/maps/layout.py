@@ -1,6 +1,6 @@
 """Seeded positions for a map, computed in Python so the browser draws at once.
 
-Two layouts, both deterministic for a given input and seed:
+Three layouts, all deterministic for a given input and seed:
 
 - :func:`cluster_layout` (any size, linear time): each cluster (a company) is a
   sunflower disc of its members, and the discs sit on a golden-angle spiral around
@@ -9,6 +9,9 @@ Two layouts, both deterministic for a given input and seed:
 - :func:`spring_layout` (small maps): networkx's Fruchterman-Reingold started from
   the cluster layout, with the user pinned at the origin. It needs only numpy and
   is quadratic, so it is used below :data:`SPRING_LIMIT` nodes.
+- :func:`tree_layout` (a tree or forest under one root, linear time): layered,
+  each level one row, leaves side by side and every parent centred over its
+  children (the referral view).
 
 >>> pos = cluster_layout([["a", "b", "c"], ["d"]], centre="me")
 >>> pos["me"]
@@ -117,3 +120,54 @@ def spring_layout(
         x, y = raw[n]
         out[n] = (round(float(x - origin[0]) * scale, 1), round(float(y - origin[1]) * scale, 1))
     return out
+
+
+def tree_layout(
+    children: dict[Hashable, Sequence[Hashable]],
+    root: Hashable,
+    *,
+    spacing: float = 70.0,
+    level_gap: float = 130.0,
+    seed: int = 0,
+) -> dict[Hashable, tuple[float, float]]:
+    """Layered positions for the tree under ``root``: level ``k`` at ``y = k * level_gap``.
+
+    Leaves sit ``spacing`` apart in depth-first order; a parent is centred over its
+    first and last child, so no two subtrees overlap. Children are placed in the
+    order given when ``seed`` is 0, else in a reproducible shuffle of it. ``root``
+    is at ``x = 0``. No recursion: a chain may be long.
+
+    >>> pos = tree_layout({"me": ["a", "b"], "a": ["c", "d"]}, "me", spacing=10, level_gap=100)
+    >>> pos["me"], pos["a"], pos["c"], pos["d"], pos["b"]
+    ((0.0, 0.0), (-7.5, 100.0), (-12.5, 200.0), (-2.5, 200.0), (7.5, 100.0))
+    """
+    rng = random.Random(seed)
+
+    def kids(node: Hashable) -> list[Hashable]:
+        out = list(children.get(node, ()))
+        if seed:
+            rng.shuffle(out)
+        return out
+
+    x: dict[Hashable, float] = {}
+    level: dict[Hashable, int] = {root: 0}
+    order: dict[Hashable, list[Hashable]] = {}
+    next_slot = 0
+    stack: list[tuple[Hashable, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if done:
+            below = order[node]
+            x[node] = (x[below[0]] + x[below[-1]]) / 2
+            continue
+        order[node] = [k for k in kids(node) if k not in level]
+        for k in order[node]:
+            level[k] = level[node] + 1
+        if not order[node]:
+            x[node] = next_slot * spacing
+            next_slot += 1
+            continue
+        stack.append((node, True))
+        stack.extend((k, False) for k in reversed(order[node]))
+    shift = x[root]
+    return {n: (round(x[n] - shift, 1), round(float(level[n] * level_gap), 1)) for n in x}

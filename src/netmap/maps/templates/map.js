@@ -140,6 +140,7 @@
 
   /* title, legend, panel: textContent only */
   document.getElementById("title").textContent = data.title;
+  if (data.hint) document.querySelector("#legend .hint").textContent = data.hint;
   var legend = document.getElementById("legend-list");
   data.legend.forEach(function (item) {
     var li = document.createElement("li");
@@ -155,13 +156,13 @@
   if (data.paths.length) {
     var panel = document.getElementById("panel");
     panel.hidden = false;
-    document.getElementById("panel-title").textContent = data.title;
+    document.getElementById("panel-title").textContent = data.panelTitle || data.title;
     var list = document.getElementById("paths");
     data.paths.forEach(function (p, i) {
       var li = document.createElement("li");
       var score = document.createElement("span");
       score.className = "score";
-      score.textContent = p.score.toFixed(3);
+      score.textContent = p.badge || p.score.toFixed(3);
       var text = document.createElement("span");
       text.textContent = p.rank + ". " + p.names.join(" \u2192 ");
       li.appendChild(score); li.appendChild(text);
