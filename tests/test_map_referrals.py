@@ -165,7 +165,7 @@ def test_no_referrals_draws_you_alone(tmp_path):
 
 
 def run(*args):
-    return CliRunner().invoke(cli, ["map", *args])
+    return CliRunner().invoke(cli, ["map", *args], prog_name="netmap")
 
 
 @pytest.mark.parametrize(
