@@ -202,3 +202,24 @@ def test_invalid_config_exits_1_naming_the_key(tmp_path: Path):
     result = run("paths", "--company", "Meta", "--config", str(config))
     assert result.exit_code == 1
     assert result.stderr == f"Error: {config}: 'inferred.same_office' must be a non-negative number, got -1\n"
+
+
+def test_output_into_a_missing_folder_fails_cleanly(tmp_path: Path):
+    target = tmp_path / "no" / "such" / "x.csv"
+    result = run("paths", "--company", "Meta", "--format", "csv", "-o", str(target))
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: cannot write {target}: folder {target.parent} does not exist - create it first\n"
+    assert not target.parent.exists()
+
+
+def test_output_file_gets_the_usual_permissions(tmp_path: Path):
+    import os
+    import stat
+
+    target = tmp_path / "x.csv"
+    umask = os.umask(0o022)
+    try:
+        assert run("paths", "--company", "Meta", "--format", "csv", "-o", str(target)).exit_code == 0
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644

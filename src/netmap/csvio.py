@@ -368,10 +368,24 @@ class atomic_writer:
         self.encoding = encoding
 
     def __enter__(self) -> io.TextIOWrapper:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(
-            prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent
-        )
+        from .errors import NetmapError
+
+        folder = self.path.parent
+        if not folder.is_dir():
+            raise NetmapError(f"cannot write {self.path}: folder {folder} does not exist - create it first")
+        if self.path.is_dir():
+            raise NetmapError(f"cannot write {self.path}: it is a folder - name a file")
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=folder)
+        except PermissionError:
+            raise NetmapError(f"cannot write {self.path}: permission denied - choose another -o path") from None
+        # mkstemp makes the file private (0600): give it the mode the user would get
+        if self.path.exists():
+            os.chmod(tmp, self.path.stat().st_mode & 0o7777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
         self.tmp = Path(tmp)
         self.stream = open(fd, "w", encoding=self.encoding, newline="")
         return self.stream
