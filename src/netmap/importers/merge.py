@@ -1,9 +1,12 @@
 """Merging imported people into ``contacts.csv`` without losing anything.
 
 Identity, in order: the LinkedIn profile slug, then an e-mail address, then the
-normalised name plus the (alias-aware) company. Every merge carries its reason.
-The same name at another company, or a close spelling at the same company, is a
-*near match*: listed for the user to confirm, never merged.
+normalised name plus the (alias-aware) company; a person known only by a name
+matches someone of the same normalised name who is also known only by a name (so
+importing the same files again changes nothing). Every merge carries its reason.
+The same name at another company (or where one side has no company), or a close
+spelling at the same company, is a *near match*: listed for the user to confirm,
+never merged.
 
 Fields: an empty cell is filled; an equal value (compared normalised) is left as is;
 a different value is a :class:`Conflict`, resolved by ``prefer`` (``existing``, the
@@ -53,6 +56,9 @@ COLUMNS = (*CONTACT_COLUMNS, "source")
 #: Columns compared for conflicts (the others are unions or dates).
 _COMPARED = ("name", "company", "title", "office", "email", "linkedin_url", "strength", "notes")
 _FUZZY_CUTOFF = 0.85
+NAME_ONLY_REASON = (
+    "same name, and neither has a company, e-mail or LinkedIn profile to tell them apart"
+)
 
 
 @dataclass(slots=True)
@@ -256,6 +262,13 @@ class _Working:
             candidate = f"{base}-{n}"
         return candidate
 
+    def _name_only(self, rec: _Rec) -> bool:
+        """Nothing but a name identifies ``rec``: no company, e-mail or LinkedIn URL."""
+        v = rec.values
+        return not (
+            self.key(v.get("company", "")) or split_list(v.get("email", "")) or v.get("linkedin_url")
+        )
+
     def match(
         self, c: ImportedContact, slug: str, where: str
     ) -> tuple[_Rec | None, str, NearMatch | None]:
@@ -288,6 +301,11 @@ class _Working:
                     ),
                 )
             return found, reason, None
+        if not (slug or c.emails or ckey):
+            twins = [r for r in self.by_name.get(name, []) if self._name_only(r)]
+            if twins:
+                more = f" (the first of {len(twins)} such contacts)" if len(twins) > 1 else ""
+                return twins[0], NAME_ONLY_REASON + more, None
         for rec in self.by_name.get(name, []):
             theirs = rec.values.get("company", "")
             what = (
