@@ -67,6 +67,20 @@ def test_dry_run_prints_the_changes_and_writes_nothing(runner, exports):
     assert list((exports.parent / "data").iterdir()) == []
 
 
+def test_truncated_vcard_imports_the_complete_cards_and_warns_about_the_last(runner, exports):
+    result = runner.invoke(cli, ["import", "--data", "../data", "unterminated.vcf"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == (
+        "unterminated.vcf:6: warning: card has no END:VCARD before the end of the file"
+        " - the card was left out; add END:VCARD or export the file again\n"
+    )
+    assert result.stdout.splitlines()[:2] == [
+        "read      unterminated.vcf: vcard, 1 person (1 skipped: no END:VCARD)",
+        "added     Ana Ribeiro (vcard) as ana-ribeiro",
+    ]
+    assert [c.name for c in load_dataset(exports.parent / "data").contacts] == ["Ana Ribeiro"]
+
+
 def test_zero_people_is_an_error_with_the_reason(runner, exports):
     result = runner.invoke(
         cli, ["import", "--data", "../data", "linkedin_hidden_only_Connections.csv"]

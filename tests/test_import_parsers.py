@@ -199,6 +199,40 @@ def test_vcard_40_related_by_uid_and_netmap_referral_property():
     assert finn.notes == "Related (friend): Zoë Okafor"
 
 
+def test_vcard_last_card_without_end_is_a_warning_and_the_cards_before_it_are_read():
+    """A truncated file keeps its complete cards; the broken one is named by its line."""
+    parsed = read_export(IMPORTS / "unterminated.vcf")
+    assert [c.name for c in parsed.contacts] == ["Ana Ribeiro"]
+    assert [str(p) for p in parsed.problems] == [
+        f"{IMPORTS / 'unterminated.vcf'}:6: warning: card has no END:VCARD before the end of"
+        " the file - the card was left out; add END:VCARD or export the file again"
+    ]
+    assert parsed.skipped == {"no END:VCARD": 1}
+
+
+def test_vcard_card_without_end_before_the_next_card_is_a_warning(tmp_path):
+    path = tmp_path / "c.vcf"
+    path.write_text(
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Ana\nBEGIN:VCARD\nVERSION:3.0\nFN:Bo\nEND:VCARD\n"
+    )
+    parsed = read_export(path)
+    assert [c.name for c in parsed.contacts] == ["Bo"]
+    assert [(p.line, p.message) for p in parsed.problems] == [
+        (1, "card has no END:VCARD before the next BEGIN:VCARD (line 4)")
+    ]
+
+
+def test_vcard_whose_only_card_lacks_end_says_so_not_no_rows(tmp_path):
+    path = tmp_path / "c.vcf"
+    path.write_text("BEGIN:VCARD\nVERSION:3.0\nFN:Bo\n")
+    with pytest.raises(DataError) as info:
+        read_export(path)
+    assert str(info.value) == (
+        f"{path}: no people found: read as vcard (vCard 2.1/3.0/4.0 (.vcf)), utf-8;"
+        " 1 card, none usable (no END:VCARD: 1) - check that this is the right file"
+    )
+
+
 def test_unknown_format_lists_formats_and_suggests_format_option():
     with pytest.raises(DataError) as info:
         read_export(IMPORTS / "not_an_export.csv")

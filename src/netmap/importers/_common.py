@@ -122,7 +122,10 @@ class ParsedFile:
         if self.rows == 0:
             return text + "; no rows below the header"
         reasons = ", ".join(f"{why}: {n}" for why, n in self.skipped.most_common())
-        return f"{text}; {self.rows} rows, none usable ({reasons})" if reasons else text
+        count = f"{self.rows} rows"
+        if self.format == "vcard":
+            count = f"{self.rows} card" + ("" if self.rows == 1 else "s")
+        return f"{text}; {count}, none usable ({reasons})" if reasons else text
 
 
 # -- decoding ------------------------------------------------------------------------------

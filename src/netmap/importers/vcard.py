@@ -21,13 +21,18 @@ _BEGIN = re.compile(r"^BEGIN:VCARD\s*$", re.IGNORECASE)
 _END = re.compile(r"^END:VCARD\s*$", re.IGNORECASE)
 
 
-def split_cards(text: str) -> list[tuple[int, str]]:
-    """(first line, text) of each ``BEGIN:VCARD`` ... ``END:VCARD`` block.
+def split_cards(text: str) -> list[tuple[int, str | None, str]]:
+    """(first line, text, why broken) of each ``BEGIN:VCARD`` ... ``END:VCARD`` block.
 
+    A card that has no ``END:VCARD`` before the next ``BEGIN:VCARD`` or the end of the
+    file comes back with no text and the reason, so that the caller can warn about it.
     Quoted-printable soft line breaks (a line ending in ``=``) are joined first: vobject
     does not unfold them in 2.1 cards.
+
+    >>> split_cards("BEGIN:VCARD\\nFN:Ana\\nEND:VCARD\\nBEGIN:VCARD\\nFN:Bo\\n")
+    [(1, 'BEGIN:VCARD\\r\\nFN:Ana\\r\\nEND:VCARD\\r\\n', ''), (4, None, 'before the end of the file')]
     """
-    cards: list[tuple[int, str]] = []
+    cards: list[tuple[int, str | None, str]] = []
     current: list[str] | None = None
     start = 0
     lines = text.lstrip("\ufeff").splitlines()
@@ -40,13 +45,17 @@ def split_cards(text: str) -> list[tuple[int, str]]:
                 i += 1
                 line = line[:-1] + lines[i]
         if _BEGIN.match(line.strip()):
+            if current is not None:
+                cards.append((start, None, f"before the next BEGIN:VCARD (line {number})"))
             current, start = [line.strip()], number
         elif current is not None:
             current.append(line)
             if _END.match(line.strip()):
-                cards.append((start, "\r\n".join(current) + "\r\n"))
+                cards.append((start, "\r\n".join(current) + "\r\n", ""))
                 current = None
         i += 1
+    if current is not None:
+        cards.append((start, None, "before the end of the file"))
     return cards
 
 
@@ -74,8 +83,21 @@ def parse_vcards(path: Path, text: str, result: ParsedFile) -> None:
 
     name = str(path)
     parsed = []
-    for line, block in split_cards(text):
+    for line, block, broken in split_cards(text):
         result.rows += 1
+        if block is None:
+            result.skipped["no END:VCARD"] += 1
+            result.problems.append(
+                Problem(
+                    name,
+                    line,
+                    None,
+                    f"card has no END:VCARD {broken}",
+                    "the card was left out; add END:VCARD or export the file again",
+                    "warning",
+                )
+            )
+            continue
         try:
             parsed.append((line, vobject.readOne(block, ignoreUnreadable=True)))
         except Exception as exc:  # vobject raises several unrelated types on bad input
