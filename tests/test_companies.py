@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from netmap.cli import cli
 from netmap.companies import company_report
+from netmap.graph import company_key
+from netmap.loading import load_dataset
 from netmap.model import Contact, Dataset
+
+SAMPLE = Path(__file__).parents[1] / "sample_data"
 
 CONTACTS = (
     "name,company,past_companies\n"
@@ -35,14 +40,24 @@ def test_substrings_are_never_duplicates():
     assert [c.name for c in r.companies] == ["Meta", "Meta Platforms", "Metabase"]
 
 
-def test_same_name_after_normalisation_is_proposed_under_the_most_common_spelling():
+def test_spellings_that_already_normalise_alike_are_counted_together_not_proposed():
+    """ "ACME, Inc." is already grouped with "Acme": an alias row would change nothing."""
     r = report([("a", "Acme"), ("b", "Acme"), ("c", "ACME, Inc.")])
     assert [(c.name, c.people, c.spellings) for c in r.companies] == [
         ("Acme", 3, ["Acme", "ACME, Inc."])
     ]
-    assert [(d.alias, d.canonical, d.reason, d.people) for d in r.duplicates] == [
-        ("ACME, Inc.", "Acme", "same name after normalisation", 1),
-    ]
+    assert r.duplicates == []
+
+
+def test_sample_data_proposes_only_aliases_that_would_regroup_someone():
+    """Every proposal names two companies the ranking keeps apart (Halcyon Maps Inc is not one)."""
+    ds = load_dataset(SAMPLE)
+    r = company_report(ds)
+    for d in r.duplicates:
+        assert company_key(d.alias, ds.aliases) != company_key(d.canonical, ds.aliases), d
+    assert "Halcyon Maps Inc" not in {d.alias for d in r.duplicates}
+    (halcyon,) = [c for c in r.companies if c.name == "Halcyon Maps"]
+    assert "Halcyon Maps Inc" in halcyon.spellings
 
 
 def test_close_spellings_and_accents_are_suspects_and_the_bigger_one_is_canonical():
@@ -78,12 +93,10 @@ def test_companies_command_table(runner, write_data):
         "Acme          0       1     Acme\n"
         "\n"
         "Suspected duplicates (add the right ones to companies.csv as alias,canonical):\n"
-        "alias               canonical     reason                         people\n"
-        "------------------  ------------  -----------------------------  ------\n"
-        "HALCYON MAPS        Halcyon Maps  same name after normalisation  1\n"
-        "Halcyon Maps, Inc.  Halcyon Maps  same name after normalisation  1\n"
-        "Über                Uber          same name without accents      1\n"
-        "Halycon Maps        Halcyon Maps  close spelling (0.92)          1\n"
+        "alias         canonical     reason                     people\n"
+        "------------  ------------  -------------------------  ------\n"
+        "Über          Uber          same name without accents  1\n"
+        "Halycon Maps  Halcyon Maps  close spelling (0.92)      1\n"
     )
 
 

@@ -1,23 +1,24 @@
 """Company names as the ranking sees them: head counts and suspected duplicates.
 
 Contacts are grouped under :func:`netmap.graph.company_key` (``companies.csv`` aliases,
-then :func:`netmap.normalize.normalize_company`). Two kinds of suspected duplicates are
-proposed as ``alias,canonical`` rows for ``companies.csv``:
-
-* the same name after normalisation written differently ("Acme, Inc." and "ACME");
-* close spellings of different names ("Halcyon Maps" and "Halycon Maps", or
-  "Über" and "Uber"): a :class:`difflib.SequenceMatcher` ratio of at least ``cutoff``
-  on the normalised names, or equal once accents are dropped. Substrings are never
-  enough: "Meta" and "Metabase" are different companies.
+then :func:`netmap.normalize.normalize_company`). Spellings that already share a key
+("Acme, Inc." and "ACME") are counted together and listed as that company's
+``spellings``; an alias row for them would change nothing, so they are not proposed.
+Suspected duplicates are *different* keys, proposed as ``alias,canonical`` rows for
+``companies.csv``: close spellings ("Halcyon Maps" and "Halycon Maps", or "Über" and
+"Uber"), a :class:`difflib.SequenceMatcher` ratio of at least ``cutoff`` on the
+normalised names, or equal once accents are dropped. Substrings are never enough:
+"Meta" and "Metabase" are different companies.
 
 >>> from netmap.model import Contact, Dataset
 >>> ds = Dataset([Contact("a", "A", company="Acme, Inc."), Contact("b", "B", company="ACME"),
-...               Contact("c", "C", company="Meta"), Contact("d", "D", company="Metabase")], [])
+...               Contact("c", "C", company="Meta"), Contact("d", "D", company="Metabase"),
+...               Contact("e", "E", company="Uber"), Contact("f", "F", company="Über")], [])
 >>> report = company_report(ds)
->>> [(c.name, c.people) for c in report.companies]
-[('Acme, Inc.', 2), ('Meta', 1), ('Metabase', 1)]
->>> [(d.alias, d.canonical) for d in report.duplicates]
-[('ACME', 'Acme, Inc.')]
+>>> [(c.name, c.people, c.spellings) for c in report.companies][:2]
+[('Acme, Inc.', 2, ['ACME', 'Acme, Inc.']), ('Meta', 1, ['Meta'])]
+>>> [(d.alias, d.canonical, d.reason) for d in report.duplicates]
+[('Über', 'Uber', 'same name without accents')]
 """
 
 from __future__ import annotations
@@ -93,16 +94,8 @@ def company_report(dataset: Dataset, *, cutoff: float = DEFAULT_CUTOFF) -> Compa
         names = sorted(seen, key=lambda s: (-seen[s], s))
         companies.append(CompanyCount(canonical, key, current[key], past[key], names))
     companies.sort(key=lambda c: (-c.people, -c.past, c.name.casefold()))
-    duplicates: list[SuspectedDuplicate] = []
-    for company in companies:
-        seen = spellings[company.key]
-        for spelling in company.spellings:
-            if spelling != company.name and normalize_company(spelling) not in aliases:
-                duplicates.append(SuspectedDuplicate(
-                    spelling, company.name, "same name after normalisation", seen[spelling]
-                ))  # fmt: skip
-    duplicates += _close_spellings(companies, cutoff)
-    return CompanyReport(companies, duplicates)
+    # spellings of one key are already counted together: only different keys are proposed
+    return CompanyReport(companies, _close_spellings(companies, cutoff))
 
 
 def _canonical(key: str, seen: Counter[str], aliases: dict[str, str]) -> str:

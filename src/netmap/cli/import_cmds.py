@@ -157,9 +157,10 @@ def companies(opts: DataOptions, duplicates: bool, cutoff: float, fmt: str, outp
     """List companies with head counts, and suspected duplicate spellings.
 
     Companies are grouped as the ranking groups them (companies.csv aliases, then
-    case, punctuation and legal suffixes ignored). Suspected duplicates are names
-    that normalise alike or are spelled alike (never mere substrings: Meta is not
-    Metabase); add the ones you agree with to companies.csv.
+    case, punctuation and legal suffixes ignored); spellings grouped that way are
+    listed together. Suspected duplicates are companies still counted apart whose
+    names are spelled alike or equal without accents (never mere substrings: Meta
+    is not Metabase); add the ones you agree with to companies.csv.
 
     \b
     Example:
