@@ -164,7 +164,7 @@ def test_targets_file_ranks_several_companies_together(tmp_path: Path):
     result = run("paths", "--targets", str(targets), "--format", "csv", "--top", "40")
     assert result.exit_code == 0
     assert result.stderr == (
-        f"Warning: {targets}:4: unknown company 'No Such Co' - run 'netmap stats' to see the companies (skipped)\n"
+        f"Warning: {targets}:4: unknown company 'No Such Co' - run 'netmap companies' to list them (skipped)\n"
     )
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert {r["target"] for r in rows} == {"Halcyon Maps, Lisbon", "Meta"}
@@ -201,7 +201,19 @@ def test_invalid_config_exits_1_naming_the_key(tmp_path: Path):
     config.write_text("[inferred]\nsame_office = -1\n", encoding="utf-8")
     result = run("paths", "--company", "Meta", "--config", str(config))
     assert result.exit_code == 1
-    assert result.stderr == f"Error: {config}: 'inferred.same_office' must be a non-negative number, got -1\n"
+    assert result.stderr == (
+        f"Error: {config}: inferred.same_office: must be a number above 0 up to 1, got -1 - fix the value\n"
+    )
+
+    config.write_text("half_life_days = 0\n", encoding="utf-8")
+    result = run("check", "--config", str(config))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == (
+        f"{config}: half_life_days: must be a number above 0 up to 36500, got 0 - fix the value"
+    )
+    assert result.stdout.splitlines()[-1].endswith("; 1 error, 0 warnings")
+    result = run("paths", "--company", "Meta", "--config", str(tmp_path))
+    assert (result.exit_code, result.stderr) == (1, f"Error: {tmp_path}: is a folder - name the TOML file\n")
 
 
 def test_output_into_a_missing_folder_fails_cleanly(tmp_path: Path):
@@ -223,3 +235,47 @@ def test_output_file_gets_the_usual_permissions(tmp_path: Path):
     finally:
         os.umask(umask)
     assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+
+def test_targets_file_naming_no_known_company_exits_3(tmp_path: Path):
+    targets = tmp_path / "targets.csv"
+    targets.write_text("company\nNo Such Co\n", encoding="utf-8")
+    result = run("paths", "--targets", str(targets))
+    assert result.exit_code == 3
+    assert result.stderr.splitlines()[-1] == (
+        "Error: none of the targets is a company in your network - check the names against 'netmap companies'"
+    )
+
+
+def test_duplicate_targets_list_each_person_once(tmp_path: Path):
+    targets = tmp_path / "targets.csv"
+    targets.write_text("company,office\nHalcyon,Lisbon\nHM,lisbon\n", encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(run("paths", "--targets", str(targets), "--format", "csv").stdout)))
+    assert len(rows) == 20 and len({r["person_id"] for r in rows}) == 20
+
+
+def test_explain_refuses_you_and_a_company_the_person_is_not_at():
+    result = run("explain", "me")
+    assert result.exit_code == 3
+    assert result.stderr == "Error: that is you - name someone else to explain the paths to them\n"
+    result = run("explain", "Ines Carvalho", "--company", "Globex")
+    assert result.exit_code == 3
+    assert result.stderr == (
+        "Error: Inês Carvalho is not at Globex (at Halcyon Maps) - leave out --company or name their company\n"
+    )
+
+
+def test_explain_shows_the_track_record_factor():
+    result = run("explain", "Inês Carvalho", "-k", "1")
+    assert "      - x1.10 for their track record of introductions (see docs/scoring.md)" in result.stdout.splitlines()
+
+
+def test_max_per_introducer_keeps_rows_in_score_order():
+    result = run("paths", "--company", "Halcyon", "--office", "Lisbon", "--top", "8", "--max-per-introducer", "2",
+                 "--format", "csv")  # fmt: skip
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    scores = [float(r["score"]) for r in rows]
+    assert scores == sorted(scores, reverse=True)
+    from collections import Counter
+
+    assert max(Counter(r["first_ask_id"] for r in rows if r["first_ask_id"]).values()) <= 2

@@ -96,9 +96,22 @@ def describe_path(G: nx.Graph, path: list[str]) -> list[Hop]:
         kinds = data["kinds"]
         kind = "direct" if "direct" in kinds else "introduced" if "introduced" in kinds else "introduction"
         evidence = [evidence_text(G, e) for e in data["evidence"]]
+        if data.get("bonus", 1.0) != 1.0:
+            evidence.append(f"x{data['bonus']:.2f} for {_bonus_reason(G, data)} (see docs/scoring.md)")
         hops.append(Hop(a, b, name_of(G, a), name_of(G, b), data["warmth"], kind, False, evidence))
         i += 1
     return hops
+
+
+def _bonus_reason(G: nx.Graph, data: dict) -> str:
+    items = data["evidence"]
+    directions = {(e.source, e.target) for e in items if e.kind == "introduction"}
+    reasons = []
+    if any((t, s) in directions for s, t in directions):
+        reasons.append("introductions both ways")
+    if data["bonus"] != G.graph["weights"].reciprocity or not reasons:
+        reasons.append("their track record of introductions")
+    return " and ".join(reasons)
 
 
 def path_warmth(G: nx.Graph, path: list[str]) -> float:

@@ -256,23 +256,24 @@ def _alternatives(G, target, warm, fits, max_hops, top, per_target, max_per_intr
         per_person.append(options)
     per_person.sort(key=lambda opts: (-opts[0].score, opts[0].hops, opts[0].name))
     used: Counter[str] = Counter()
-    rows: list[RankedPath] = []
-    people_shown = 0
+    groups: list[list[RankedPath]] = []
     for options in per_person:
-        if top is not None and people_shown >= top:
+        if top is not None and len(groups) >= top:
             break
-        taken = 0
+        taken: list[RankedPath] = []
         for option in options:
             key = option.first_ask or ""
             if max_per_introducer is not None and key and used[key] >= max_per_introducer:
                 continue
-            rows.append(option)
+            taken.append(option)
             used[key] += 1
-            taken += 1
-            if taken >= per_target:
+            if len(taken) >= per_target:
                 break
-        people_shown += 1 if taken else 0
-    return rows
+        if taken:
+            groups.append(taken)
+    # the cap may have left a person only a weaker route: order people by what they kept
+    groups.sort(key=lambda g: (-g[0].score, g[0].hops, g[0].name))
+    return [row for group in groups for row in group]
 
 
 @dataclass(slots=True)
@@ -342,9 +343,10 @@ def rank_introducers(
         if not useful:
             continue
         node = G.nodes[person]
+        best = next(item for item in items if item[0] >= 0.5 * best_for[item[1]])
         result.append(Introducer(0, person, node["name"], node.get("title", ""), node.get("company", ""),
-                                 G[source][person]["warmth"], items[0][0], len(useful),
-                                 [name for _, name in useful], items[0][2]))  # fmt: skip
+                                 G[source][person]["warmth"], best[0], len(useful),
+                                 [name for _, name in useful], best[2]))  # fmt: skip
     result.sort(key=lambda r: (-r.best_score, -r.reach, r.name))
     result = result[:top] if top is not None else result
     for i, r in enumerate(result, 1):
@@ -389,10 +391,22 @@ def find_person(G: nx.Graph, text: str) -> str:
         return hits[0]
     if hits:
         raise NotFoundError(f"'{text}' is ambiguous: {', '.join(sorted(hits))} - use the id instead")
+    folded = _fold(wanted)
+    hits = [n for n, d in G.nodes(data=True)
+            if d.get("kind") == "person" and _fold(normalize_name(d["name"])) == folded]  # fmt: skip
+    if len(hits) == 1:  # "Ines Carvalho" finds Inês Carvalho when nobody else is spelt so
+        return hits[0]
     names = {normalize_name(d["name"]): d["name"] for _, d in G.nodes(data=True) if d.get("kind") == "person"}
     close = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.6)
     hint = f"did you mean {', '.join(repr(names[c]) for c in close)}?" if close else "check the name or id"
     raise NotFoundError(f"no person '{text}' - {hint}")
+
+
+def _fold(text: str) -> str:
+    """Text without accents: 'inês' -> 'ines'."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def mutual(G: nx.Graph, a: str, b: str, *, inferred: bool = False) -> list[Mutual]:
@@ -482,9 +496,15 @@ def explain(
     otherwise the fit is the person's seniority alone.
     """
     pid = find_person(G, person)
+    if pid == source:
+        raise NotFoundError("that is you - name someone else to explain the paths to them")
     node = G.nodes[pid]
     if company:
         target = resolve_target(G, company, office=office, role=role)
+        if node.get("company_key") != target.company:
+            where = f"at {node['company']}" if node.get("company") else "at no company on record"
+            raise NotFoundError(f"{node['name']} is not at {target.company_name} ({where}) - "
+                                "leave out --company or name their company")  # fmt: skip
     else:
         target = Target(node.get("company_key", ""), node.get("company", ""))
     fit = target_fit(node, target, G.graph["weights"])
@@ -504,18 +524,20 @@ def rank_targets(
 ) -> list[RankedPath]:
     """Rank the people at several targets together (``--targets FILE``).
 
-    Each person appears once, under the target that scores them best.
+    Each person appears once, under the target that scores them best. No target at
+    all (every row named a company nobody in the network is at) is a NotFoundError.
     """
+    if not targets:
+        raise NotFoundError("none of the targets is a company in your network - check the names "
+                            "against 'netmap companies'")  # fmt: skip
     best: dict[str, list[RankedPath]] = {}
-    for target in targets:
+    for target in dict.fromkeys(targets):  # the same target twice (e.g. by an alias) counts once
+        rows_here: dict[str, list[RankedPath]] = {}
         for row in rank_paths(G, target, top=top, **options):
-            current = best.get(row.person)
-            if current is None or row.score > current[0].score:
-                best[row.person] = (
-                    [row] if current is None or current[0].target != row.target else current
-                )
-            elif current[0].target == row.target:
-                current.append(row)
+            rows_here.setdefault(row.person, []).append(row)
+        for person, rows in rows_here.items():
+            if person not in best or rows[0].score > best[person][0].score:
+                best[person] = rows
     groups = sorted(best.values(), key=lambda rows: (rows[0].cold, -rows[0].score, rows[0].name))
     if top is not None:
         groups = groups[:top]

@@ -118,7 +118,7 @@ def resolve_target_in(
     key = company_key(company, aliases)
     if key not in names:
         close = _suggest(company, names)
-        hint = f"did you mean {close}?" if close else "run 'netmap stats' to see the companies"
+        hint = f"did you mean {close}?" if close else "run 'netmap companies' to list them"
         raise NotFoundError(f"unknown company '{company}' - {hint}")
     office_key = office_name = None
     if office:

@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import difflib
+import math
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -113,9 +114,26 @@ class Weights:
         return replace(self, **changes)
 
 
+#: allowed range of each setting: (lowest, highest, lowest excluded?); tables share one range
+RANGES: dict[str, tuple[float, float, bool]] = {
+    "strength": (0, 1, True), "relationship": (0, 1, True), "strength_share": (0, 1, False),
+    "half_life_days": (0, 36500, True), "recency_floor": (0, 1, False), "unknown_recency": (0, 1, True),
+    "introduction_default": (0, 1, True), "status": (0, 2, True), "introduced": (0, 1, True),
+    "reciprocity": (1, 2, False), "track_record_step": (0, 1, False), "track_record_min": (0, 1, True),
+    "track_record_max": (1, 3, False), "inferred": (0, 1, True), "seniority": (0, 1, True),
+    "office_match": (0, 1, True), "office_mismatch": (0, 1, True), "role_match": (0, 1, True),
+    "role_mismatch": (0, 1, True), "reach_peak": (0, 1, True),
+}  # fmt: skip
+
+
 def _number(value: object, key: str, source: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-        raise ConfigError(f"{source}: '{key}' must be a non-negative number, got {value!r}")
+    lo, hi, open_low = RANGES[key.split(".")[0]]
+    ok = isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    if ok:
+        ok = (value > lo if open_low else value >= lo) and value <= hi
+    if not ok:
+        bounds = f"{'above' if open_low else 'from'} {lo:g} {'up ' if open_low else ''}to {hi:g}"
+        raise ConfigError(f"{source}: {key}: must be a number {bounds}, got {value!r} - fix the value")
     return float(value)
 
 
@@ -129,6 +147,12 @@ def load_weights(path: str | Path | None) -> Weights:
         overrides = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"{path}: file not found - check the --config path") from None
+    except IsADirectoryError:
+        raise ConfigError(f"{path}: is a folder - name the TOML file") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 - save it as UTF-8") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read ({exc.strerror}) - check the path") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML ({exc}) - fix the syntax") from None
     return weights.with_overrides(overrides, str(path))

@@ -127,13 +127,14 @@ def output_options(formats: tuple[str, ...] = ("table", "csv", "json"), top: int
                                help="CSV: do not neutralise cells starting with = + - @ (for machines).")(command)
         command = click.option("--bom", is_flag=True,
                                help="CSV: start with a UTF-8 BOM (for Excel on Windows).")(command)
-        command = click.option("-o", "--output", default="-", show_default=True, type=click.Path(allow_dash=True),
+        command = click.option("-o", "--output", default="-", show_default=True,
+                               type=click.Path(allow_dash=True, dir_okay=False),
                                help="Write to this file ('-' for stdout).")(command)
         command = click.option("--format", "fmt", type=click.Choice(formats), default=formats[0], show_default=True,
                                help="Output format.")(command)
         if top is not None:
             command = click.option("--top", type=click.IntRange(min=1), default=top, show_default=True,
-                                   help="Show at most this many rows.")(command)
+                                   help="Show at most this many people (rows, for most commands).")(command)
         return command
 
     return decorate  # fmt: skip

@@ -6,6 +6,7 @@ import json
 
 import click
 
+from ..errors import ConfigError
 from ._app import cli, plural
 from ._options import DataOptions, data_options, output_options
 
@@ -29,8 +30,13 @@ def check(opts: DataOptions) -> None:
     )
     for problem in report.problems:
         click.echo(str(problem))
-    ds = report.dataset
     errors, warnings = len(report.errors), len(report.warnings)
+    try:  # the scoring weights (netmap.toml or --config) are part of the data too
+        opts.weights()
+    except ConfigError as exc:
+        click.echo(str(exc))
+        errors += 1
+    ds = report.dataset
     summary = (
         f"{plural(len(ds.contacts), 'person', 'people')}, "
         f"{plural(len(ds.introductions), 'introduction')}, "

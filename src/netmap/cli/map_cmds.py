@@ -58,7 +58,7 @@ from ._options import DataOptions, data_options
     "--output",
     default="network.html",
     show_default=True,
-    type=click.Path(allow_dash=True),
+    type=click.Path(allow_dash=True, dir_okay=False),
     help="Write to this file ('-' for stdout).",
 )
 def map_(

@@ -253,7 +253,7 @@ def explain(opts: DataOptions, person, company, office, role, k, max_hops, fmt) 
     "--output",
     default="-",
     show_default=True,
-    type=click.Path(allow_dash=True),
+    type=click.Path(allow_dash=True, dir_okay=False),
     help="Write to this file ('-' for stdout).",
 )
 def export(opts: DataOptions, fmt, output) -> None:
