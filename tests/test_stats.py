@@ -43,7 +43,7 @@ def test_exact_figures():
     assert s.largest_companies == [("Acme", 3), ("Globex", 1)]
     assert s.brokers[0].id == "a"  # Ana joins you to Acme and to Cy
     assert all(b.betweenness > 0 for b in s.brokers)
-    assert s.betweenness_sampled is False
+    assert s.broker_measure == "betweenness"
 
 
 def test_top_limits_lists():

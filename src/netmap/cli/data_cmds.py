@@ -72,9 +72,10 @@ def stats(opts: DataOptions, fmt: str, output: str, bom: bool, raw: bool, top: i
         {"figure": "connected components", "value": s.components},
         {"figure": "unreachable from you", "value": s.unreachable},
     ]
+    note = "" if s.broker_measure == "betweenness" else f" [{s.broker_measure}]"
     rows += [{"figure": f"company: {name}", "value": count} for name, count in s.largest_companies]
     rows += [
-        {"figure": f"broker: {b.name} ({b.company})", "value": b.betweenness} for b in s.brokers
+        {"figure": f"broker: {b.name} ({b.company})" + note, "value": b.betweenness} for b in s.brokers
     ]
     if fmt == "json":
         from dataclasses import asdict
