@@ -127,13 +127,34 @@ def _cold(G: nx.Graph, target: Target, person: str, fit: Fit, max_hops: int) -> 
     )  # fmt: skip
 
 
-def alternative_paths(G: nx.Graph, person: str, *, max_hops: int = 3, source: str = ME) -> dict[str, list[str]]:
+#: a contact "reaches" a person when their route scores at least this share of the best route
+REACH_SHARE = 0.5
+#: alternatives (--per-target, --prefer reach, explain) are searched down to this share of the best route
+ALTERNATIVE_FLOOR = 0.01
+
+
+def alternative_paths(
+    G: nx.Graph, person: str, *, max_hops: int = 3, source: str = ME, floor: float | None = None
+) -> dict[str, list[str]]:
     """The best path to ``person`` through each of ``source``'s contacts: {first hop: node path}.
 
     One search from ``person`` back towards you (never through you), so each of your
-    contacts gets the warmest route that starts with them.
+    contacts gets the warmest route that starts with them. With ``floor``, routes
+    warmer than ``floor`` times the best route are guaranteed; colder ones may be
+    left out (the search stops there, which keeps it small in large networks).
     """
-    back = best_paths(G, person, max_hops=max_hops - 1, exclude=(source,))
+    stop = None
+    if floor is not None:
+        best = best_paths(G, source, max_hops=max_hops, stop=lambda cost, found: person in found)
+        if person not in best:
+            return {}
+        cheapest_first = min((d["cost"] for n, d in G._adj[source].items()), default=0.0)
+        limit = best[person].cost - math.log(floor) - cheapest_first
+
+        def stop(cost: float, found: dict[str, Found]) -> bool:
+            return cost > limit
+
+    back = best_paths(G, person, max_hops=max_hops - 1, exclude=(source,), stop=stop)
     routes: dict[str, tuple[float, list[str]]] = {}
     for first, data in G._adj[source].items():
         if first == person:
@@ -248,7 +269,7 @@ def _alternatives(G, target, warm, fits, max_hops, top, per_target, max_per_intr
     pool = warm if top is None else warm[: max(top * 3, top + 20)]
     per_person: list[list[RankedPath]] = []
     for row in pool:
-        routes = alternative_paths(G, row.person, max_hops=max_hops, source=source)
+        routes = alternative_paths(G, row.person, max_hops=max_hops, source=source, floor=ALTERNATIVE_FLOOR)
         options = [_make(G, target, row.person, path, fits[row.person], prefer) for path in routes.values()]
         if not options:
             options = [row]
@@ -318,35 +339,30 @@ def rank_introducers(
 
     For the ``candidates`` best-placed people at the target, every contact's warmest
     route to them is found. A contact *reaches* a person when their route scores at
-    least half the best route to that person; contacts who reach nobody are left
-    out. Contacts rank by their best score, then by how many people they reach.
+    least half the best route to that person (yours included, when you know them
+    directly); contacts who reach nobody are left out. Contacts rank by their best score, then by how many people they reach.
     """
     target = company if isinstance(company, Target) else resolve_target(G, company, office=office, role=role)
     ranked = rank_paths(G, target, max_hops=max_hops, top=candidates, include_cold=False, source=source)
     weights = G.graph["weights"]
-    scores: dict[str, list[tuple[float, str, list[str]]]] = defaultdict(list)
+    scores: dict[str, list[tuple[float, str, str, list[str]]]] = defaultdict(list)
+    best_for = {row.person: row.score for row in ranked}  # the best route to each, direct or not
     for row in ranked:
         fit = target_fit(G.nodes[row.person], target, weights)
-        for first, path in alternative_paths(G, row.person, max_hops=max_hops, source=source).items():
+        routes = alternative_paths(G, row.person, max_hops=max_hops, source=source, floor=REACH_SHARE)
+        for first, path in routes.items():
             if first == row.person:
                 continue  # you know them yourself: nobody to ask
             made = _make(G, target, row.person, path, fit, "trust")
-            scores[first].append((made.score, row.name, made.names))
-    best_for: dict[str, float] = defaultdict(float)
-    for items in scores.values():
-        for score, name, _ in items:
-            best_for[name] = max(best_for[name], score)
+            if made.score >= REACH_SHARE * best_for[row.person]:
+                scores[first].append((made.score, row.person, row.name, made.names))
     result = []
     for person, items in scores.items():
-        items.sort(key=lambda t: (-t[0], t[1]))
-        useful = [(score, name) for score, name, _ in items if score >= 0.5 * best_for[name]]
-        if not useful:
-            continue
+        items.sort(key=lambda t: (-t[0], t[2]))
         node = G.nodes[person]
-        best = next(item for item in items if item[0] >= 0.5 * best_for[item[1]])
         result.append(Introducer(0, person, node["name"], node.get("title", ""), node.get("company", ""),
-                                 G[source][person]["warmth"], best[0], len(useful),
-                                 [name for _, name in useful], best[2]))  # fmt: skip
+                                 G[source][person]["warmth"], items[0][0], len(items),
+                                 [name for _, _, name, _ in items], items[0][3]))  # fmt: skip
     result.sort(key=lambda r: (-r.best_score, -r.reach, r.name))
     result = result[:top] if top is not None else result
     for i, r in enumerate(result, 1):
@@ -508,7 +524,7 @@ def explain(
     else:
         target = Target(node.get("company_key", ""), node.get("company", ""))
     fit = target_fit(node, target, G.graph["weights"])
-    routes = alternative_paths(G, pid, max_hops=max_hops, source=source)
+    routes = alternative_paths(G, pid, max_hops=max_hops, source=source, floor=ALTERNATIVE_FLOOR)
     paths = [_make(G, target, pid, path, fit, "trust") for path in routes.values()]
     paths.sort(key=lambda r: (-r.score, r.hops, r.first_ask_name))
     paths = paths[:k]
