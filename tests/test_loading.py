@@ -258,3 +258,13 @@ class TestPersonIndex:
         pid, message, hint = PersonIndex(self.people, "people.csv").resolve("Zed")
         assert (pid, message) == (None, "'Zed' matches no id or name in people.csv")
         assert hint == "add them to people.csv, or fix the spelling (you are 'me')"
+
+
+def test_a_row_without_a_name_still_reports_its_other_problems(tmp_path):
+    """Every problem at once: an empty name does not hide a bad strength or date on the same row."""
+    from netmap.loading import check_data
+
+    (tmp_path / "contacts.csv").write_text("id,name,strength,last_contact\nbo,,x,13/01/2024\n", encoding="utf-8")
+    report = check_data(tmp_path)
+    assert [(p.line, p.column) for p in report.errors] == [(2, "name"), (2, "strength"), (2, "last_contact")]
+    assert report.dataset.contacts == []

@@ -206,7 +206,6 @@ def parse_contacts(table: Table) -> tuple[list[Contact], list[Problem]]:
         name = v.get("name", "")
         if not name:
             rows.error(line, "name", "name is empty", "fill in the person's name or delete the row")
-            continue
         given_id = v.get("id", "")
         contact = Contact(
             id=given_id,
@@ -229,6 +228,8 @@ def parse_contacts(table: Table) -> tuple[list[Contact], list[Problem]]:
             contact.relationship = (
                 rows.choice(line, "relationship", v["relationship"], RELATIONSHIPS) or ""
             )
+        if not name:  # every other problem of the row is reported above; the row itself is unusable
+            continue
         if given_id:
             if given_id.casefold() == ME:
                 rows.error(line, "id", "'me' is reserved for you", "give this person another id")
