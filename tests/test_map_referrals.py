@@ -199,3 +199,13 @@ def test_cli_help_mentions_referrals_and_keeps_example():
     assert "--referrals" in result.stdout
     assert "netmap map --data sample_data --referrals" in result.stdout
     assert "Example:" in result.stdout
+
+
+def test_depth_without_around_is_a_usage_error():
+    from click.testing import CliRunner
+
+    from netmap.cli import cli
+
+    result = CliRunner().invoke(cli, ["map", "--data", "sample_data", "--depth", "1", "-o", "-"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == "Error: --depth needs --around"

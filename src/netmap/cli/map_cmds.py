@@ -121,6 +121,9 @@ def map_(
         raise click.UsageError("use either --around or --referrals, not both")
     if details and redact:
         raise click.UsageError("--details and --redact cannot be combined")
+    source = click.get_current_context().get_parameter_source("depth")
+    if not around and source is not None and source.name == "COMMANDLINE":
+        raise click.UsageError("--depth needs --around")
     options = MapOptions(details=details, redact=redact, seed=seed, title=title)
     where = "stdout" if output == "-" else output
     if referrals:
