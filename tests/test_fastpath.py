@@ -130,6 +130,7 @@ def test_unknown_company_and_office_fail_the_same_way(folder: Path):
         ("id,name\na,Ana\na,Bo\n", "referrer,contact\n", "a duplicate id"),
         ("id,name\na, Ana\n", "referrer,contact\n", "spaces the loader trims"),
         ("id,name\na,Ana\n", "referrer,contact,status\nme,a,done\n", "an unknown status"),
+        ("id,name\na,Ana\n", "referrer,contact\na,me\n", "you as the contact"),
         ("Id,Name\na,Ana\n", "referrer,contact\n", "headers that need normalising"),
     ],
 )
@@ -161,3 +162,56 @@ def test_cli_output_is_identical_through_either_path(folder: Path, monkeypatch: 
     assert fast.exit_code == slow.exit_code == 0
     assert fast.stdout == slow.stdout
     assert "You > Bo," in fast.stdout and "Ana put you in touch with Bo" in fast.stdout
+
+
+def same_graph(A, B) -> None:
+    """Equal node and edge order and attributes (warmths to 1e-12: numpy sums in another order)."""
+    assert list(A.nodes) == list(B.nodes)
+    for n in A.nodes:
+        assert A.nodes[n] == B.nodes[n]
+    assert list(A.edges) == list(B.edges)
+    for u, v, da in A.edges(data=True):
+        db = B[u][v]
+        assert set(da) == set(db)
+        for key, value in da.items():
+            if key in ("warmth", "cost", "bonus"):
+                assert math.isclose(value, db[key], rel_tol=1e-12, abs_tol=1e-15)
+            elif key == "evidence":
+                assert [(e.kind, e.source, e.target, e.date, e.status, e.strength, e.relationship, e.line)
+                        for e in value] == [(e.kind, e.source, e.target, e.date, e.status, e.strength,
+                                             e.relationship, e.line) for e in db[key]]  # fmt: skip
+                assert all(math.isclose(x.warmth, y.warmth, rel_tol=1e-12) for x, y in zip(value, db[key]))
+            else:
+                assert value == db[key]
+    assert A.graph["company_names"] == B.graph["company_names"]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(folders())
+def test_graph_from_columns_equals_build_graph(tmp_path_factory, data):
+    from netmap.fastpath import graph_from_files
+
+    contacts, intros = data
+    folder = write(tmp_path_factory.mktemp("net"), contacts, intros)
+    slow = build_graph(load_dataset(folder), today=TODAY)
+    fast = graph_from_files(folder / "contacts.csv", folder / "introductions.csv", today=TODAY)
+    same_graph(slow, fast)
+
+
+def test_graph_from_columns_follows_aliases_and_past_only_companies(tmp_path: Path):
+    from netmap.fastpath import graph_from_files, read_aliases
+
+    folder = write(
+        tmp_path,
+        [{"id": "a", "name": "Ana", "company": "HM", "office": "Lisbon", "strength": "4",
+          "past_companies": "Old Co;HM"},
+         {"id": "b", "name": "Bo", "company": "Halcyon Maps, Inc.", "school": "Uni", "past_companies": "Gone Ltd"},
+         {"id": "c", "name": "Cy", "company": "", "past_companies": "gone", "school": "UNI"}],  # fmt: skip
+        [{"referrer": "a", "contact": "b", "status": "met"}, {"referrer": "b", "contact": "a", "status": "declined"}],
+    )
+    (folder / "companies.csv").write_text("alias,canonical\nHM,Halcyon Maps\n", encoding="utf-8")
+    slow = build_graph(load_dataset(folder), today=TODAY)
+    fast = graph_from_files(folder / "contacts.csv", folder / "introductions.csv", today=TODAY,
+                            aliases=read_aliases(folder / "companies.csv"))  # fmt: skip
+    same_graph(slow, fast)
+    assert fast.nodes["company::gone"]["name"] == "Gone Ltd"

@@ -107,7 +107,7 @@ class Dataset:
         return {c.id: c for c in self.contacts}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Evidence:
     """One piece of evidence behind a tie, kept on the graph edge.
 

@@ -94,10 +94,22 @@ class DataOptions:
             return None
 
     def graph(self):
-        """Load, validate and build the scored graph."""
+        """Load, validate and build the scored graph (from the columns when the files allow)."""
+        from ..fastpath import Unsupported, graph_from_files, read_aliases
         from ..graph import build_graph
+        from ..loading import ALIASES_FILE, resolve_paths
 
-        return build_graph(self.load(), weights=self.weights(), today=self.today)
+        weights = self.weights()
+        contacts, intros, required = resolve_paths(self.data, self.contacts, self.intros)
+        if not (required and not intros.exists()):
+            try:
+                aliases = read_aliases(contacts.parent / ALIASES_FILE, encoding=self.encoding)
+                with _without_pandas():
+                    return graph_from_files(contacts, intros, weights=weights, today=self.today, aliases=aliases,
+                                            encoding=self.encoding)  # fmt: skip
+            except Unsupported:
+                pass
+        return build_graph(self.load(), weights=weights, today=self.today)
 
 
 def data_options(command: Callable) -> Callable:
