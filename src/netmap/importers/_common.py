@@ -259,6 +259,28 @@ class CsvSource:
             )
 
 
+    def getter(self) -> Callable[..., str]:
+        """``get(cells, *names)``: the first non-blank cell among the named columns, or ``""``."""
+        index = self.index()
+
+        def get(cells: list[str], *names: str) -> str:
+            for name in names:
+                i = index.get(name)
+                if i is not None and cells[i].strip():
+                    return cells[i]
+            return ""
+
+        return get
+
+    def rows(self, result: ParsedFile, progress: Progress | None) -> Iterator[tuple[int, list[str]]]:
+        """The records, counted into ``result.rows``, with progress every few thousand rows."""
+        for n, (line, cells) in enumerate(self.records(result.problems), start=1):
+            result.rows += 1
+            if progress and n % PROGRESS_EVERY == 0:
+                progress(f"reading {self.path.name}", n, 0)
+            yield line, cells
+
+
 def find_header(
     text: str, accept: Callable[[set[str]], bool]
 ) -> tuple[int, int, str, list[str]] | None:

@@ -9,7 +9,6 @@ websites becomes ``linkedin_url``.
 from __future__ import annotations
 
 from ._common import (
-    PROGRESS_EVERY,
     CsvSource,
     ImportedContact,
     ParsedFile,
@@ -51,18 +50,8 @@ def labels_to_tags(cell: str) -> tuple[str, ...]:
 def parse_google(src: CsvSource, result: ParsedFile, progress: Progress | None = None) -> None:
     """Fill ``result`` with the people of a Google Contacts CSV (either header)."""
     index = src.index()
-
-    def get(cells: list[str], *names: str) -> str:
-        for name in names:
-            i = index.get(name)
-            if i is not None and cells[i].strip():
-                return cells[i]
-        return ""
-
-    for n, (line, cells) in enumerate(src.records(result.problems), start=1):
-        result.rows += 1
-        if progress and n % PROGRESS_EVERY == 0:
-            progress(f"reading {src.path.name}", n, 0)
+    get = src.getter()
+    for line, cells in src.rows(result, progress):
         name = join_name(
             get(cells, "first name", "given name"),
             get(cells, "middle name", "additional name"),

@@ -19,7 +19,6 @@ from datetime import date
 from ..errors import Problem
 from ..normalize import linkedin_slug, normalize_name
 from ._common import (
-    PROGRESS_EVERY,
     CsvSource,
     ImportedContact,
     Interaction,
@@ -32,27 +31,11 @@ from ._common import (
 )
 
 
-def _getter(src: CsvSource):
-    index = src.index()
-
-    def get(cells: list[str], *names: str) -> str:
-        for name in names:
-            i = index.get(name)
-            if i is not None and cells[i].strip():
-                return cells[i]
-        return ""
-
-    return get
-
-
 def parse_connections(src: CsvSource, result: ParsedFile, progress: Progress | None = None) -> None:
     """Fill ``result`` with the people of a ``Connections.csv``."""
-    get = _getter(src)
+    get = src.getter()
     name = str(src.path)
-    for n, (line, cells) in enumerate(src.records(result.problems), start=1):
-        result.rows += 1
-        if progress and n % PROGRESS_EVERY == 0:
-            progress(f"reading {src.path.name}", n, 0)
+    for line, cells in src.rows(result, progress):
         first, last = get(cells, "first name"), get(cells, "last name")
         url = get(cells, "url", "profile url").strip()
         email, company, position = (
@@ -92,7 +75,7 @@ def parse_connections(src: CsvSource, result: ParsedFile, progress: Progress | N
 
 def parse_invitations(src: CsvSource, result: ParsedFile, progress: Progress | None = None) -> None:
     """Invitations you sent (``OUTGOING``) and received (``INCOMING``) as interactions."""
-    get = _getter(src)
+    get = src.getter()
     name = str(src.path)
     for line, cells in src.records(result.problems):
         result.rows += 1
@@ -133,7 +116,7 @@ def parse_messages(src: CsvSource, result: ParsedFile, progress: Progress | None
 
     You are the participant present in the most conversations.
     """
-    get = _getter(src)
+    get = src.getter()
     name = str(src.path)
     rows = []
     presence: set[tuple[str, str]] = set()

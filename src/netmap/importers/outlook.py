@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 
 from ._common import (
-    PROGRESS_EVERY,
     CsvSource,
     ImportedContact,
     ParsedFile,
@@ -25,19 +24,8 @@ from ._common import (
 
 def parse_outlook(src: CsvSource, result: ParsedFile, progress: Progress | None = None) -> None:
     """Fill ``result`` with the people of an Outlook CSV export."""
-    index = src.index()
-
-    def get(cells: list[str], *names: str) -> str:
-        for name in names:
-            i = index.get(name)
-            if i is not None and cells[i].strip():
-                return cells[i]
-        return ""
-
-    for n, (line, cells) in enumerate(src.records(result.problems), start=1):
-        result.rows += 1
-        if progress and n % PROGRESS_EVERY == 0:
-            progress(f"reading {src.path.name}", n, 0)
+    get = src.getter()
+    for line, cells in src.rows(result, progress):
         emails = emails_in(
             get(cells, "e-mail address"),
             get(cells, "e-mail 2 address"),
