@@ -95,3 +95,26 @@ def test_top_n_equals_prefix_of_full_ranking(dataset, top):
     full = [r for r in rank_paths(G, "Target", top=None) if not r.cold]
     short = [r for r in rank_paths(G, "Target", top=top) if not r.cold]
     assert [round(r.score, 12) for r in short] == [round(r.score, 12) for r in full[:top]]
+
+
+@settings(max_examples=150, deadline=None)
+@given(networks(), st.integers(1, 3), st.integers(1, 4))
+def test_k_routes_by_first_hop_match_exhaustive_alternatives(dataset, max_hops, k):
+    """The single k-label search finds the same k best distinct-introducer routes as one search per person."""
+    from netmap.ranking import alternative_paths
+    from netmap.search import best_paths_by_first_hop
+    from netmap.targets import target_people
+
+    G = build_graph(dataset, today=TODAY)
+    members = target_people(G, resolve_target(G, "Target"))
+    fast = best_paths_by_first_hop(G, ME, members, k=k, max_hops=max_hops)
+    for person in members:
+        routes = alternative_paths(G, person, max_hops=max_hops)
+        exact = sorted(sum(G[u][v]["cost"] for u, v in zip(p, p[1:], strict=False)) for p in routes.values())[:k]
+        got = [f.cost for f in fast[person]]
+        assert len(got) == len(exact)
+        assert all(math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12) for a, b in zip(got, exact, strict=True))
+        firsts = [f.path[1] for f in fast[person]]
+        assert len(set(firsts)) == len(firsts), "each route through a different first hop"
+        for f in fast[person]:
+            assert len(set(f.path)) == len(f.path) and f.path[-1] == person

@@ -689,9 +689,9 @@ def graph_from_files(
     i_status = net.status.to_pylist()
     src = net.intro_src.tolist()
     kinds, rows, ws = net.piece_kind[pieces].tolist(), net.piece_row[pieces].tolist(), net.piece_w[pieces].tolist()
-    pa_, pb_ = net.piece_a[pieces].tolist(), net.piece_b[pieces].tolist()
+    targets = net.piece_b[pieces].tolist()
     evidence = []
-    for kind, row, w, a, b in zip(kinds, rows, ws, pa_, pb_, strict=True):
+    for kind, row, w, b in zip(kinds, rows, ws, targets, strict=True):
         if kind == 0:
             s = c_strength[row]
             evidence.append(Evidence("direct", ME, node[b], w, c_last[row] or None, "", int(s) if s else None,

@@ -28,7 +28,7 @@ from .errors import NotFoundError
 from .graph import is_group
 from .model import ME
 from .paths import Hop, describe_path, name_of, suggest
-from .search import Found, best_paths
+from .search import Found, best_paths, best_paths_by_first_hop
 from .targets import Fit, Target, resolve_target, target_fit, target_people
 
 Prefer = Literal["trust", "reach"]
@@ -129,8 +129,10 @@ def _cold(G: nx.Graph, target: Target, person: str, fit: Fit, max_hops: int) -> 
 
 #: a contact "reaches" a person when their route scores at least this share of the best route
 REACH_SHARE = 0.5
-#: alternatives (--per-target, --prefer reach, explain) are searched down to this share of the best route
-ALTERNATIVE_FLOOR = 0.01
+#: extra introducers per person searched for --max-per-introducer and --prefer reach
+ALTERNATIVES_SPARE = 9
+#: alternative routes are searched down to 1/100 of the warmth of the best one (a cost range of ln 100)
+ALTERNATIVE_RANGE = math.log(100)
 
 
 def alternative_paths(
@@ -267,10 +269,14 @@ def _throttle(stop):
 def _alternatives(G, target, warm, fits, max_hops, top, per_target, max_per_introducer, prefer, source):
     """Rows with several introducers per person, reach re-scoring and the per-introducer cap."""
     pool = warm if top is None else warm[: max(top * 3, top + 20)]
+    # enough distinct introducers per person for the cap and for reach to choose among
+    k = per_target + (ALTERNATIVES_SPARE if max_per_introducer is not None or prefer == "reach" else 0)
+    worst_best = max((-math.log(row.warmth) for row in pool), default=0.0)
+    routes = best_paths_by_first_hop(G, source, [row.person for row in pool], k=k, max_hops=max_hops,
+                                     max_cost=worst_best + ALTERNATIVE_RANGE)  # fmt: skip
     per_person: list[list[RankedPath]] = []
     for row in pool:
-        routes = alternative_paths(G, row.person, max_hops=max_hops, source=source, floor=ALTERNATIVE_FLOOR)
-        options = [_make(G, target, row.person, path, fits[row.person], prefer) for path in routes.values()]
+        options = [_make(G, target, row.person, f.path, fits[row.person], prefer) for f in routes[row.person]]
         if not options:
             options = [row]
         options.sort(key=lambda r: (-r.score, r.hops, r.first_ask_name))
@@ -524,8 +530,10 @@ def explain(
     else:
         target = Target(node.get("company_key", ""), node.get("company", ""))
     fit = target_fit(node, target, G.graph["weights"])
-    routes = alternative_paths(G, pid, max_hops=max_hops, source=source, floor=ALTERNATIVE_FLOOR)
-    paths = [_make(G, target, pid, path, fit, "trust") for path in routes.values()]
+    best = best_paths(G, source, max_hops=max_hops, stop=lambda cost, found: pid in found).get(pid)
+    limit = best.cost + ALTERNATIVE_RANGE if best else -1.0
+    routes = best_paths_by_first_hop(G, source, [pid], k=k, max_hops=max_hops, max_cost=limit)[pid]
+    paths = [_make(G, target, pid, f.path, fit, "trust") for f in routes]
     paths.sort(key=lambda r: (-r.score, r.hops, r.first_ask_name))
     paths = paths[:k]
     for i, p in enumerate(paths, 1):
