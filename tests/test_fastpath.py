@@ -180,7 +180,7 @@ def same_graph(A, B) -> None:
                 assert [(e.kind, e.source, e.target, e.date, e.status, e.strength, e.relationship, e.line)
                         for e in value] == [(e.kind, e.source, e.target, e.date, e.status, e.strength,
                                              e.relationship, e.line) for e in db[key]]  # fmt: skip
-                assert all(math.isclose(x.warmth, y.warmth, rel_tol=1e-12) for x, y in zip(value, db[key]))
+                assert all(math.isclose(x.warmth, y.warmth, rel_tol=1e-12) for x, y in zip(value, db[key], strict=True))
             else:
                 assert value == db[key]
     assert A.graph["company_names"] == B.graph["company_names"]

@@ -31,8 +31,8 @@ import networkx as nx
 import numpy as np
 
 from .csvio import normalize_header, sniff_delimiter
-from .graph import GROUP_PREFIX, combine, company_key
-from .model import CONTACT_COLUMNS, INTRODUCTION_COLUMNS, ME, RELATIONSHIPS, STATUSES, Evidence
+from .graph import GROUP_PREFIX, combine, company_key, person_attrs, recency_after
+from .model import CONTACT_COLUMNS, INTRODUCTION_COLUMNS, ME, RELATIONSHIPS, STATUSES, Contact, Evidence
 from .normalize import normalize_company, split_list
 from .ranking import RankedPath, assemble
 from .search import Found
@@ -95,12 +95,7 @@ def _read(path: Path, known: tuple[str, ...], required: tuple[str, ...], encodin
             table = parse(True)
         except (pa.ArrowInvalid, pa.ArrowTypeError):
             raise Unsupported("unreadable") from None  # e.g. an impossible date: the loader says which
-    _ONE_ROW_PER_LINE[path] = one_per_line
-    return table.combine_chunks()
-
-
-#: whether each file read had exactly one row per line (then a row's line number is row + 2)
-_ONE_ROW_PER_LINE: dict[Path, bool] = {}
+    return table.combine_chunks(), one_per_line
 
 
 def _count_lines(path: Path) -> int:
@@ -138,16 +133,22 @@ def _days_since(column, today: date) -> np.ndarray:
 
 
 def _recency(days: np.ndarray, w: Weights) -> np.ndarray:
-    out = w.recency_floor + (1 - w.recency_floor) * 0.5 ** (np.maximum(days, 0) / w.half_life_days)
-    return np.where(np.isnan(days), w.unknown_recency, out)
+    """recency_factor for each age in days (NaN: no date), by the graph's own function on the
+    few distinct ages, so every value is the very float build_graph computes."""
+    known = ~np.isnan(days)
+    ages, where = np.unique(np.maximum(days[known], 0).astype(np.int64), return_inverse=True)
+    out = np.full(len(days), w.unknown_recency)
+    out[known] = np.array([recency_after(int(a), w) for a in ages.tolist()])[where] if len(ages) else []
+    return out
 
 
 def _lookup(column, mapping: dict[str, float]) -> np.ndarray:
     """Map string values to floats (NaN where absent)."""
+    import pyarrow as pa
     import pyarrow.compute as pc
 
     keys = list(mapping)
-    idx = pc.index_in(column, value_set=__import__("pyarrow").array(keys)).to_numpy(zero_copy_only=False)
+    idx = pc.index_in(column, value_set=pa.array(keys)).to_numpy(zero_copy_only=False)
     values = np.array([mapping[k] for k in keys] + [np.nan])
     idx = np.where(np.isnan(idx.astype(float)), len(keys), idx).astype(np.int64)
     return values[idx]
@@ -162,7 +163,9 @@ class _Network:
         import pyarrow.compute as pc
 
         self.weights, self.today, self.aliases = weights, today, aliases
-        c = _read(contacts_path, CONTACT_COLUMNS, ("id", "name"), encoding, dates=("last_contact",))
+        # one row per line: then a row's line number is its index + 2 (see graph_from_files)
+        c, self.one_row_per_line = _read(contacts_path, CONTACT_COLUMNS, ("id", "name"), encoding,
+                                         dates=("last_contact",))  # fmt: skip
         self.contacts = c
         n = c.num_rows
         for name in ("id", "name", "company", "office", "title", "strength", "relationship", "past_companies",
@@ -183,9 +186,11 @@ class _Network:
         self.ids = ids
         value_set = pa.concat_arrays([pa.array([ME]), ids])
 
-        r = _read(intros_path, INTRODUCTION_COLUMNS, ("referrer", "contact"), encoding, dates=("date",)) \
-            if intros_path.exists() \
-            else pa.table({k: pa.array([], pa.string()) for k in INTRODUCTION_COLUMNS})  # fmt: skip
+        if intros_path.exists():
+            r, lines_ok = _read(intros_path, INTRODUCTION_COLUMNS, ("referrer", "contact"), encoding, dates=("date",))
+            self.one_row_per_line = self.one_row_per_line and lines_ok
+        else:
+            r = pa.table({k: pa.array([], pa.string()) for k in INTRODUCTION_COLUMNS})
         self.intros = r
         ends = []
         for name in ("referrer", "contact"):
@@ -237,11 +242,15 @@ class _Network:
                                                      np.ones(len(via))]), 1.0)  # fmt: skip
         lo, hi = np.minimum(a, b), np.maximum(a, b)
         key = lo * (n + 1) + hi
-        order = np.argsort(key, kind="stable")
+        # build_graph's order within a tie: direct first, then by introduction row, each
+        # row's "introduction" piece before its "introduced" one
+        piece_order = np.concatenate([direct, n + 2 * np.arange(len(src)), n + 2 * via + 1])
+        # multiply in that same order, so every warmth is the very float combine() gives
+        order = np.lexsort((piece_order, key))
         skey = key[order]
         uniq, starts = np.unique(skey, return_index=True)
-        missing = np.exp(np.add.reduceat(np.log1p(-np.minimum(pw[order], 0.99)), starts))
-        pen = np.exp(np.add.reduceat(np.log(penalty[order]), starts))
+        missing = np.multiply.reduceat(1 - np.minimum(pw[order], 0.99), starts) if len(order) else np.ones(0)
+        pen = np.multiply.reduceat(penalty[order], starts) if len(order) else np.ones(0)
         fwd = np.maximum.reduceat((is_intro & (a < b))[order].astype(np.int8), starts)
         bwd = np.maximum.reduceat((is_intro & (a > b))[order].astype(np.int8), starts)
         bonus = np.where((fwd > 0) & (bwd > 0), w.reciprocity, 1.0)
@@ -260,9 +269,7 @@ class _Network:
         self.piece_kind = np.concatenate([np.zeros(len(direct), np.int8), np.ones(len(src), np.int8),
                                           np.full(len(via), 2, np.int8)])  # fmt: skip
         self.piece_row = np.concatenate([direct, np.arange(len(src)), via])
-        # build_graph's order within a tie: direct first, then by introduction row, each
-        # row's "introduction" piece before its "introduced" one
-        self.piece_order = np.concatenate([direct, n + 2 * np.arange(len(src)), n + 2 * via + 1])
+        self.piece_order = piece_order
         self.intro_src = src
         self.n = n
 
@@ -361,14 +368,13 @@ class _Network:
         self._group_kind, self._group_code, self._group_person = kind, code, person
         self._group_raw = raw_code
         self._lookups = (all_keys, sorted(okid_of, key=okid_of.get), sorted(sid_of, key=sid_of.get),
-                         office_raw, office_codes, school_raw, school_codes, past_raw, parents, past_codes,
+                         office_raw, office_codes, school_raw, school_codes, past_raw,
                          max(1, len(okid_of)))  # fmt: skip
         self.n_groups = len(first)
 
     def group_info(self, gi: int) -> tuple[str, str, str]:
         """(node id, group kind, label) of group number ``gi``, as build_graph names them."""
-        all_keys, okeys, skeys, office_raw, office_codes, school_raw, school_codes, past_raw, parents, \
-            past_codes, width = self._lookups  # fmt: skip
+        all_keys, okeys, skeys, office_raw, office_codes, school_raw, school_codes, past_raw, width = self._lookups
         e = int(self._group_first[gi])
         kind, code, person = int(self._group_kind[e]), int(self._group_code[e]), int(self._group_person[e])
         names = self.company_names
@@ -459,26 +465,19 @@ def _person_attrs(net: _Network, rows: list[int]) -> dict[int, dict]:
     """Node attributes for contacts (0-based rows), exactly as build_graph sets them."""
     import pyarrow as pa
 
-
     taken = net.contacts.take(pa.array(rows, pa.int64())).to_pylist() if rows else []
     out = {}
     for row, d in zip(rows, taken, strict=True):
-
-        def g(column: str, d: dict = d) -> str:
-            return d.get(column) or ""
-
-        key = net.person_key[row] if len(net.person_key) else ""
-        out[row] = dict(  # missing columns read as ""
-            kind="person", name=g("name"), label=g("name"), company=g("company"), company_key=key,
-            title=g("title"), office=g("office"), office_key=normalize_company(g("office")), email=g("email"),
-            linkedin_url=g("linkedin_url"), relationship=g("relationship"),
-            strength=int(g("strength")) if g("strength") else None,
-            last_contact=d.get("last_contact") or None,
-            past_companies=split_list(g("past_companies")), tags=split_list(g("tags")), school=g("school"),
-            notes=g("notes"),
+        g = {k: v or "" for k, v in d.items()}  # missing values read as ""
+        contact = Contact(
+            id=g["id"], name=g["name"], company=g.get("company", ""), title=g.get("title", ""),
+            office=g.get("office", ""), email=g.get("email", ""), linkedin_url=g.get("linkedin_url", ""),
+            relationship=g.get("relationship", ""), strength=int(g["strength"]) if g.get("strength") else None,
+            last_contact=g.get("last_contact") or None, past_companies=split_list(g.get("past_companies", "")),
+            tags=split_list(g.get("tags", "")), school=g.get("school", ""), notes=g.get("notes", ""),
         )  # fmt: skip
+        out[row] = person_attrs(contact, net.person_key[row] if len(net.person_key) else "")
     return out
-
 
 def _member_columns(net: _Network, rows: np.ndarray) -> dict[str, list]:
     """id, name, title, office, office_key and tags of the target company's people."""
@@ -490,32 +489,47 @@ def _member_columns(net: _Network, rows: np.ndarray) -> dict[str, list]:
     return out
 
 
-def _evidence(net: _Network, keys: np.ndarray) -> dict[int, list[Evidence]]:
+def _evidence_objects(net: _Network, pieces: np.ndarray) -> list[Evidence]:
+    """The :class:`Evidence` of the given pieces, in that order, as build_graph makes them."""
+    import pyarrow as pa
 
+    kinds, rows = net.piece_kind[pieces], net.piece_row[pieces]
+    direct = kinds == 0
+
+    def values(table, column: str, mask: np.ndarray) -> list:
+        return _col(table, column).take(pa.array(rows[mask], pa.int64())).to_pylist()
+
+    c_strength, c_rel, c_last = (values(net.contacts, c, direct) for c in ("strength", "relationship", "last_contact"))
+    i_date, i_strength = values(net.intros, "date", ~direct), values(net.intros, "strength", ~direct)
+    i_status = net.status.take(pa.array(rows[~direct], pa.int64())).to_pylist()
+    sources = np.zeros(len(pieces), np.int64)  # you, for direct ties; else the referrer
+    sources[~direct] = net.intro_src[rows[~direct]]
+    ends = np.concatenate([sources, net.piece_b[pieces]])
+    names = net.ids.take(pa.array(np.maximum(ends - 1, 0), pa.int64())).to_pylist() if len(ends) else []
+    names = [ME if e == 0 else n for e, n in zip(ends.tolist(), names, strict=True)]
+    src_names, dst_names = names[: len(pieces)], names[len(pieces) :]
+    c, i = iter(zip(c_strength, c_rel, c_last, strict=True)), iter(zip(i_date, i_strength, i_status, strict=True))
+    out = []
+    for kind, row, w, a, b in zip(kinds.tolist(), rows.tolist(), net.piece_w[pieces].tolist(), src_names,
+                                  dst_names, strict=True):  # fmt: skip
+        if kind == 0:
+            s, rel, when = next(c)
+            out.append(Evidence("direct", a, b, w, when or None, "", int(s) if s else None, rel, row + 2))
+        else:
+            when, s, status = next(i)
+            s = s if kind == 1 else ""
+            out.append(Evidence("introduction" if kind == 1 else "introduced", a, b, w, when or None, status,
+                                int(s) if s else None, "", row + 2))  # fmt: skip
+    return out
+
+
+def _evidence(net: _Network, keys: np.ndarray) -> dict[int, list[Evidence]]:
+    """The evidence of the ties with these keys, grouped by tie, in build_graph's order."""
     idx = np.flatnonzero(np.isin(net.piece_key, keys))
     idx = idx[np.argsort(net.piece_order[idx], kind="stable")]
-    c_strength = _col(net.contacts, "strength")
-    c_rel = _col(net.contacts, "relationship")
-    c_last = _col(net.contacts, "last_contact")
-    i_date, i_strength = _col(net.intros, "date"), _col(net.intros, "strength")
     out: dict[int, list[Evidence]] = {}
-    for i in idx.tolist():
-        kind, row = int(net.piece_kind[i]), int(net.piece_row[i])
-        a, b = _node_id(net, int(net.piece_a[i])), _node_id(net, int(net.piece_b[i]))
-        if kind == 2:  # "introduced": the referrer put you in touch with the contact
-            a = _node_id(net, int(net.intro_src[row]))
-        if kind == 0:
-            s = c_strength[row].as_py()
-            when = c_last[row].as_py() or None
-            e = Evidence("direct", a, b, float(net.piece_w[i]), when, "",
-                         int(s) if s else None, c_rel[row].as_py(), row + 2)  # fmt: skip
-        else:
-            when = i_date[row].as_py() or None
-            s = i_strength[row].as_py() if kind == 1 else ""
-            e = Evidence("introduction" if kind == 1 else "introduced", a, b, float(net.piece_w[i]),
-                         when, net.status[row].as_py(), int(s) if s else None,
-                         "", row + 2)  # fmt: skip
-        out.setdefault(int(net.piece_key[i]), []).append(e)
+    for key, e in zip(net.piece_key[idx].tolist(), _evidence_objects(net, idx), strict=True):
+        out.setdefault(key, []).append(e)
     return out
 
 
@@ -578,7 +592,7 @@ def rank_paths_from_files(
     final = layers[-1]
     warm = np.flatnonzero(np.isfinite(final))
     score = np.exp(-final[warm]) * np.array([fit_list[i].value for i in warm])
-    first_layer = np.argmax(layers[:, warm] <= final[warm], axis=0)
+    first_layer = np.argmax(layers[:, warm] <= final[warm], axis=0)  # fewest hops among the cheapest
     order = sorted(range(len(warm)), key=lambda j: (-score[j], first_layer[j] / 2, m["name"][warm[j]]))
     chosen = order if top is None else order[:top]
     cold_rows: list[int] = []
@@ -661,9 +675,7 @@ def graph_from_files(
     aliases = aliases or {}
     contacts_path, intros_path = Path(contacts_path), Path(intros_path)
     net = _Network(contacts_path, intros_path, aliases, weights, today, encoding)
-    if not _ONE_ROW_PER_LINE.get(contacts_path, False) or (
-        intros_path.exists() and not _ONE_ROW_PER_LINE.get(intros_path, False)
-    ):
+    if not net.one_row_per_line:
         raise Unsupported("multi-line cells: line numbers need the loader")
     G = nx.Graph(today=today, weights=weights, aliases=dict(aliases), company_names=net.company_names)
     G.add_node(ME, kind="user", name="You", label="You")
@@ -681,25 +693,7 @@ def graph_from_files(
     pieces = order[by_tie]
     bounds = np.searchsorted(rank[inverse][by_tie], np.arange(len(uniq) + 1))
     node = [ME, *ids]
-    c_strength = _col(net.contacts, "strength").to_pylist()
-    c_rel = _col(net.contacts, "relationship").to_pylist()
-    c_last = _col(net.contacts, "last_contact").to_pylist()
-    i_date = _col(net.intros, "date").to_pylist()
-    i_strength = _col(net.intros, "strength").to_pylist()
-    i_status = net.status.to_pylist()
-    src = net.intro_src.tolist()
-    kinds, rows, ws = net.piece_kind[pieces].tolist(), net.piece_row[pieces].tolist(), net.piece_w[pieces].tolist()
-    targets = net.piece_b[pieces].tolist()
-    evidence = []
-    for kind, row, w, b in zip(kinds, rows, ws, targets, strict=True):
-        if kind == 0:
-            s = c_strength[row]
-            evidence.append(Evidence("direct", ME, node[b], w, c_last[row] or None, "", int(s) if s else None,
-                                     c_rel[row], row + 2))  # fmt: skip
-        else:
-            s = i_strength[row] if kind == 1 else ""
-            evidence.append(Evidence("introduction" if kind == 1 else "introduced", node[src[row]], node[b], w,
-                                     i_date[row] or None, i_status[row], int(s) if s else None, "", row + 2))  # fmt: skip
+    evidence = _evidence_objects(net, pieces)
     pair_order = np.argsort(first, kind="stable")
     lo, hi = net.pair_lo[pair_order].tolist(), net.pair_hi[pair_order].tolist()
     warmths, bonuses = net.pair_warmth[pair_order].tolist(), net.pair_bonus[pair_order].tolist()

@@ -46,9 +46,13 @@ def recency_factor(when: date | None, today: date, weights: Weights) -> float:
     """
     if when is None:
         return weights.unknown_recency
-    age = max(0, (today - when).days)
+    return recency_after(max(0, (today - when).days), weights)
+
+
+def recency_after(days: int, weights: Weights) -> float:
+    """:func:`recency_factor` of a tie last seen ``days`` ago (0 or more)."""
     floor = weights.recency_floor
-    return floor + (1 - floor) * 0.5 ** (age / weights.half_life_days)
+    return floor + (1 - floor) * 0.5 ** (days / weights.half_life_days)
 
 
 def direct_warmth(contact: Contact, weights: Weights) -> float:
@@ -78,6 +82,17 @@ def combine(evidence: Iterable[Evidence], weights: Weights, bonus: float = 1.0) 
     return min(1.0, max(0.01, (1 - missing) * penalty * bonus))
 
 
+def person_attrs(c: Contact, company_key: str) -> dict:
+    """The attributes of a person's node (``company_key`` as :func:`company_key` gives it)."""
+    return dict(
+        kind="person", name=c.name, label=c.name, company=c.company, company_key=company_key,
+        title=c.title, office=c.office, office_key=normalize_company(c.office), email=c.email,
+        linkedin_url=c.linkedin_url, relationship=c.relationship, strength=c.strength,
+        last_contact=c.last_contact, past_companies=c.past_companies, tags=c.tags,
+        school=c.school, notes=c.notes,
+    )  # fmt: skip
+
+
 def company_key(name: str, aliases: dict[str, str]) -> str:
     """The key a company is grouped under: its alias target if any, normalised."""
     norm = normalize_company(name)
@@ -105,13 +120,7 @@ def build_graph(
         key = company_key(c.company, dataset.aliases)
         if key:
             spellings[key][dataset.aliases.get(normalize_company(c.company), c.company)] += 1
-        G.add_node(
-            c.id, kind="person", name=c.name, label=c.name, company=c.company, company_key=key,
-            title=c.title, office=c.office, office_key=normalize_company(c.office), email=c.email,
-            linkedin_url=c.linkedin_url, relationship=c.relationship, strength=c.strength,
-            last_contact=c.last_contact, past_companies=c.past_companies, tags=c.tags,
-            school=c.school, notes=c.notes,
-        )  # fmt: skip
+        G.add_node(c.id, **person_attrs(c, key))
     G.graph["company_names"] = {k: v.most_common(1)[0][0] for k, v in spellings.items()}
 
     evidence: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
@@ -185,6 +194,20 @@ def _add_memberships(G: nx.Graph, dataset: Dataset, weights: Weights) -> None:
         if c.school:
             member(c.id, GROUP_PREFIX["school"] + normalize_company(c.school), c.school, "school", "school",
                    inferred["school"])  # fmt: skip
+
+
+def companies_bridged(G: nx.Graph, node: str) -> int:
+    """How many companies other than their own a person's explicit ties reach (a cheap
+    measure of brokerage, linear in the ties)."""
+    own = G.nodes[node].get("company_key", "")
+    reached = set()
+    for other, d in G._adj[node].items():
+        if d.get("inferred") or other == ME:
+            continue
+        key = G.nodes[other].get("company_key", "")
+        if key and key != own:
+            reached.add(key)
+    return len(reached)
 
 
 def people(G: nx.Graph) -> list[str]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from .csvio import Table, read_table
+from .csvio import Table, normalize_header, read_table
 from .errors import DataError, Problem
 from .model import (
     CONTACT_COLUMNS,
@@ -125,7 +125,7 @@ class _Rows:
         absent = [k for k in known if k not in self.index]
         misspelt: dict[str, str] = {}
         for _, header in self.extra:
-            close = difflib.get_close_matches(_norm_header(header), absent, n=1, cutoff=0.75)
+            close = difflib.get_close_matches(normalize_header(header), absent, n=1, cutoff=0.75)
             if close and close[0] not in misspelt.values():
                 misspelt[header] = close[0]
         for col in required:
@@ -186,12 +186,6 @@ class _Rows:
         message = f"unknown {column} '{text}'"
         self.error(line, column, message, f"{hint} one of: {', '.join(choices)}")
         return None
-
-
-def _norm_header(h: str) -> str:
-    from .csvio import normalize_header
-
-    return normalize_header(h)
 
 
 def parse_contacts(table: Table) -> tuple[list[Contact], list[Problem]]:

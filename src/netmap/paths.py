@@ -8,12 +8,12 @@ tie through a shared office, company or school); :func:`describe_path` folds eac
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import networkx as nx
 
-from .graph import combine, is_group
+from .graph import combine, is_group, recency_factor
 from .model import ME, Evidence
 
 
@@ -137,9 +137,8 @@ def suggest(G: nx.Graph, hop: Hop) -> str | None:
     direct = [e for e in items if e.kind == "direct"]
     if direct and direct[0].date is not None and (today - direct[0].date).days > 90:
         e = direct[0]
-        fresh = e.warmth / _decay(e.date, today, weights)
-        raised = combine([Evidence(**{**_fields(e), "warmth": fresh})] + [x for x in items if x is not e],
-                         weights, data["bonus"])  # fmt: skip
+        fresh = e.warmth / recency_factor(e.date, today, weights)
+        raised = combine([replace(e, warmth=fresh)] + [x for x in items if x is not e], weights, data["bonus"])
         if raised > hop.warmth + 0.005:
             return (f"last contact with {name_of(G, e.target)} {_age(e.date, today)}: a recent contact would raise "
                     f"this hop from {hop.warmth:.2f} to {raised:.2f}")  # fmt: skip
@@ -148,18 +147,8 @@ def suggest(G: nx.Graph, hop: Hop) -> str | None:
     pending = [e for e in items if e.kind == "introduction" and e.status in ("suggested", "requested")]
     if pending:
         e = pending[0]
-        up = Evidence(**{**_fields(e), "warmth": e.warmth * weights.status["met"], "status": "met"})
+        up = replace(e, warmth=e.warmth * weights.status["met"], status="met")
         raised = combine([up] + [x for x in items if x is not e], weights, data["bonus"])
         return (f"the introduction from {name_of(G, e.source)} to {name_of(G, e.target)} is {e.status}: once you "
                 f"have met, this hop rises from {hop.warmth:.2f} to {raised:.2f}")  # fmt: skip
     return None
-
-
-def _fields(e: Evidence) -> dict:
-    return {f: getattr(e, f) for f in e.__slots__}  # type: ignore[attr-defined]
-
-
-def _decay(when: date, today: date, weights) -> float:
-    from .graph import recency_factor
-
-    return recency_factor(when, today, weights)

@@ -17,6 +17,7 @@ gives the formula so any score can be recomputed by hand.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -257,11 +258,10 @@ def assemble(
 
 def _throttle(stop):
     """Evaluate the stopping rule only every 64 settled nodes (it scans the targets)."""
-    calls = Counter()
+    calls = itertools.count(1)
 
     def wrapped(cost: float, found: dict[str, Found]) -> bool:
-        calls["n"] += 1
-        return calls["n"] % 64 == 0 and stop(cost, found)
+        return next(calls) % 64 == 0 and stop(cost, found)
 
     return wrapped
 
@@ -346,7 +346,8 @@ def rank_introducers(
     For the ``candidates`` best-placed people at the target, every contact's warmest
     route to them is found. A contact *reaches* a person when their route scores at
     least half the best route to that person (yours included, when you know them
-    directly); contacts who reach nobody are left out. Contacts rank by their best score, then by how many people they reach.
+    directly); contacts who reach nobody are left out. Contacts rank by their best
+    score, then by how many people they reach.
     """
     target = company if isinstance(company, Target) else resolve_target(G, company, office=office, role=role)
     ranked = rank_paths(G, target, max_hops=max_hops, top=candidates, include_cold=False, source=source)

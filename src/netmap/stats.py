@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from .graph import people
+from .graph import companies_bridged, people
 from .model import ME
 
 EXACT_BETWEENNESS_LIMIT = 2000
@@ -78,7 +78,7 @@ def network_stats(G: nx.Graph, *, top: int = 5) -> NetworkStats:
         ends = [*persons, ME]
         centrality = nx.betweenness_centrality_subset(G, ends, ends, normalized=True)
     else:
-        centrality = _companies_bridged(G, persons)
+        centrality = {p: float(companies_bridged(G, p)) for p in persons}
     ranked = sorted(persons, key=lambda p: (-centrality[p], G.nodes[p]["name"]))[:top]
     return NetworkStats(
         people=len(persons),
@@ -97,18 +97,3 @@ def network_stats(G: nx.Graph, *, top: int = 5) -> NetworkStats:
         ],
         broker_measure="betweenness" if exact else "companies bridged",
     )
-
-
-def _companies_bridged(G: nx.Graph, persons: list[str]) -> dict[str, float]:
-    """A cheap stand-in for betweenness on large networks (linear in the ties): how many
-    companies other than their own a person's explicit ties reach."""
-    adj = G._adj
-    out = {}
-    for p in persons:
-        own = G.nodes[p]["company_key"]
-        reached = {G.nodes[q].get("company_key") for q, d in adj[p].items() if not d["inferred"] and q != ME}
-        reached.discard(own)
-        reached.discard("")
-        reached.discard(None)
-        out[p] = float(len(reached))
-    return out

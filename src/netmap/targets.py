@@ -82,8 +82,7 @@ class Target:
 def _suggest(word: str, choices: dict[str, str]) -> str:
     close = difflib.get_close_matches(normalize_company(word), list(choices), n=3, cutoff=0.5)
     if not close:
-        lowered = {k: v for k, v in choices.items()}
-        close = [k for k in lowered if k.startswith(normalize_company(word)[:3])][:3]
+        close = [k for k in choices if k.startswith(normalize_company(word)[:3])][:3]
     return ", ".join(f"'{choices[c]}'" for c in close)
 
 

@@ -77,9 +77,10 @@ class DataOptions:
         default = folder / "netmap.toml"
         return load_weights(default if default.exists() else None)
 
-    def fast_paths(self, company: str, **options):
-        """Rank straight from the files (netmap.fastpath) when they allow it, else None."""
-        from ..fastpath import Unsupported, rank_paths_from_files, read_aliases
+    def _from_columns(self, function, *args, **options):
+        """``function(contacts, intros, *args, ...)`` from netmap.fastpath, or None when the
+        files need the validating loader (which then reports any problem exactly)."""
+        from ..fastpath import Unsupported, read_aliases
         from ..loading import ALIASES_FILE, resolve_paths
 
         contacts, intros, required = resolve_paths(self.data, self.contacts, self.intros)
@@ -88,28 +89,24 @@ class DataOptions:
         try:
             aliases = read_aliases(contacts.parent / ALIASES_FILE, encoding=self.encoding)
             with _without_pandas():
-                return rank_paths_from_files(contacts, intros, company, weights=self.weights(), today=self.today,
-                                             aliases=aliases, encoding=self.encoding, **options)  # fmt: skip
+                return function(contacts, intros, *args, weights=self.weights(), today=self.today, aliases=aliases,
+                                encoding=self.encoding, **options)  # fmt: skip
         except Unsupported:
             return None
 
+    def fast_paths(self, company: str, **options):
+        """Rank straight from the files (netmap.fastpath) when they allow it, else None."""
+        from ..fastpath import rank_paths_from_files
+
+        return self._from_columns(rank_paths_from_files, company, **options)
+
     def graph(self):
         """Load, validate and build the scored graph (from the columns when the files allow)."""
-        from ..fastpath import Unsupported, graph_from_files, read_aliases
+        from ..fastpath import graph_from_files
         from ..graph import build_graph
-        from ..loading import ALIASES_FILE, resolve_paths
 
-        weights = self.weights()
-        contacts, intros, required = resolve_paths(self.data, self.contacts, self.intros)
-        if not (required and not intros.exists()):
-            try:
-                aliases = read_aliases(contacts.parent / ALIASES_FILE, encoding=self.encoding)
-                with _without_pandas():
-                    return graph_from_files(contacts, intros, weights=weights, today=self.today, aliases=aliases,
-                                            encoding=self.encoding)  # fmt: skip
-            except Unsupported:
-                pass
-        return build_graph(self.load(), weights=weights, today=self.today)
+        G = self._from_columns(graph_from_files)
+        return G if G is not None else build_graph(self.load(), weights=self.weights(), today=self.today)
 
 
 def data_options(command: Callable) -> Callable:

@@ -40,6 +40,7 @@ from typing import Any
 import networkx as nx
 
 from ..errors import NotFoundError
+from ..graph import companies_bridged
 from ..model import ME
 from .layout import SPRING_LIMIT, cluster_layout, spring_layout
 
@@ -250,17 +251,13 @@ def _neighbourhood(G: nx.Graph, centre: str, depth: int, group_max: int) -> list
     return sorted(seen, key=order.__getitem__)
 
 
-def _bridged(G: nx.Graph, node: str) -> int:
-    """How many companies other than their own a person's explicit ties reach."""
-    own = G.nodes[node].get("company_key", "")
-    reached = set()
-    for other, d in G[node].items():
-        if d.get("inferred") or other == ME:
-            continue
-        key = G.nodes[other].get("company_key", "")
-        if key and key != own:
-            reached.add(key)
-    return len(reached)
+def user_node(x: float, y: float, **extra: Any) -> dict[str, Any]:
+    """The vis-network node of the user: a pinned dark star labelled "You"."""
+    return {
+        "id": ME, "label": "You", "kind": "user", "shape": "star", "size": 30, "x": x, "y": y, **extra,
+        "fixed": True, "color": {"background": USER_COLOR, "border": USER_COLOR}, "baseColor": USER_COLOR,
+        "title": "You", "company": "", "office": "", "tags": [], "font": {"size": 18, "bold": True},
+    }  # fmt: skip
 
 
 def _text(value: Any) -> str:
@@ -446,28 +443,9 @@ def _build(
         d = G.nodes[n]
         x, y = pos[n]
         if n == ME:
-            nodes.append(
-                {
-                    "id": ME,
-                    "label": "You",
-                    "kind": "user",
-                    "shape": "star",
-                    "size": 30,
-                    "x": x,
-                    "y": y,
-                    "fixed": True,
-                    "physics": False,
-                    "color": {"background": USER_COLOR, "border": USER_COLOR},
-                    "baseColor": USER_COLOR,
-                    "title": "You",
-                    "company": "",
-                    "office": "",
-                    "tags": [],
-                    "font": {"size": 18, "bold": True},
-                }
-            )
+            nodes.append(user_node(x, y, physics=False))
             continue
-        bridged = _bridged(G, n)
+        bridged = companies_bridged(G, n)
         ckey = d.get("company_key", "")
         fill = colour.get(ckey, OTHER_COLOR) if ckey else NO_COMPANY_COLOR
         is_target = n in targets

@@ -42,7 +42,7 @@ from typing import Any
 
 from ..model import ME, Contact, Dataset, Introduction
 from ..normalize import normalize_name
-from .data import USER_COLOR, MapData, MapOptions, MapPath, _text, _tooltip, initials, vis_options
+from .data import USER_COLOR, MapData, MapOptions, MapPath, _text, _tooltip, initials, user_node, vis_options
 from .layout import tree_layout
 
 #: status groups of an introduction, with their colour (Okabe-Ito) and legend text
@@ -152,26 +152,7 @@ def referral_map(dataset: Dataset, *, top: int = 5, options: MapOptions | None =
     for n in drawn:
         x, y = pos[n]
         if n == ME:
-            nodes.append(
-                {
-                    "id": ME,
-                    "label": "You",
-                    "kind": "user",
-                    "shape": "star",
-                    "size": 30,
-                    "x": x,
-                    "y": y,
-                    "level": 0,
-                    "fixed": True,
-                    "color": {"background": USER_COLOR, "border": USER_COLOR},
-                    "baseColor": USER_COLOR,
-                    "title": "You",
-                    "company": "",
-                    "office": "",
-                    "tags": [],
-                    "font": {"size": 18, "bold": True},
-                }
-            )
+            nodes.append(user_node(x, y, level=0))
             continue
         c = people.get(n) or Contact(n, n)
         fill = status_color(intro[n].status) if n in intro else STARTER_COLOR
