@@ -86,30 +86,29 @@ def test_list_columns_split_on_semicolons(write_data):
 
 def test_every_known_column_is_read(write_data):
     folder = write_data(
-        "id,name,company,title,office,email,linkedin_url,relationship,strength,last_contact,"
-        "past_companies,tags,school,notes\n"
-        "ana,Ana,Acme,CTO,Lisbon,a@x.pt,https://linkedin.com/in/ana,Former Colleague,4.0,"
-        "08 Feb 2026,Globex,python,Uni Porto,hi\n"
+        "id,name,company,title,office,email,linkedin_url,relationship,strength,strength_estimate,last_contact,"
+        "connected_on,past_companies,tags,school,notes\n"
+        "ana,Ana,Acme,CTO,Lisbon,a@x.pt,https://linkedin.com/in/ana,Former Colleague,4.0,2,"
+        "08 Feb 2026,2021-04-04,Globex,python,Uni Porto,hi\n"
     )
     c = load_dataset(folder).contacts[0]
     assert c == Contact(
-        "ana",
-        "Ana",
-        "Acme",
-        "CTO",
-        "Lisbon",
-        "a@x.pt",
-        "https://linkedin.com/in/ana",
-        "former_colleague",
-        4,
-        date(2026, 2, 8),
-        ("Globex",),
-        ("python",),
-        "Uni Porto",
-        "hi",
-        {},
-        2,
-    )
+        id="ana", name="Ana", company="Acme", title="CTO", office="Lisbon", email="a@x.pt",
+        linkedin_url="https://linkedin.com/in/ana", relationship="former_colleague", strength=4,
+        last_contact=date(2026, 2, 8), strength_estimate=2, connected_on=date(2021, 4, 4),
+        past_companies=("Globex",), tags=("python",), school="Uni Porto", notes="hi", line=2,
+    )  # fmt: skip
+
+
+def test_strength_estimate_out_of_range_names_its_column(write_data):
+    """A bad estimate is reported against the strength_estimate column, not strength."""
+    folder = write_data("name,strength_estimate\nAna,7\n")
+    with pytest.raises(DataError) as info:
+        load_dataset(folder)
+    assert [str(p) for p in info.value.problems] == [
+        f"{folder / 'contacts.csv'}:2: strength_estimate: '7' is outside 1-5 - use a whole number from 1 "
+        "(barely) to 5 (close), or leave it blank"
+    ]
 
 
 def test_headers_are_matched_loosely(write_data):

@@ -154,7 +154,7 @@ class _Rows:
             extra = {header: cells[i] for i, header in self.extra}
             yield line, values, extra
 
-    def strength(self, line: int, text: str) -> int | None:
+    def strength(self, line: int, text: str, column: str = "strength") -> int | None:
         if not text:
             return None
         try:
@@ -162,7 +162,7 @@ class _Rows:
         except ValueError as exc:
             self.error(
                 line,
-                "strength",
+                column,
                 str(exc),
                 "use a whole number from 1 (barely) to 5 (close), or leave it blank",
             )
@@ -211,6 +211,8 @@ def parse_contacts(table: Table) -> tuple[list[Contact], list[Problem]]:
             linkedin_url=v.get("linkedin_url", ""),
             strength=rows.strength(line, v.get("strength", "")),
             last_contact=rows.date(line, "last_contact", v.get("last_contact", "")),
+            strength_estimate=rows.strength(line, v.get("strength_estimate", ""), "strength_estimate"),
+            connected_on=rows.date(line, "connected_on", v.get("connected_on", "")),
             past_companies=split_list(v.get("past_companies", "")),
             tags=split_list(v.get("tags", "")),
             school=v.get("school", ""),

@@ -35,7 +35,9 @@ CONTACT_COLUMNS = (
     "linkedin_url",
     "relationship",
     "strength",
+    "strength_estimate",
     "last_contact",
+    "connected_on",
     "past_companies",
     "tags",
     "school",
@@ -49,8 +51,9 @@ INTRODUCTION_COLUMNS = ("referrer", "contact", "date", "status", "strength", "no
 class Contact:
     """One person from ``contacts.csv``.
 
-    ``strength`` is how well the user knows them (1-5), ``None`` when the user does
-    not know them directly. ``extra`` keeps columns netmap does not know, unchanged.
+    ``strength`` is how well the user says they know them (1-5); ``strength_estimate``
+    is netmap's estimate from an export (source, ``connected_on``, messages), used only
+    when ``strength`` is blank. ``extra`` keeps columns netmap does not know, unchanged.
     """
 
     id: str
@@ -63,6 +66,8 @@ class Contact:
     relationship: str = ""
     strength: int | None = None
     last_contact: date | None = None
+    strength_estimate: int | None = None
+    connected_on: date | None = None
     past_companies: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     school: str = ""
@@ -72,8 +77,14 @@ class Contact:
 
     @property
     def is_direct(self) -> bool:
-        """True when the user knows this person directly (a stated strength or relationship)."""
-        return self.strength is not None or bool(self.relationship)
+        """True when the user knows this person directly: a stated strength or relationship,
+        or an estimate from an export (a connection, a saved contact, messages both ways)."""
+        return self.strength is not None or bool(self.relationship) or self.strength_estimate is not None
+
+    @property
+    def estimated(self) -> bool:
+        """True when the tie's strength is netmap's estimate, not the user's word."""
+        return self.strength is None and self.strength_estimate is not None
 
 
 @dataclass(slots=True)

@@ -92,6 +92,10 @@ class Weights:
         known = {f.name: f for f in fields(self)}
         changes: dict[str, object] = {}
         for key, value in overrides.items():
+            if key in PROFILE_SECTIONS:
+                if not isinstance(value, dict):
+                    raise ConfigError(f"{source}: '{key}' must be a table like [{key}]")
+                continue  # not a weight: read by netmap.weights.load_profile
             if key not in known:
                 close = difflib.get_close_matches(key, list(known), n=1)
                 hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(known)}"
@@ -112,6 +116,32 @@ class Weights:
             else:
                 changes[key] = _number(value, key, source)
         return replace(self, **changes)
+
+
+#: sections of netmap.toml that are not scoring weights
+PROFILE_SECTIONS = ("me",)
+#: what the [me] section may hold
+PROFILE_KEYS = ("name", "email", "linkedin_url", "signature")
+
+
+def load_profile(path: str | Path | None) -> dict[str, str]:
+    """The ``[me]`` section of a netmap.toml (your name, e-mail, LinkedIn URL, signature).
+
+    Missing file or section: an empty dict. Unknown keys or non-text values: ConfigError.
+    """
+    if path is None or not Path(path).is_file():
+        return {}
+    section = _read_toml(Path(path)).get("me", {})
+    if not isinstance(section, dict):
+        raise ConfigError(f"{path}: 'me' must be a table like [me] - fix the section")
+    out = {}
+    for key, value in section.items():
+        if key not in PROFILE_KEYS:
+            raise ConfigError(f"{path}: unknown key '{key}' in [me] - use one of: {', '.join(PROFILE_KEYS)}")
+        if not isinstance(value, str):
+            raise ConfigError(f"{path}: me.{key}: must be text in quotes, got {value!r} - fix the value")
+        out[key] = value
+    return out
 
 
 #: allowed range of each setting: (lowest, highest, lowest excluded?); tables share one range
@@ -143,8 +173,12 @@ def load_weights(path: str | Path | None) -> Weights:
     if path is None:
         return weights
     path = Path(path)
+    return weights.with_overrides(_read_toml(path), str(path))
+
+
+def _read_toml(path: Path) -> dict:
     try:
-        overrides = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"{path}: file not found - check the --config path") from None
     except IsADirectoryError:
@@ -155,4 +189,3 @@ def load_weights(path: str | Path | None) -> Weights:
         raise ConfigError(f"{path}: cannot be read ({exc.strerror}) - check the path") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML ({exc}) - fix the syntax") from None
-    return weights.with_overrides(overrides, str(path))
