@@ -38,7 +38,7 @@ def test_import_reports_every_change_and_writes(runner, exports):
     assert result.stdout.splitlines() == [
         "read      linkedin_2025_Connections.csv: linkedin, 5 people (2 skipped: hidden profile)",
         "read      google_contacts.csv: google, 3 people (1 skipped: no name or e-mail)",
-        "read      linkedin_messages.csv: linkedin-messages, 4 exchanges (1 skipped: draft)",
+        "read      linkedin_messages.csv: linkedin-messages, 7 exchanges (1 skipped: draft)",
         "added     Ana Ribeiro (linkedin) as ana-ribeiro-12ab",
         "added     Bo Chen (linkedin; google) as bochen",
         "added     NA Null (linkedin) as na-null",
@@ -46,24 +46,34 @@ def test_import_reports_every_change_and_writes(runner, exports):
         "added     Carlos Mendes, PhD (linkedin) as carlosmendes",
         "added     Hana Sato (google) as hana.sato@halcyon.example",
         "added     no-name@example.com (google) as no-name@example.com",
+        "added     Dev Patel (linkedin) as dev-patel-9",
         "merged    google_contacts.csv:2 into Bo Chen (new, linkedin_2025_Connections.csv:6): "
         "same LinkedIn profile (bochen); filled notes, tags",
         "conflict  Bo Chen (new, linkedin_2025_Connections.csv:6): title: kept 'Product Manager',"
         " not 'Senior Product Manager' from google_contacts.csv:2"
         " - pass --prefer incoming to take it",
-        "Summary: 7 added, 1 merged, 0 updated, 1 conflict, 0 near matches, 0 introductions; "
+        "estimated 8 direct ties from the exports (strength_estimate; set your own with"
+        " 'netmap rate PERSON --strength N')",
+        "Summary: 8 added, 1 merged, 0 updated, 1 conflict, 0 near matches, 0 introductions; "
         "wrote ../data/contacts.csv (previous versions kept as .bak)",
     ]
-    assert len(load_dataset("../data").contacts) == 7
+    contacts = load_dataset("../data").contacts
+    assert [(c.name, c.strength, c.strength_estimate) for c in contacts] == [
+        ("Ana Ribeiro", None, 4), ("Bo Chen", None, 2), ("NA Null", None, 1),
+        ("Zoë 🌱 Okafor", None, 1), ("Carlos Mendes, PhD", None, 1),
+        ("Hana Sato", None, 2), ("no-name@example.com", None, 2), ("Dev Patel", None, 3),
+    ]  # fmt: skip
 
 
 def test_dry_run_prints_the_changes_and_writes_nothing(runner, exports):
     result = runner.invoke(cli, ["import", "--data", "../data", "--dry-run", "outlook_web.csv"])
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[-1] == (
+    assert result.stdout.splitlines()[-2:] == [
+        "estimated 2 direct ties from the exports (strength_estimate; set your own with"
+        " 'netmap rate PERSON --strength N')",
         "Summary: 2 added, 0 merged, 0 updated, 0 conflicts, 0 near matches, 0 introductions;"
-        " dry run, nothing written"
-    )
+        " dry run, nothing written",
+    ]
     assert list((exports.parent / "data").iterdir()) == []
 
 
@@ -166,8 +176,9 @@ def test_large_import_shows_progress_on_stderr_and_keeps_stdout_clean(runner, tm
     assert "netmap: reading Connections.csv: 50000 rows" in progress
     assert progress[-1] == "netmap: merging: 100000/100000"
     out = result.stdout.splitlines()
-    assert len(out) == 1 + 100_000 + 1
-    assert all(line.startswith(("read ", "added ", "Summary: ")) for line in out)
+    assert len(out) == 1 + 100_000 + 2
+    assert out[-2].startswith("estimated 100000 direct ties from the exports")
+    assert all(line.startswith(("read ", "added ", "estimated ", "Summary: ")) for line in out)
     assert "netmap:" not in result.stdout
 
 

@@ -71,6 +71,8 @@ def test_name_only_card_twice_through_the_cli_says_nothing_to_write(runner, tmp_
         "read      name_only.vcf: vcard, 2 people",
         f"merged    name_only.vcf:1 into José QP (contacts.csv:2): {reason}",
         f"merged    name_only.vcf:5 into <script>x</script> (contacts.csv:3): {reason}",
+        "estimated 2 direct ties from the exports (strength_estimate; set your own with"
+        " 'netmap rate PERSON --strength N')",
         "Summary: 0 added, 2 merged, 0 updated, 0 conflicts, 0 near matches, 0 introductions;"
         " nothing to write",
     ]

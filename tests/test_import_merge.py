@@ -66,12 +66,17 @@ def test_prefer_incoming_takes_the_incoming_value_and_reports_it(folder):
 def test_unknown_columns_and_untouched_rows_survive_byte_for_byte(folder):
     run(folder, "linkedin_2025_Connections.csv")
     lines = (folder / "contacts.csv").read_bytes().split(b"\r\n")
-    assert lines[0] == b"id,name,company,title,email,linkedin_url,strength,notes,Mood,source"
-    # the row is untouched: only the empty cell of the new column is added at its end
+    assert lines[0] == (
+        b"id,name,company,title,email,linkedin_url,strength,notes,Mood,"
+        b"strength_estimate,connected_on,source"
+    )  # missing columns are added at the end, in netmap's order
+    # the row is untouched: only the empty cells of the new columns are added at its end
     dina = b'dina,Dina Haddad,Initech,Recruiter,dina@example.org,,,"keep ""this"" row",'
-    assert lines[3] == dina + b","
+    assert lines[3] == dina + b",,,"
     ds = load_dataset(folder)
-    assert ds.by_id()["bo"].extra == {"Mood": "curious", "source": "linkedin"}
+    bo = ds.by_id()["bo"]
+    assert bo.extra == {"Mood": "curious", "source": "linkedin"}
+    assert (bo.strength, bo.strength_estimate, bo.connected_on) == (None, 2, date(2025, 1, 21))
 
 
 def test_email_match_is_case_insensitive_and_name_plus_company_matches(folder):
@@ -113,7 +118,8 @@ def test_two_sources_in_one_run_become_one_contact(tmp_path):
     assert CsvDocument.read(tmp_path / "contacts.csv").header == [*CONTACT_COLUMNS, "source"]
 
 
-def test_imported_people_are_not_direct_unless_linkedin_exchanges_say_so(tmp_path):
+def test_every_imported_person_is_a_direct_tie_with_an_estimate_not_a_strength(tmp_path):
+    """Connections get strength_estimate and connected_on; strength stays the user's (blank)."""
     run(
         tmp_path,
         "linkedin_2025_Connections.csv",
@@ -121,27 +127,56 @@ def test_imported_people_are_not_direct_unless_linkedin_exchanges_say_so(tmp_pat
         "linkedin_Invitations.csv",
     )
     people = {c.name: c for c in load_dataset(tmp_path).contacts}
-    assert (people["Ana Ribeiro"].strength, people["Ana Ribeiro"].last_contact) == (
-        4,
-        date(2026, 2, 2),
+    assert {
+        name: (c.strength, c.strength_estimate, c.connected_on, c.last_contact)
+        for name, c in people.items()
+    } == {
+        # 3 messages, both ways, recent
+        "Ana Ribeiro": (None, 4, date(2026, 2, 8), date(2026, 2, 2)),
+        # e-mail on file; an incoming invitation without a note, 13 months ago
+        "Bo Chen": (None, 2, date(2025, 1, 21), date(2025, 1, 20)),
+        "NA Null": (None, 1, date(2024, 3, 3), None),
+        "Zoë 🌱 Okafor": (None, 1, date(2023, 12, 15), None),
+        "Carlos Mendes, PhD": (None, 1, date(2022, 7, 1), date(2022, 7, 3)),
+        # only in messages.csv, messages both ways: a person now
+        "Dev Patel": (None, 3, None, date(2025, 11, 4)),
+    }  # fmt: skip
+    assert all(c.is_direct and c.estimated for c in people.values())
+
+
+def test_strength_the_user_stated_is_never_written_nor_a_conflict(folder):
+    """Bo's strength 5 stays; his estimate is written beside it; no conflict is reported."""
+    text = EXISTING.replace(
+        "https://www.linkedin.com/in/bochen,,", "https://www.linkedin.com/in/bochen,5,"
     )
-    assert (people["Bo Chen"].strength, people["Bo Chen"].last_contact) == (1, date(2025, 1, 20))
-    assert people["NA Null"].strength is None and not people["NA Null"].is_direct
+    (folder / "contacts.csv").write_bytes(text.encode())
+    plan = run(
+        folder, "linkedin_2025_Connections.csv", "linkedin_messages.csv", "linkedin_Invitations.csv"
+    )
+    assert [(c.name, c.column) for c in plan.conflicts] == [("Bo Chen", "title")]
+    bo, ana = rows(folder)["Bo Chen"], rows(folder)["Ana Ribeiro"]
+    assert (bo["strength"], bo["strength_estimate"], bo["title"]) == ("5", "2", "PM (my words)")
+    assert (ana["strength"], ana["strength_estimate"]) == ("", "4")
 
 
-def test_signals_fill_an_existing_blank_strength_and_conflict_with_a_stated_one(folder):
+def test_signals_alone_estimate_people_messaged_both_ways_and_date_the_others(folder):
+    """messages.csv and Invitations.csv without a contacts export: Ana (messages both ways)
+    gets an estimate; Bo (an invitation only) only gets his last_contact."""
     text = EXISTING.replace(
         "https://www.linkedin.com/in/bochen,,", "https://www.linkedin.com/in/bochen,5,"
     )
     (folder / "contacts.csv").write_bytes(text.encode())
     plan = run(folder, "linkedin_messages.csv", "linkedin_Invitations.csv")
-    assert [(m.name, m.filled) for m in plan.updated] == [
-        ("Bo Chen", ["last_contact"]), ("Ana Ribeiro", ["strength", "last_contact"]),
+    assert [(m.name, m.filled, m.reason) for m in plan.updated] == [
+        ("Bo Chen", ["last_contact"], "1 invitation, one-way, last 2025-01-20"),
+        ("Ana Ribeiro", ["strength_estimate", "last_contact"],
+         "estimate 4: 3 messages, 1 invitation, reciprocal, last 2026-02-02"),
     ]  # fmt: skip
-    assert [(c.name, c.column, c.existing, c.incoming) for c in plan.conflicts] == [
-        ("Bo Chen", "strength", "5", "1"),
-    ]
-    assert rows(folder)["Ana Ribeiro"]["strength"] == "4"
+    assert plan.conflicts == []
+    after = rows(folder)
+    assert (after["Bo Chen"]["strength"], after["Bo Chen"]["strength_estimate"]) == ("5", "")
+    assert after["Ana Ribeiro"]["strength_estimate"] == "4"
+    assert [a.name for a in plan.added] == ["Dev Patel"]
 
 
 def test_formula_cells_are_neutralised_on_write(tmp_path):
@@ -179,6 +214,7 @@ def test_importing_the_same_files_twice_changes_nothing_the_second_time(folder):
 def test_dry_run_writes_nothing(folder):
     plan = run(folder, "linkedin_2025_Connections.csv", "outlook_desktop_cp1252.csv", dry_run=True)
     assert len(plan.added) == 6 and plan.introductions and plan.written == []
+    assert plan.estimated == 7  # 5 connections, 2 Outlook contacts; not the referrer
     assert (folder / "contacts.csv").read_bytes() == EXISTING.encode()
     assert (
         not (folder / "contacts.csv.bak").exists() and not (folder / "introductions.csv").exists()

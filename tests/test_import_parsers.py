@@ -10,7 +10,7 @@ import pytest
 from netmap.errors import DataError
 from netmap.importers import detect_format, read_export
 from netmap.importers._common import fix_text, parse_export_date
-from netmap.importers.linkedin import Interaction, estimate_strength
+from netmap.importers.linkedin import Interaction, Signals
 
 IMPORTS = Path(__file__).parent / "data" / "imports"
 
@@ -97,27 +97,14 @@ def test_linkedin_invitations_and_messages_are_interactions():
         ("Ana Ribeiro", date(2026, 1, 31), False),
         ("Ana Ribeiro", date(2026, 2, 2), True),
         ("Carlos Mendes", date(2022, 7, 3), False),
+        ("Dev Patel", date(2025, 11, 3), False),
+        ("Dev Patel", date(2025, 11, 4), True),
+        ("Eli Recruiter", date(2026, 1, 5), False),
     ]
-
-
-@pytest.mark.parametrize(
-    ("items", "strength"),
-    [
-        ([("2026-01-10", True, "message")], 2),  # one recent one-way message
-        ([("2020-01-10", True, "message")], 1),  # one old message
-        ([("2026-01-10", True, "message"), ("2026-01-11", False, "message")], 3),  # reciprocal
-        ([(f"2026-01-{d:02d}", d % 2 == 0, "message") for d in range(1, 11)], 5),
-        (
-            [(f"2021-01-{d:02d}", True, "message") for d in range(1, 11)],
-            3,
-        ),  # frequent, one-way, old
-    ],
-)
-def test_strength_estimate_from_frequency_reciprocity_recency(items, strength):
-    found = [Interaction("X", "", date.fromisoformat(d), out, kind) for d, out, kind in items]
-    tie = estimate_strength(found, date(2026, 2, 1))
-    assert tie.strength == strength
-    assert tie.last_contact == max(i.when for i in found)
+    assert [(i.file, i.line) for i in parsed.interactions[:2]] == [
+        (str(IMPORTS / "linkedin_messages.csv"), 2), (str(IMPORTS / "linkedin_messages.csv"), 3),
+    ]  # fmt: skip
+    assert not parsed.me_unsure and parsed.problems == []
 
 
 def test_google_current_export_multi_values_labels_notes_and_linkedin_website():

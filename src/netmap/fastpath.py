@@ -31,10 +31,18 @@ import networkx as nx
 import numpy as np
 
 from .csvio import normalize_header, sniff_delimiter
-from .graph import GROUP_PREFIX, combine, company_key, person_attrs, recency_after
+from .graph import (
+    GROUP_PREFIX,
+    combine,
+    company_key,
+    inferred_factor,
+    person_attrs,
+    recency_after,
+    spent_introductions,
+)
 from .model import CONTACT_COLUMNS, INTRODUCTION_COLUMNS, ME, RELATIONSHIPS, STATUSES, Contact, Evidence
 from .normalize import normalize_company, split_list
-from .ranking import RankedPath, assemble
+from .ranking import OFFICE_GROUPS, RankedPath, assemble, office_group
 from .search import Found
 from .targets import Fit, resolve_target_in, target_fit
 from .weights import Weights
@@ -165,11 +173,11 @@ class _Network:
         self.weights, self.today, self.aliases = weights, today, aliases
         # one row per line: then a row's line number is its index + 2 (see graph_from_files)
         c, self.one_row_per_line = _read(contacts_path, CONTACT_COLUMNS, ("id", "name"), encoding,
-                                         dates=("last_contact",))  # fmt: skip
+                                         dates=("last_contact", "connected_on"))  # fmt: skip
         self.contacts = c
         n = c.num_rows
-        for name in ("id", "name", "company", "office", "title", "strength", "relationship", "past_companies",
-                     "school", "tags"):  # fmt: skip
+        for name in ("id", "name", "company", "office", "title", "strength", "strength_estimate", "relationship",
+                     "past_companies", "school", "tags"):  # fmt: skip
             col = _col(c, name)
             _check(pc.all(pc.equal(col, pc.utf8_trim_whitespace(col))) if n else True, "whitespace")
         ids = _col(c, "id")
@@ -180,9 +188,16 @@ class _Network:
         _check(pc.all(pc.not_equal(pc.utf8_lower(ids), ME)), "id me")
         strength = _col(c, "strength")
         relationship = _col(c, "relationship")
+        estimate = _col(c, "strength_estimate")
         _check(pc.all(pc.is_in(strength, value_set=pa.array(STRENGTHS))), "strength")
+        _check(pc.all(pc.is_in(estimate, value_set=pa.array(STRENGTHS))), "strength_estimate")
         _check(pc.all(pc.is_in(relationship, value_set=pa.array(("",) + RELATIONSHIPS))), "relationship")
         contact_days = _days_since(_col(c, "last_contact"), today)
+        connected_days = _days_since(_col(c, "connected_on"), today)
+        contact_days = np.where(np.isnan(contact_days), connected_days, contact_days)  # last contact, else connected
+        self.estimated = (pc.equal(strength, "").to_numpy(zero_copy_only=False)
+                          & pc.not_equal(estimate, "").to_numpy(zero_copy_only=False))  # fmt: skip
+        strength = pc.if_else(pc.equal(strength, ""), estimate, strength)  # stated, else estimated
         self.ids = ids
         value_set = pa.concat_arrays([pa.array([ME]), ids])
 
@@ -232,6 +247,7 @@ class _Network:
         introduced = _lookup(status, w.introduced)
         via = np.flatnonzero(~np.isnan(introduced) & (src != 0))
         introduced_w = introduced[via] * decay[via]
+        self.used_src, self.used_dst = src[via], dst[via]  # introductions that happened: R -> C is spent
 
         # pieces in the order build_graph sees them: direct ties, then introductions
         a = np.concatenate([np.zeros(len(direct), np.int64), src, np.zeros(len(via), np.int64)])
@@ -323,7 +339,7 @@ class _Network:
         person_sid = np.array([sid_of.get(k, -1) for k in school_keys] or [-1], np.int64)[school_codes]
 
         people = np.arange(n, dtype=np.int64)
-        sq = {k: math.sqrt(v) for k, v in w.inferred.items()}
+        sq = dict(w.inferred)  # the base of each kind; the membership warmth depends on the group's size
         parts = []  # (person, order, kind 0 company/1 office/2 school, group code, role, weight, label source)
         cur = people[person_kid >= 0]
         parts.append((cur, 0, 0, person_kid[cur], "current", sq["same_company"]))
@@ -360,7 +376,10 @@ class _Network:
         rank[np.argsort(first, kind="stable")] = np.arange(len(first))
         self.member_person = person + 1
         self.member_group = rank[group] + n + 1
-        self.member_warmth = weight
+        sizes, where = np.unique(np.bincount(group), return_inverse=True)
+        factor = np.array([inferred_factor(int(x), w) for x in sizes.tolist()])[where] if len(sizes) else sizes
+        self.member_warmth = np.sqrt(weight * factor[group]) if len(group) else weight
+        self.group_size = np.bincount(group)[np.argsort(rank)] if len(group) else np.zeros(0, np.int64)
         self.member_role = np.array(["current", "office", "past", "school"], dtype=object)[role]
         first_event = np.empty(len(first), np.int64)
         first_event[rank] = first
@@ -391,24 +410,51 @@ class _Network:
         return GROUP_PREFIX["school"] + s, "school", school_raw[school_codes[person]]
 
     # -- search -----------------------------------------------------------------------------
-    def layered_costs(self, max_hops: int) -> list[np.ndarray]:
-        """``dist[t][v]``: cheapest cost from you to v using at most t half-hops.
+    def layered_costs(self, max_hops: int, inferred: bool = True) -> list[np.ndarray]:
+        """``dist[t][s]``: cheapest cost from you to state s using at most t half-hops.
 
-        A Bellman-Ford by layers (a tie between people is 2 half-hops, a group membership
-        1) that relaxes only the edges of nodes improved one or two layers back.
+        The rules of :mod:`netmap.search` as a state graph: every node has a *known*
+        copy (``v``: no inferred hop behind) and a *guessed* one (``v + total``); group
+        nodes exist only guessed, and a person you know directly only known. Spent
+        introductions (R -> C) are left out in that direction. A Bellman-Ford by layers
+        (a tie between people is 2 half-hops, a group membership 1) that relaxes only
+        the edges of states improved one or two layers back.
         """
-        total = self.n + 1 + self.n_groups
+        total = self.total = self.n + 1 + self.n_groups
+        guarded = np.zeros(total, bool)
+        guarded[self.pair_hi[self.pair_lo == 0]] = True
+        guarded[0] = True
+        u = np.concatenate([self.pair_lo, self.pair_hi]).astype(np.int64)
+        v = np.concatenate([self.pair_hi, self.pair_lo]).astype(np.int64)
+        w = np.concatenate([self.pair_warmth, self.pair_warmth])
+        if len(self.used_src):  # drop R -> C for every introduction that happened
+            spent = np.isin(u * total + v, self.used_src * total + self.used_dst)
+            u, v, w = u[~spent], v[~spent], w[~spent]
+        into_guess = ~guarded[v]
+        pairs = (np.concatenate([u, u[into_guess] + total]), np.concatenate([v, v[into_guess] + total]),
+                 np.concatenate([w, w[into_guess]]))  # fmt: skip
+        mp, mg, mw = (self.member_person, self.member_group, self.member_warmth) if inferred else ([], [], [])
+        mp, mg, mw = np.asarray(mp, np.int64), np.asarray(mg, np.int64), np.asarray(mw, float)
+        out = ~guarded[mp] if len(mp) else np.zeros(0, bool)
+        members = (np.concatenate([mp, mp + total, mg[out] + total]), np.concatenate([mg + total, mg + total,
+                   mp[out] + total]), np.concatenate([mw, mw, mw[out]]))  # fmt: skip
         self.edge_sets = []
-        for u, v, w in ((self.pair_lo, self.pair_hi, self.pair_warmth),
-                        (self.member_person, self.member_group, self.member_warmth)):  # fmt: skip
-            src = np.concatenate([u, v]).astype(np.int32)
-            dst = np.concatenate([v, u]).astype(np.int32)
-            cost = -np.log(np.concatenate([w, w]))
+        for src, dst, warmth in (pairs, members):
+            src, dst = src.astype(np.int32), dst.astype(np.int32)
+            cost = -np.log(warmth)
             order = np.argsort(src, kind="stable")
-            indptr = np.zeros(total + 1, np.int64)
-            np.cumsum(np.bincount(src, minlength=total), out=indptr[1:])
+            indptr = np.zeros(2 * total + 1, np.int64)
+            np.cumsum(np.bincount(src, minlength=2 * total), out=indptr[1:])
+            # for unwinding: the edges into each state
             self.edge_sets.append((indptr, dst[order], cost[order]))
-        dist = [np.full(total, np.inf)]
+        self.reverse_sets = []
+        for indptr, dst, cost in self.edge_sets:
+            src = np.repeat(np.arange(2 * total), np.diff(indptr))
+            order = np.argsort(dst, kind="stable")
+            rptr = np.zeros(2 * total + 1, np.int64)
+            np.cumsum(np.bincount(dst, minlength=2 * total), out=rptr[1:])
+            self.reverse_sets.append((rptr, src[order], cost[order]))
+        dist = [np.full(2 * total, np.inf)]
         dist[0][0] = 0.0
         improved = [np.array([0], np.int64)]
         for t in range(1, 2 * max_hops + 1):
@@ -425,32 +471,34 @@ class _Network:
                 np.minimum.at(cur, nbr[offsets], candidate)
             improved.append(np.flatnonzero(cur < dist[t - 1]))
             dist.append(cur)
-        return dist
+        return [np.minimum(d[:total], d[total:]) for d in dist], dist
 
-    def unwind(self, dist: list[np.ndarray], v: int, t: int) -> list[int]:
+    def unwind(self, states: list[np.ndarray], v: int, t: int) -> list[int]:
         """Walk back from node v at layer t along ties that account for its cost exactly."""
-        path = [v]
-        while v != 0:
+        total = self.total
+        s = v if states[t][v] <= states[t][v + total] else v + total
+        path = [s]
+        while s != 0:
             best = None
-            for hh, (indptr, nbr, cost) in zip((2, 1), self.edge_sets, strict=True):
+            for hh, (rptr, prev, cost) in zip((2, 1), self.reverse_sets, strict=True):
                 if t - hh < 0:
                     continue
-                lo, hi = indptr[v], indptr[v + 1]
-                cand = dist[t - hh][nbr[lo:hi]] + cost[lo:hi]
+                lo, hi = rptr[s], rptr[s + 1]
+                cand = states[t - hh][prev[lo:hi]] + cost[lo:hi]
                 for i in np.argsort(cand, kind="stable"):
-                    u = int(nbr[lo + i])
-                    if u in path:
+                    u = int(prev[lo + i])
+                    if any(u % total == x % total for x in path):
                         continue
-                    close = abs(cand[i] - dist[t][v]) <= 1e-9 * max(1.0, dist[t][v])
+                    close = abs(cand[i] - states[t][s]) <= 1e-9 * max(1.0, states[t][s])
                     if close and (best is None or cand[i] < best[0]):
                         best = (cand[i], u, hh)
                     break
             if best is None:
                 raise Unsupported("path reconstruction")
-            _, v, hh = best
+            _, s, hh = best
             t -= hh
-            path.append(v)
-        return path[::-1]
+            path.append(s)
+        return [x % total for x in path[::-1]]
 
 
 def _node_id(net: _Network, i: int) -> str:
@@ -474,6 +522,8 @@ def _person_attrs(net: _Network, rows: list[int]) -> dict[int, dict]:
             office=g.get("office", ""), email=g.get("email", ""), linkedin_url=g.get("linkedin_url", ""),
             relationship=g.get("relationship", ""), strength=int(g["strength"]) if g.get("strength") else None,
             last_contact=g.get("last_contact") or None, past_companies=split_list(g.get("past_companies", "")),
+            strength_estimate=int(g["strength_estimate"]) if g.get("strength_estimate") else None,
+            connected_on=g.get("connected_on") or None,
             tags=split_list(g.get("tags", "")), school=g.get("school", ""), notes=g.get("notes", ""),
         )  # fmt: skip
         out[row] = person_attrs(contact, net.person_key[row] if len(net.person_key) else "")
@@ -499,7 +549,11 @@ def _evidence_objects(net: _Network, pieces: np.ndarray) -> list[Evidence]:
     def values(table, column: str, mask: np.ndarray) -> list:
         return _col(table, column).take(pa.array(rows[mask], pa.int64())).to_pylist()
 
-    c_strength, c_rel, c_last = (values(net.contacts, c, direct) for c in ("strength", "relationship", "last_contact"))
+    c_strength, c_estimate, c_rel, c_last, c_connected = (
+        values(net.contacts, c, direct)
+        for c in ("strength", "strength_estimate", "relationship", "last_contact", "connected_on")
+    )
+    c_estimated = net.estimated[rows[direct]].tolist()
     i_date, i_strength = values(net.intros, "date", ~direct), values(net.intros, "strength", ~direct)
     i_status = net.status.take(pa.array(rows[~direct], pa.int64())).to_pylist()
     sources = np.zeros(len(pieces), np.int64)  # you, for direct ties; else the referrer
@@ -508,13 +562,16 @@ def _evidence_objects(net: _Network, pieces: np.ndarray) -> list[Evidence]:
     names = net.ids.take(pa.array(np.maximum(ends - 1, 0), pa.int64())).to_pylist() if len(ends) else []
     names = [ME if e == 0 else n for e, n in zip(ends.tolist(), names, strict=True)]
     src_names, dst_names = names[: len(pieces)], names[len(pieces) :]
-    c, i = iter(zip(c_strength, c_rel, c_last, strict=True)), iter(zip(i_date, i_strength, i_status, strict=True))
+    c = iter(zip(c_strength, c_estimate, c_rel, c_last, c_connected, c_estimated, strict=True))
+    i = iter(zip(i_date, i_strength, i_status, strict=True))
     out = []
     for kind, row, w, a, b in zip(kinds.tolist(), rows.tolist(), net.piece_w[pieces].tolist(), src_names,
                                   dst_names, strict=True):  # fmt: skip
         if kind == 0:
-            s, rel, when = next(c)
-            out.append(Evidence("direct", a, b, w, when or None, "", int(s) if s else None, rel, row + 2))
+            s, guess, rel, when, connected, estimated = next(c)
+            s = s or guess
+            out.append(Evidence("direct", a, b, w, when or connected or None, "", int(s) if s else None, rel, row + 2,
+                                estimated))  # fmt: skip
         else:
             when, s, status = next(i)
             s = s if kind == 1 else ""
@@ -547,6 +604,13 @@ def read_aliases(path: Path, *, encoding: str | None = None) -> dict[str, str]:
     return aliases
 
 
+def _past_employees(net: _Network, key: str) -> list[str]:
+    """Names of the people whose past companies include the company ``key`` (for a message)."""
+    pasts, names = _col(net.contacts, "past_companies").to_pylist(), _col(net.contacts, "name").to_pylist()
+    return sorted(n for n, p in zip(names, pasts, strict=True)
+                  if any(company_key(c, net.aliases) == key for c in split_list(p)))  # fmt: skip
+
+
 def rank_paths_from_files(
     contacts_path: Path,
     intros_path: Path,
@@ -557,6 +621,7 @@ def rank_paths_from_files(
     max_hops: int = 3,
     top: int | None = 20,
     include_cold: bool = True,
+    inferred: bool = True,
     weights: Weights | None = None,
     today: date | None = None,
     aliases: dict[str, str] | None = None,
@@ -577,7 +642,8 @@ def rank_paths_from_files(
     members_rows = np.flatnonzero(net.person_key == key) if key in net.company_names else np.array([], np.int64)
     m = _member_columns(net, members_rows)
     offices = Counter((k, o) for k, o in zip(m["office_key"], m["office"], strict=True) if k) if office else Counter()
-    target = resolve_target_in(net.company_names, aliases, offices, company, office=office, role=role)
+    target = resolve_target_in(net.company_names, aliases, offices, company, office=office, role=role,
+                               past=lambda k: _past_employees(net, k))  # fmt: skip
     members = m["id"]
     fit_of: dict[tuple[str, str, str], Fit] = {}  # few distinct titles, many people
     fit_list = []
@@ -587,22 +653,28 @@ def rank_paths_from_files(
         fit_list.append(fit_of[(t, g, k)])
     fits = dict(zip(members, fit_list, strict=True))
 
-    dist = net.layered_costs(max_hops)
+    dist, states = net.layered_costs(max_hops, inferred=inferred)
     layers = np.stack([d[members_rows + 1] for d in dist]) if len(members_rows) else np.zeros((len(dist), 0))
     final = layers[-1]
     warm = np.flatnonzero(np.isfinite(final))
     score = np.exp(-final[warm]) * np.array([fit_list[i].value for i in warm])
     first_layer = np.argmax(layers[:, warm] <= final[warm], axis=0)  # fewest hops among the cheapest
-    order = sorted(range(len(warm)), key=lambda j: (-score[j], first_layer[j] / 2, m["name"][warm[j]]))
-    chosen = order if top is None else order[:top]
-    cold_rows: list[int] = []
+    # the order of netmap.ranking.row_order: office group, warm before cold, score
+    group = [OFFICE_GROUPS.index(g) if g else 0 for g in
+             (office_group({"office": o}, f) for o, f in zip(m["office"], fit_list, strict=True))]  # fmt: skip
+    keys = [(group[int(i)], 0, -score[j], int(first_layer[j]), m["name"][int(i)], j) for j, i in enumerate(warm)]
     if include_cold:
-        cold = sorted(np.flatnonzero(~np.isfinite(final)).tolist(), key=lambda i: (-fit_list[i].value, m["name"][i]))
-        cold_rows = cold if top is None else cold[: max(0, top - len(chosen))]
+        keys += [(group[i], 1, -fit_list[i].value, 0, m["name"][i], -1 - i)
+                 for i in np.flatnonzero(~np.isfinite(final)).tolist()]  # fmt: skip
+    keys.sort(key=lambda k: k[:5])
+    if top is not None:
+        keys = keys[:top]
+    chosen = [k[5] for k in keys if k[5] >= 0]
+    cold_rows = [-1 - k[5] for k in keys if k[5] < 0]
     paths: dict[str, list[int]] = {}
     for j in chosen:
         i = int(warm[j])
-        paths[members[i]] = net.unwind(dist, int(members_rows[i]) + 1, int(first_layer[j]))
+        paths[members[i]] = net.unwind(states, int(members_rows[i]) + 1, int(first_layer[j]))
 
     # the small graph: people on the chosen paths and in their evidence, ties with full evidence
     nodes = sorted({v for p in paths.values() for v in p})
@@ -630,7 +702,8 @@ def rank_paths_from_files(
     for v in nodes:
         if v > net.n:
             gid, kind, label = net.group_info(v - net.n - 1)
-            G.add_node(gid, kind="group", group=kind, name=label, label=label)
+            G.add_node(gid, kind="group", group=kind, name=label, label=label,
+                       size=int(net.group_size[v - net.n - 1]))  # fmt: skip
     pair_sorted = net.pair_lo * (net.n + 1) + net.pair_hi  # ascending: np.unique made them
     for p in paths.values():
         for u, v in zip(p, p[1:], strict=False):
@@ -644,6 +717,9 @@ def rank_paths_from_files(
                 warmth = combine(items, weights, bonus)
                 G.add_edge(a, b, warmth=warmth, cost=-math.log(warmth), hops=1.0, inferred=False,
                            kinds=sorted({e.kind for e in items}), evidence=items, bonus=bonus)  # fmt: skip
+                spent = spent_introductions(items, weights)
+                if spent:
+                    G[a][b]["introduced_by"] = spent
             else:
                 person, grp = (u, v) if v > net.n else (v, u)
                 m = np.flatnonzero((net.member_person == person) & (net.member_group == grp))[0]
@@ -663,6 +739,7 @@ def graph_from_files(
     today: date | None = None,
     aliases: dict[str, str] | None = None,
     encoding: str | None = None,
+    inferred: bool = True,
 ) -> nx.Graph:
     """The graph :func:`~netmap.graph.build_graph` makes, built from the columns.
 
@@ -705,14 +782,21 @@ def graph_from_files(
         a, b = node[lo[r]], node[hi[r]]
         kinds = sorted({e.kind for e in items}) if len(items) > 1 else [items[0].kind]
         edges.append((a, b) if a < b else (b, a))
-        edges[-1] += ({"warmth": warmths[r], "cost": costs[r], "hops": 1.0, "inferred": False, "kinds": kinds,
-                       "evidence": items, "bonus": bonuses[r]},)  # fmt: skip
+        attrs = {"warmth": warmths[r], "cost": costs[r], "hops": 1.0, "inferred": False, "kinds": kinds,
+                 "evidence": items, "bonus": bonuses[r]}  # fmt: skip
+        spent = spent_introductions(items, weights)
+        if spent:
+            attrs["introduced_by"] = spent
+        edges[-1] += (attrs,)
     G.add_edges_from(edges)
 
+    if not inferred:
+        return G
     # groups are numbered in the order build_graph creates them, so add them first, in order
     infos = [net.group_info(gi) for gi in range(net.n_groups)]
-    G.add_nodes_from((gid, {"kind": "group", "group": kind, "name": label, "label": label})
-                     for gid, kind, label in infos)  # fmt: skip
+    sizes = net.group_size.tolist()
+    G.add_nodes_from((gid, {"kind": "group", "group": kind, "name": label, "label": label, "size": size})
+                     for (gid, kind, label), size in zip(infos, sizes, strict=True))  # fmt: skip
     gids = [gid for gid, _, _ in infos]
     mw = net.member_warmth.tolist()
     mc = (-np.log(net.member_warmth)).tolist() if len(mw) else []

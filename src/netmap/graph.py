@@ -56,8 +56,12 @@ def recency_after(days: int, weights: Weights) -> float:
 
 
 def direct_warmth(contact: Contact, weights: Weights) -> float:
-    """Base warmth of your tie to a contact from stated strength and relationship kind."""
-    by_strength = weights.strength.get(str(contact.strength)) if contact.strength else None
+    """Base warmth of your tie to a contact from strength and relationship kind.
+
+    The strength is the one you stated, else netmap's estimate from an export.
+    """
+    strength = contact.strength if contact.strength is not None else contact.strength_estimate
+    by_strength = weights.strength.get(str(strength)) if strength else None
     by_kind = weights.relationship.get(contact.relationship) if contact.relationship else None
     if by_strength is not None and by_kind is not None:
         share = weights.strength_share
@@ -82,13 +86,21 @@ def combine(evidence: Iterable[Evidence], weights: Weights, bonus: float = 1.0) 
     return min(1.0, max(0.01, (1 - missing) * penalty * bonus))
 
 
+def spent_introductions(evidence: Iterable[Evidence], weights: Weights) -> tuple[str, ...]:
+    """The referrers whose introduction over this tie already happened (made, met, thanked):
+    the contact is now your own tie, so no path goes from them to the contact again."""
+    return tuple(dict.fromkeys(e.source for e in evidence
+                               if e.kind == "introduction" and e.status in weights.introduced and e.source != ME))
+
+
 def person_attrs(c: Contact, company_key: str) -> dict:
     """The attributes of a person's node (``company_key`` as :func:`company_key` gives it)."""
     return dict(
         kind="person", name=c.name, label=c.name, company=c.company, company_key=company_key,
         title=c.title, office=c.office, office_key=normalize_company(c.office), email=c.email,
         linkedin_url=c.linkedin_url, relationship=c.relationship, strength=c.strength,
-        last_contact=c.last_contact, past_companies=c.past_companies, tags=c.tags,
+        last_contact=c.last_contact, strength_estimate=c.strength_estimate, connected_on=c.connected_on,
+        past_companies=c.past_companies, tags=c.tags,
         school=c.school, notes=c.notes,
     )  # fmt: skip
 
@@ -130,8 +142,10 @@ def build_graph(
 
     for c in dataset.contacts:
         if c.is_direct:
-            w = direct_warmth(c, weights) * recency_factor(c.last_contact, today, weights)
-            add(ME, c.id, Evidence("direct", ME, c.id, w, c.last_contact, "", c.strength, c.relationship, c.line))
+            when = c.last_contact or c.connected_on
+            w = direct_warmth(c, weights) * recency_factor(when, today, weights)
+            strength = c.strength if c.strength is not None else c.strength_estimate
+            add(ME, c.id, Evidence("direct", ME, c.id, w, when, "", strength, c.relationship, c.line, c.estimated))
     record: Counter[str] = Counter()
     for i in dataset.introductions:
         decay = recency_factor(i.date, today, weights)
@@ -157,24 +171,36 @@ def build_graph(
         warmth = combine(items, weights, bonus)
         G.add_edge(a, b, warmth=warmth, cost=-math.log(warmth), hops=1.0, inferred=False,
                    kinds=sorted({e.kind for e in items}), evidence=items, bonus=bonus)  # fmt: skip
+        spent = spent_introductions(items, weights)
+        if spent:  # see netmap.search: a path never reuses an introduction that happened
+            G[a][b]["introduced_by"] = spent
 
     if inferred:
         _add_memberships(G, dataset, weights)
     return G
 
 
+def inferred_factor(size: int, weights: Weights) -> float:
+    """How much of an inferred base survives in a group of ``size`` people (1 up to
+    ``inferred_full_size``, then falling with the square root of the size).
+
+    >>> w = Weights()
+    >>> inferred_factor(5, w), inferred_factor(40, w)
+    (1.0, 0.5)
+    """
+    return min(1.0, math.sqrt(weights.inferred_full_size / size)) if size > 0 else 1.0
+
+
 def _add_memberships(G: nx.Graph, dataset: Dataset, weights: Weights) -> None:
     names = G.graph["company_names"]
+    bases: dict[tuple[str, str], tuple[float, str]] = {}  # (person, group) -> (base, role), in order
 
     def member(person: str, group: str, label: str, kind: str, role: str, base: float) -> None:
         if group not in G:
             G.add_node(group, kind="group", group=kind, name=label, label=label)
-        w = math.sqrt(base)
-        if G.has_edge(person, group):  # e.g. listed as current and past: keep the warmer
-            if G[person][group]["warmth"] >= w:
-                return
-        G.add_edge(person, group, warmth=w, cost=-math.log(w), hops=0.5, inferred=True,
-                   kinds=["member"], role=role)  # fmt: skip
+        old = bases.get((person, group))
+        if old is None or old[0] < base:  # e.g. listed as current and past: keep the warmer
+            bases[(person, group)] = (base, role)
 
     inferred = weights.inferred
     for c in dataset.contacts:
@@ -194,6 +220,13 @@ def _add_memberships(G: nx.Graph, dataset: Dataset, weights: Weights) -> None:
         if c.school:
             member(c.id, GROUP_PREFIX["school"] + normalize_company(c.school), c.school, "school", "school",
                    inferred["school"])  # fmt: skip
+    sizes = Counter(group for _, group in bases)
+    for (person, group), (base, role) in bases.items():
+        w = math.sqrt(base * inferred_factor(sizes[group], weights))
+        G.add_edge(person, group, warmth=w, cost=-math.log(w), hops=0.5, inferred=True,
+                   kinds=["member"], role=role)  # fmt: skip
+    for group, size in sizes.items():
+        G.nodes[group]["size"] = size
 
 
 def companies_bridged(G: nx.Graph, node: str) -> int:

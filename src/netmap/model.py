@@ -137,3 +137,5 @@ class Evidence:
     strength: int | None = None
     relationship: str = ""
     line: int = 0
+    #: a direct tie whose strength is netmap's estimate from an export, not the user's word
+    estimated: bool = False

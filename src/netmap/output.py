@@ -48,8 +48,9 @@ def _cell(value: Any) -> str:
     return " ".join(str(value).split())  # one line per row in a table
 
 
-def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
-    """An aligned plain-text table with a header and a rule."""
+def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], headings: Sequence[str] = ()) -> str:
+    """An aligned plain-text table with a header and a rule; ``headings`` (one per row,
+    when given) are printed on a line of their own wherever they change."""
     cells = [[_cell(row.get(c)) for c in columns] for row in rows]
     widths = [max([display_width(c)] + [display_width(r[i]) for r in cells]) for i, c in enumerate(columns)]
 
@@ -58,7 +59,12 @@ def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
         return "  ".join(padded).rstrip()
 
     out = [line(list(columns)), line(["-" * w for w in widths])]
-    out += [line(r) for r in cells]
+    current = None
+    for i, r in enumerate(cells):
+        if headings and headings[i] != current:
+            current = headings[i]
+            out.append(f"# {_cell(current)}")
+        out.append(line(r))
     return "\n".join(out) + "\n"
 
 
@@ -79,6 +85,7 @@ def write_rows(
     safe: bool = True,
     bom: bool = False,
     json_rows: Sequence[Any] | None = None,
+    headings: Sequence[str] = (),
 ) -> None:
     """Write ``rows`` as ``fmt`` to ``target`` (a path, ``"-"``/None for stdout, or a stream).
 
@@ -98,7 +105,7 @@ def write_rows(
         payload = list(json_rows) if json_rows is not None else [{c: row.get(c) for c in columns} for row in rows]
         text = json.dumps(payload, ensure_ascii=False, indent=2, default=_json_default) + "\n"
     elif fmt == "table":
-        text = render_table(rows, columns)
+        text = render_table(rows, columns, headings)
     else:
         raise ValueError(f"unknown format {fmt!r}")
     write_text(text, target)

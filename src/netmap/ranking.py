@@ -58,6 +58,29 @@ class RankedPath:
     hop_details: list[Hop] = field(default_factory=list)
     fit_detail: Fit | None = None
     target: str = ""
+    #: with an office: "office" (there), "company" (elsewhere in the company) or "unknown" (no office on record)
+    office_group: str = ""
+
+    @property
+    def inferred_hops(self) -> int:
+        """How many hops of the path are only inferred (a shared company, office, school)."""
+        return sum(1 for h in self.hop_details if h.inferred)
+
+    @property
+    def path_text(self) -> str:
+        """The path as names, ``~`` before a person reached by an inferred hop, ``>`` otherwise.
+
+        >>> from netmap.paths import Hop
+        >>> row = RankedPath(1, "b", "Bo", "", "", "", 0.1, 0.1, 1.0, 2, ["me", "z", "b"], ["You", "Zoe", "Bo"],
+        ...                  "z", "Zoe", [], hop_details=[Hop("me", "z", "you", "Zoe", 0.8, "direct", False),
+        ...                                             Hop("z", "b", "Zoe", "Bo", 0.1, "same company", True)])
+        >>> row.path_text
+        'You > Zoe ~ Bo'
+        """
+        if not self.names:
+            return ""
+        marks = [" ~ " if h.inferred else " > " for h in self.hop_details]
+        return self.names[0] + "".join(m + n for m, n in zip(marks, self.names[1:], strict=False))
 
     def as_row(self) -> dict:
         """The stable flat columns of the CSV export (see ``docs/scoring.md``)."""
@@ -65,14 +88,36 @@ class RankedPath:
             "rank": self.rank, "person_id": self.person, "name": self.name, "title": self.title,
             "company": self.company, "office": self.office, "score": round(self.score, 4),
             "warmth": round(self.warmth, 4), "fit": round(self.fit, 4), "hops": self.hops,
-            "path": " > ".join(self.names), "first_ask": self.first_ask_name,
+            "path": self.path_text, "first_ask": self.first_ask_name,
             "first_ask_id": self.first_ask or "", "reasons": "; ".join(self.reasons),
             "status": "cold" if self.cold else "warm", "target": self.target,
+            "inferred_hops": self.inferred_hops if not self.cold else "", "office_group": self.office_group,
         }  # fmt: skip
 
 
 PATH_COLUMNS = ("rank", "person_id", "name", "title", "company", "office", "score", "warmth", "fit",
-                "hops", "path", "first_ask", "first_ask_id", "reasons", "status", "target")  # fmt: skip
+                "hops", "path", "first_ask", "first_ask_id", "reasons", "status", "target", "inferred_hops",
+                "office_group")  # fmt: skip
+
+#: the order of office groups when a target names an office
+OFFICE_GROUPS = ("office", "company", "unknown")
+
+
+def office_group(node: dict, fit: Fit) -> str:
+    """Where a person stands against the target's office: "office", "company", "unknown" ("" without one)."""
+    if fit.in_office is None:
+        return ""
+    if fit.in_office:
+        return "office"
+    return "company" if node.get("office") else "unknown"
+
+
+def row_order(row: RankedPath) -> tuple:
+    """How rows are listed: office group first (with an office), warm before cold, then by score."""
+    group = OFFICE_GROUPS.index(row.office_group) if row.office_group else 0
+    if row.cold:
+        return (group, 1, -row.fit, 0, row.name)
+    return (group, 0, -row.score, row.hops, row.name)
 
 
 def _persons_only(G: nx.Graph, path: list[str]) -> list[str]:
@@ -95,13 +140,17 @@ def _make(G: nx.Graph, target: Target, person: str, path: list[str], fit: Fit, p
     persons = _persons_only(G, path)
     first = persons[1] if len(persons) > 2 else None
     reasons = [h.evidence[0] if h.inferred else _short(G, h) for h in hops]
+    if len(persons) > 2 and G.has_edge(persons[0], person) and not G[persons[0]][person].get("inferred"):
+        direct = G[persons[0]][person]["warmth"]
+        reasons.append(f"you also know {node['name']} directly ({direct:.2f}): this route through known ties "
+                       "is warmer")  # fmt: skip
     reasons.append(_fit_reason(node, fit))
     return RankedPath(
         rank=0, person=person, name=node["name"], title=node.get("title", ""), company=node.get("company", ""),
         office=node.get("office", ""), score=score, warmth=warmth, fit=fit.value, hops=len(hops),
         path=persons, names=[name_of(G, n) if n != ME else "You" for n in persons], first_ask=first,
         first_ask_name=name_of(G, first) if first else "", reasons=reasons, hop_details=hops, fit_detail=fit,
-        target=target.describe(),
+        target=target.describe(), office_group=office_group(node, fit),
     )  # fmt: skip
 
 
@@ -124,7 +173,7 @@ def _cold(G: nx.Graph, target: Target, person: str, fit: Fit, max_hops: int) -> 
         rank=0, person=person, name=node["name"], title=node.get("title", ""), company=node.get("company", ""),
         office=node.get("office", ""), score=0.0, warmth=0.0, fit=fit.value, hops=None, path=[], names=[],
         first_ask=None, first_ask_name="", reasons=[f"no warm path within {max_hops} hops", _fit_reason(node, fit)],
-        cold=True, fit_detail=fit, target=target.describe(),
+        cold=True, fit_detail=fit, target=target.describe(), office_group=office_group(node, fit),
     )  # fmt: skip
 
 
@@ -157,7 +206,7 @@ def alternative_paths(
         def stop(cost: float, found: dict[str, Found]) -> bool:
             return cost > limit
 
-    back = best_paths(G, person, max_hops=max_hops - 1, exclude=(source,), stop=stop)
+    back = best_paths(G, person, max_hops=max_hops - 1, exclude=(source,), stop=stop, toward=source)
     routes: dict[str, tuple[float, list[str]]] = {}
     for first, data in G._adj[source].items():
         if first == person:
@@ -197,7 +246,9 @@ def rank_paths(
     members = target_people(G, target)
     fits = {p: target_fit(G.nodes[p], target, weights) for p in members}
     best_fit = max((f.value for f in fits.values()), default=1.0)
-    simple = per_target == 1 and max_per_introducer is None and prefer == "trust" and top is not None
+    # early stop on the score bound: only when rows are ordered by score alone (no office groups)
+    simple = (per_target == 1 and max_per_introducer is None and prefer == "trust" and top is not None
+              and target.office is None)  # fmt: skip
 
     def stop(cost: float, found: dict[str, Found]) -> bool:
         # every target not yet settled scores at most exp(-cost) * best_fit
@@ -235,22 +286,22 @@ def assemble(
     them (already in order) for a caller that knows them without full node data.
     """
     warm = [_make(G, target, p, found[p].path, fits[p], "trust") for p in members if p in found and p != source]
-    warm.sort(key=lambda r: (-r.score, r.hops, r.name))
+    warm.sort(key=row_order)
     if prefer == "reach" or per_target > 1 or max_per_introducer is not None:
         warm = _alternatives(G, target, warm, fits, max_hops, top, per_target, max_per_introducer, prefer, source)
-    elif top is not None:
-        warm = warm[:top]
-    rows = warm
+    cold_rows: list[RankedPath] = []
     if include_cold:
         if cold is None:
-            cold_rows = [_cold(G, target, p, fits[p], max_hops) for p in members if p not in found]
-            cold_rows.sort(key=lambda r: (-r.fit, r.name))
-        else:
-            cold_rows = [_cold(G, target, p, fits[p], max_hops) for p in cold]
-        if top is not None:
-            shown = len({r.person for r in warm})
-            cold_rows = cold_rows[: max(0, top - shown)]
-        rows = warm + cold_rows
+            cold = [p for p in members if p not in found]
+        cold_rows = [_cold(G, target, p, fits[p], max_hops) for p in cold]
+    # people in list order (a person's alternative routes stay together), cut at top people
+    people: dict[str, list[RankedPath]] = {}
+    for row in warm + cold_rows:
+        people.setdefault(row.person, []).append(row)
+    ordered = sorted(people.values(), key=lambda rows: row_order(rows[0]))
+    if top is not None:
+        ordered = ordered[:top]
+    rows = [row for group in ordered for row in group]
     for i, row in enumerate(rows, 1):
         row.rank = i
     return rows
@@ -281,7 +332,7 @@ def _alternatives(G, target, warm, fits, max_hops, top, per_target, max_per_intr
             options = [row]
         options.sort(key=lambda r: (-r.score, r.hops, r.first_ask_name))
         per_person.append(options)
-    per_person.sort(key=lambda opts: (-opts[0].score, opts[0].hops, opts[0].name))
+    per_person.sort(key=lambda opts: row_order(opts[0]))
     used: Counter[str] = Counter()
     groups: list[list[RankedPath]] = []
     for options in per_person:
@@ -299,7 +350,7 @@ def _alternatives(G, target, warm, fits, max_hops, top, per_target, max_per_intr
         if taken:
             groups.append(taken)
     # the cap may have left a person only a weaker route: order people by what they kept
-    groups.sort(key=lambda g: (-g[0].score, g[0].hops, g[0].name))
+    groups.sort(key=lambda g: row_order(g[0]))
     return [row for group in groups for row in group]
 
 

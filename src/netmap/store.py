@@ -38,10 +38,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .csvio import _decode, _unclosed, normalize_header, sniff_delimiter
+from .csvio import Table, _decode, _unclosed, normalize_header, sniff_delimiter
 from .errors import ConflictError, DataError, Problem
 
-__all__ = ["CsvDocument", "StoredRow"]
+__all__ = ["CsvDocument", "StoredRow", "create_new"]
 
 
 @dataclass(slots=True, eq=False)
@@ -290,6 +290,26 @@ class CsvDocument:
                 row.cells[index] = value
                 row.raw = None
 
+    def table(self) -> Table:
+        """The document as :meth:`save` would write it, as a :class:`~netmap.csvio.Table`.
+
+        For the loader's parsers (:func:`netmap.loading.parse_contacts`), so an edit can be
+        validated, and the ids the loader derives learnt, before anything is written.
+        ``table().rows[i]`` is ``rows[i]``, numbered with the line it would be written on.
+        """
+        texts, owners = self._render()
+        header_at = 0 if self._header_pos is None else self._header_pos
+        width = len(self.header)
+        rows: list[tuple[int, list[str]]] = []
+        line = header_line = 1
+        for i, (text, owner) in enumerate(zip(texts, owners, strict=True)):
+            if i == header_at:
+                header_line = line
+            if owner is not None:
+                rows.append((line, (owner.cells + [""] * width)[:width]))
+            line += sum(1 for _ in io.StringIO(text, newline=""))
+        return Table(self.path, list(self.header), rows, header_line, self.delimiter, self.encoding)
+
     @property
     def changed(self) -> bool:
         """True when saving would write something different from what was read."""
@@ -390,7 +410,7 @@ class CsvDocument:
         data = self.to_bytes()
         folder = self.path.parent
         folder.mkdir(parents=True, exist_ok=True)
-        mode = self.path.stat().st_mode & 0o7777 if self.path.exists() else None
+        mode = self.path.stat().st_mode & 0o7777 if self.path.exists() else _default_mode()
         fd, tmp_name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=folder)
         tmp = Path(tmp_name)
         try:
@@ -432,6 +452,47 @@ class CsvDocument:
 
     def __repr__(self) -> str:
         return f"CsvDocument({str(self.path)!r}, {len(self.rows)} rows)"
+
+
+def create_new(path: str | os.PathLike[str], data: bytes) -> bool:
+    """Write ``data`` to ``path`` atomically unless ``path`` exists; True when it was written.
+
+    A file that exists, or appears meanwhile, is never replaced: the new file is linked
+    into place, which fails when the name is taken. (On a file system without hard links
+    it is created exclusively instead, which a crash mid-write may leave half written.)
+    """
+    path = Path(path)
+    if path.exists() or path.is_symlink():
+        return False
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with open(fd, "wb") as stream:
+            _write_all(stream, data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(tmp_name, _default_mode())
+        try:
+            os.link(tmp_name, path)
+        except FileExistsError:
+            return False
+        except OSError:  # no hard links on this file system: exclusive creation instead
+            try:
+                with open(path, "xb") as stream:
+                    stream.write(data)
+            except FileExistsError:
+                return False
+        _fsync_dir(path.parent)
+    finally:
+        if os.path.exists(tmp_name):
+            os.unlink(tmp_name)
+    return True
+
+
+def _default_mode() -> int:
+    """The mode a new file gets from the user's umask (mkstemp alone makes it private)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def _split_bom(data: bytes, encoding: str | None) -> tuple[bytes, str, bytes]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -80,10 +81,28 @@ class Target:
 
 
 def _suggest(word: str, choices: dict[str, str]) -> str:
-    close = difflib.get_close_matches(normalize_company(word), list(choices), n=3, cutoff=0.5)
-    if not close:
-        close = [k for k in choices if k.startswith(normalize_company(word)[:3])][:3]
+    """Known names really close to ``word``: a near spelling, or one holding it as whole words.
+
+    "Google" never suggests "Globex", and "Meta" never "Metabase".
+    """
+    key = normalize_company(word)
+    close = difflib.get_close_matches(key, list(choices), n=3, cutoff=0.8)
+    if not close and key:  # a word of the name, spelt nearly so ("halcyon" for "Halcyon Maps")
+        close = [k for k in choices if re.search(r"(?<!\w)" + re.escape(key) + r"(?!\w)", k)
+                 or (" " not in key and difflib.get_close_matches(key, k.split(), n=1, cutoff=0.8))][:3]
     return ", ".join(f"'{choices[c]}'" for c in close)
+
+
+#: what to do when nobody in the data can open a door
+COLD_ADVICE = ("or go cold: call or write to the office and ask for 15 minutes of advice, not a job, "
+               "then add the person with 'netmap add'")  # fmt: skip
+
+
+def past_employees(G: nx.Graph, key: str) -> list[str]:
+    """Names of the people whose past companies include the company ``key``."""
+    aliases = G.graph.get("aliases", {})
+    return sorted(G.nodes[p]["name"] for p in people(G)
+                  if any(company_key(c, aliases) == key for c in G.nodes[p].get("past_companies", ())))  # fmt: skip
 
 
 def resolve_target(
@@ -100,7 +119,7 @@ def resolve_target(
         if G.nodes[p]["company_key"] == key and G.nodes[p]["office_key"]
     ) if office else Counter()  # fmt: skip
     return resolve_target_in(G.graph.get("company_names", {}), G.graph.get("aliases", {}), offices, company,
-                             office=office, role=role)  # fmt: skip
+                             office=office, role=role, past=lambda k: past_employees(G, k))  # fmt: skip
 
 
 def resolve_target_in(
@@ -111,14 +130,21 @@ def resolve_target_in(
     *,
     office: str | None = None,
     role: str | tuple[str, ...] | None = None,
+    past: Callable[[str], list[str]] | None = None,
 ) -> Target:
     """:func:`resolve_target` from its parts: company names by key, and the target company's
-    ``(office key, office as written)`` counts."""
+    ``(office key, office as written)`` counts; ``past(key)`` names people who worked there before."""
     key = company_key(company, aliases)
     if key not in names:
         close = _suggest(company, names)
-        hint = f"did you mean {close}?" if close else "run 'netmap companies' to list them"
-        raise NotFoundError(f"unknown company '{company}' - {hint}")
+        before = past(key) if past is not None and key else []
+        hints = [f"did you mean {close}?"] if close else []
+        if before:
+            shown = ", ".join(before[:3]) + (f" and {len(before) - 3} more" if len(before) > 3 else "")
+            hints.append(f"{shown} worked there before: ask them who to talk to (netmap explain NAME)")
+        hints.append("netmap companies lists the companies in your data")
+        hints.append(COLD_ADVICE)
+        raise NotFoundError(f"nobody in your data works at '{company}' now - " + "; ".join(hints))
     office_key = office_name = None
     if office:
         known: dict[str, str] = {}

@@ -13,7 +13,7 @@
 
 >>> w = Weights()
 >>> w.strength["5"], w.inferred["same_office"]
-(0.9, 0.25)
+(0.9, 0.2)
 """
 
 from __future__ import annotations
@@ -67,10 +67,12 @@ class Weights:
     track_record_step: float = 0.1
     track_record_min: float = 0.6
     track_record_max: float = 1.3
-    #: base warmth of inferred ties between two people (deliberately low)
+    #: base warmth of inferred ties between two people: at most a tie you would rate 1 (0.2)
     inferred: dict[str, float] = field(
-        default_factory=lambda: _d(same_office=0.25, same_company=0.15, past_company=0.1, school=0.08)
+        default_factory=lambda: _d(same_office=0.2, same_company=0.12, past_company=0.08, school=0.06)
     )
+    #: inferred ties keep their base in groups up to this many people, then weaken by sqrt(size / this)
+    inferred_full_size: float = 10.0
     #: target fit: seniority level of the person reached (see netmap.targets.seniority_level)
     seniority: dict[str, float] = field(
         default_factory=lambda: _d(
@@ -150,7 +152,7 @@ RANGES: dict[str, tuple[float, float, bool]] = {
     "half_life_days": (0, 36500, True), "recency_floor": (0, 1, False), "unknown_recency": (0, 1, True),
     "introduction_default": (0, 1, True), "status": (0, 2, True), "introduced": (0, 1, True),
     "reciprocity": (1, 2, False), "track_record_step": (0, 1, False), "track_record_min": (0, 1, True),
-    "track_record_max": (1, 3, False), "inferred": (0, 1, True), "seniority": (0, 1, True),
+    "track_record_max": (1, 3, False), "inferred": (0, 1, True), "inferred_full_size": (1, 1e6, False), "seniority": (0, 1, True),
     "office_match": (0, 1, True), "office_mismatch": (0, 1, True), "role_match": (0, 1, True),
     "role_mismatch": (0, 1, True), "reach_peak": (0, 1, True),
 }  # fmt: skip

@@ -13,6 +13,7 @@ from . import (
     map_cmds,  # noqa: F401
     outreach_cmds,  # noqa: F401
     rank_cmds,  # noqa: F401
+    setup_cmds,  # noqa: F401
 )
 from ._app import cli, main
 

@@ -100,13 +100,15 @@ class DataOptions:
 
         return self._from_columns(rank_paths_from_files, company, **options)
 
-    def graph(self):
+    def graph(self, inferred: bool = True):
         """Load, validate and build the scored graph (from the columns when the files allow)."""
         from ..fastpath import graph_from_files
         from ..graph import build_graph
 
-        G = self._from_columns(graph_from_files)
-        return G if G is not None else build_graph(self.load(), weights=self.weights(), today=self.today)
+        G = self._from_columns(graph_from_files, inferred=inferred)
+        if G is None:
+            G = build_graph(self.load(), weights=self.weights(), today=self.today, inferred=inferred)
+        return G
 
 
 def data_options(command: Callable) -> Callable:
@@ -128,8 +130,13 @@ def data_options(command: Callable) -> Callable:
     return wrapper  # fmt: skip
 
 
-def output_options(formats: tuple[str, ...] = ("table", "csv", "json"), top: int | None = None) -> Callable:
-    """``--format``, ``-o/--output``, ``--bom``, ``--raw`` and (optionally) ``--top N``."""
+def output_options(formats: tuple[str, ...] = ("table", "csv", "json"), top: int | None = None,
+                   table_top: int | None = None) -> Callable:  # fmt: skip
+    """``--format``, ``-o/--output``, ``--bom``, ``--raw`` and (optionally) ``--top N``.
+
+    ``table_top``: ``--top`` has no default; a table stops at this many (and says how
+    many it left out), CSV and JSON hold every row.
+    """
 
     def decorate(command: Callable) -> Callable:
         command = click.option("--raw", is_flag=True,
@@ -144,6 +151,10 @@ def output_options(formats: tuple[str, ...] = ("table", "csv", "json"), top: int
         if top is not None:
             command = click.option("--top", type=click.IntRange(min=1), default=top, show_default=True,
                                    help="Show at most this many people (rows, for most commands).")(command)
+        elif table_top is not None:
+            command = click.option("--top", type=click.IntRange(min=1), default=None,
+                                   help=f"Show at most this many people [default: {table_top} in a table, "
+                                        "every one in CSV and JSON].")(command)  # fmt: skip
         return command
 
     return decorate  # fmt: skip

@@ -58,6 +58,11 @@ def report_lines(plan, *, dry_run: bool) -> list[str]:
         )
     for i in plan.introductions:
         lines.append(f"intro     {i['referrer']} -> {i['contact']} ({i['status']})")
+    if plan.estimated:
+        lines.append(
+            f"estimated {plural(plan.estimated, 'direct tie')} from the exports (strength_estimate;"
+            " set your own with 'netmap rate PERSON --strength N')"
+        )
     counts = ", ".join(
         [
             f"{len(plan.added)} added",
@@ -107,12 +112,14 @@ def import_(
     """Import exports (LinkedIn, Google Contacts, Outlook, vCard) into the data folder.
 
     The format of each FILE is detected from its content: LinkedIn Connections.csv
-    (plus Invitations.csv and messages.csv, which estimate strength and last
-    contact), Google Contacts CSV, Outlook CSV, and vCard 2.1/3.0/4.0. People are
-    matched by LinkedIn profile, then e-mail, then name and company; every merge is
-    reported with its reason, near matches are listed, fields you edited are kept
-    unless you pass --prefer incoming. --encoding applies to the FILEs.
-    contacts.csv and introductions.csv are written atomically, keeping .bak copies.
+    (plus messages.csv and Invitations.csv), Google Contacts CSV, Outlook CSV, and
+    vCard 2.1/3.0/4.0. Everyone imported, and everyone you messaged both ways, is a
+    direct tie with netmap's 1-5 strength_estimate (see docs/import.md); your own
+    strength column is never written. People are matched by LinkedIn profile, then
+    e-mail, then name and company; every merge is reported with its reason, near
+    matches are listed, fields you edited are kept unless you pass --prefer
+    incoming. --encoding applies to the FILEs. contacts.csv and introductions.csv
+    are written atomically, keeping .bak copies.
 
     \b
     Example:

@@ -64,9 +64,11 @@ def _target_options(command):
     show_default=True,
     help="List people at the target with no warm path after the warm ones.",
 )
-@output_options(top=20)
+@click.option("--inferred/--no-inferred", default=True, show_default=True,
+              help="Use ties only guessed from a shared company, office or school (marked ~ in paths).")
+@output_options(table_top=20)
 def paths(opts: DataOptions, company, office, role, targets_file, max_hops, per_target, max_per_introducer,
-          prefer, cold, fmt, output, bom, raw, top) -> None:  # fmt: skip
+          prefer, cold, inferred, fmt, output, bom, raw, top) -> None:  # fmt: skip
     """Rank the people at a target company or office by their warmest path from you.
 
     Each row: rank, person, title, company, office, score, hops, the path as
@@ -87,11 +89,12 @@ def paths(opts: DataOptions, company, office, role, targets_file, max_hops, per_
     if company and targets_file:
         raise click.UsageError("use either --company or --targets, not both")
     if not targets_file and per_target == 1 and max_per_introducer is None and prefer == "trust":
-        rows = opts.fast_paths(company, office=office, role=role, max_hops=max_hops, top=top, include_cold=cold)
+        rows = opts.fast_paths(company, office=office, role=role, max_hops=max_hops, top=top, include_cold=cold,
+                               inferred=inferred)  # fmt: skip
         if rows is not None:
-            _write_paths(rows, PATH_COLUMNS, fmt, output, bom, raw)
+            _write_paths(rows, PATH_COLUMNS, fmt, output, bom, raw, top)
             return
-    G = opts.graph()
+    G = opts.graph(inferred=inferred)
     options = dict(max_hops=max_hops, top=top, per_target=per_target, max_per_introducer=max_per_introducer,
                    prefer=prefer, include_cold=cold)  # fmt: skip
     if targets_file:
@@ -103,21 +106,52 @@ def paths(opts: DataOptions, company, office, role, targets_file, max_hops, per_
         rows = rank_targets(G, targets, **options)
     else:
         rows = rank_paths(G, company, office=office, role=role, **options)
-    _write_paths(rows, PATH_COLUMNS, fmt, output, bom, raw)
+    _write_paths(rows, PATH_COLUMNS, fmt, output, bom, raw, top)
 
 
-def _write_paths(rows, columns, fmt, output, bom, raw) -> None:
+#: rows a table shows when --top is not given
+TABLE_TOP = 20
+
+
+def _cut(rows: list, top: int | None, fmt: str, key=lambda r: r.person) -> list:
+    """Without --top a table stops at TABLE_TOP people and says on stderr how many it left out."""
+    if top is not None or fmt != "table":
+        return rows
+    people = list(dict.fromkeys(key(r) for r in rows))
+    if len(people) <= TABLE_TOP:
+        return rows
+    keep = set(people[:TABLE_TOP])
+    click.echo(f"({len(people) - TABLE_TOP} more not shown: --top {len(people)} shows them all, "
+               "--format csv writes them all)", err=True)  # fmt: skip
+    return [r for r in rows if key(r) in keep]
+
+
+GROUP_HEADINGS = {"company": "elsewhere in the company", "unknown": "office not on record"}
+
+
+def _write_paths(rows, columns, fmt, output, bom, raw, top=None) -> None:
     from ..output import write_rows
 
+    if rows and all(r.cold for r in rows):
+        from ..targets import COLD_ADVICE
+
+        click.echo(f"Nobody at {rows[0].target} is within reach of your network: ask the people who worked "
+                   f"there before or know someone there (netmap mutual), try --max-hops 4, {COLD_ADVICE}",
+                   err=True)  # fmt: skip
+    rows = _cut(rows, top, fmt)
     flat = [r.as_row() for r in rows]
+    headings: list[str] = []
     if fmt == "table":
         columns = ("rank", "name", "title", "office", "score", "hops", "path", "first_ask")
+        if any(r.office_group for r in rows):
+            headings = [f"at {r.target}" if r.office_group == "office" else GROUP_HEADINGS[r.office_group]
+                        for r in rows]  # fmt: skip
     detail = None
     if fmt == "json":
         detail = [{**row, "path": r.names, "path_ids": r.path, "reasons": r.reasons,
                    "hops_detail": [asdict(h) for h in r.hop_details]}
                   for row, r in zip(flat, rows, strict=True)]  # fmt: skip
-    write_rows(flat, columns, fmt, output, safe=not raw, bom=bom, json_rows=detail)
+    write_rows(flat, columns, fmt, output, safe=not raw, bom=bom, json_rows=detail, headings=headings)
 
 
 @cli.command()

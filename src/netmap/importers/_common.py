@@ -43,6 +43,8 @@ class ImportedContact:
     ``emails`` keeps every address (the first is written to ``email``); ``line`` is
     where the person starts in ``file``. ``referred_by`` is free text naming who
     referred the user to this person (Outlook ``Referred By``, vCard ``X-...``).
+    ``phone`` says a phone number is on file (it counts in the strength estimate; the
+    number itself is not imported). There is no ``strength``: only the user writes it.
     """
 
     name: str
@@ -58,8 +60,7 @@ class ImportedContact:
     notes: str = ""
     connected_on: date | None = None
     referred_by: str = ""
-    strength: int | None = None
-    last_contact: date | None = None
+    phone: bool = False
 
     @property
     def email(self) -> str:
@@ -75,6 +76,7 @@ class Interaction:
     """One LinkedIn message or invitation between the user and ``name``.
 
     ``outgoing`` is True when the user wrote or invited; ``personal`` when it carried text.
+    ``file`` and ``line`` say where it was read (not compared).
     """
 
     name: str
@@ -83,6 +85,8 @@ class Interaction:
     outgoing: bool
     kind: str  # "message" or "invitation"
     personal: bool = True
+    file: str = field(default="", compare=False)
+    line: int = field(default=0, compare=False)
 
 
 @dataclass(slots=True)
@@ -91,6 +95,8 @@ class ParsedFile:
 
     ``skipped`` counts rows not imported, by reason (``hidden profile``, ``no name``...).
     ``problems`` are warnings about single rows; they never stop an import.
+    ``me_unsure`` is set for a ``messages.csv`` in which the user cannot be told apart
+    from the other participants (nobody is added from it).
     """
 
     path: Path
@@ -103,6 +109,7 @@ class ParsedFile:
     interactions: list[Interaction] = field(default_factory=list)
     skipped: Counter[str] = field(default_factory=Counter)
     problems: list[Problem] = field(default_factory=list)
+    me_unsure: bool = False
 
     @property
     def label(self) -> str:
@@ -401,6 +408,18 @@ def linkedin_url_in(*cells: str) -> str:
             if linkedin_slug(part):
                 return part if "://" in part else "https://" + part
     return ""
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def has_phone(*cells: str) -> bool:
+    """True when any cell holds something dialable (a digit), not just a label or blanks.
+
+    >>> has_phone("", "+351 912 345 678"), has_phone("Mobile", "  ")
+    (True, False)
+    """
+    return any(_DIGIT.search(cell or "") for cell in cells)
 
 
 def join_name(*parts: str) -> str:

@@ -3,7 +3,8 @@ the older one (``Name,Given Name,...,Group Membership,E-mail 1 - Type``).
 
 Several values in one cell are joined by `` ::: ``; labels (``* myContacts``, ``Work``)
 become tags, without the system label ``myContacts``. A LinkedIn profile among the
-websites becomes ``linkedin_url``.
+websites becomes ``linkedin_url``. Phone numbers are not imported; that one is on file
+counts in the strength estimate.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from ._common import (
     Progress,
     emails_in,
     fix_text,
+    has_phone,
     join_name,
     linkedin_url_in,
     split_multi,
@@ -82,5 +84,6 @@ def parse_google(src: CsvSource, result: ParsedFile, progress: Progress | None =
                 linkedin_url=linkedin_url_in(*websites),
                 tags=labels_to_tags(get(cells, "labels", "group membership")),
                 notes=fix_text(get(cells, "notes"), multiline=True),
+                phone=has_phone(*_numbered(index, cells, "phone", "value")),
             )
         )

@@ -4,16 +4,17 @@ Connections of every era: with or without the ``Notes:`` preamble, with or witho
 ``URL``, dates as LinkedIn (``08 Feb 2026``) and Excel (``4-Apr-21``, ``2/8/2026``)
 write them. Rows of hidden profiles (only a date) are counted, not imported.
 
-Invitations and messages are not people: they are the signals behind
-:func:`estimate_strength`, which turns frequency, recency and reciprocity of your
-exchanges with a connection into a 1-5 strength and a ``last_contact`` date.
+Invitations and messages are the evidence behind the strength estimate
+(:func:`netmap.importers.estimate.estimate_tie`): :class:`Signals` groups them by the
+person they are with. Someone you messaged both ways is a person even without a
+connection; a one-way message or an invitation alone is not.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from ..errors import Problem
@@ -98,7 +99,10 @@ def parse_invitations(src: CsvSource, result: ParsedFile, progress: Progress | N
             continue
         personal = bool(get(cells, "message").strip())
         result.interactions.append(
-            Interaction(fix_text(other), linkedin_slug(url), when, outgoing, "invitation", personal)
+            Interaction(
+                fix_text(other), linkedin_slug(url), when, outgoing, "invitation", personal,
+                name, line,
+            )  # fmt: skip
         )
 
 
@@ -141,92 +145,114 @@ def parse_messages(src: CsvSource, result: ParsedFile, progress: Progress | None
             continue
         conversation = get(cells, "conversation id") or f"line {line}"
         presence.update((conversation, normalize_name(who[0])) for who in [sender, *recipients])
-        rows.append((when, sender, recipients, conversation))
+        rows.append((when, sender, recipients, conversation, line))
     people: Counter[str] = Counter(person for _, person in presence)
     if not people:
         return
-    me = people.most_common(1)[0][0]
-    for when, sender, recipients, _ in rows:
+    ranked = people.most_common(2)
+    me = ranked[0][0]
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        result.me_unsure = True
+        result.problems.append(
+            Problem(
+                name,
+                None,
+                None,
+                f"cannot tell you from the other participants: nobody is in more than"
+                f" {ranked[0][1]} of the conversations",
+                "nobody is added from this file; import the whole messages.csv",
+                "warning",
+            )
+        )
+    for when, sender, recipients, _, line in rows:
         if normalize_name(sender[0]) == me:
             for other in recipients:
                 if normalize_name(other[0]) != me:
                     result.interactions.append(
-                        Interaction(other[0], other[1], when, True, "message")
+                        Interaction(other[0], other[1], when, True, "message", True, name, line)
                     )
         else:
-            result.interactions.append(Interaction(sender[0], sender[1], when, False, "message"))
+            result.interactions.append(
+                Interaction(sender[0], sender[1], when, False, "message", True, name, line)
+            )
 
 
-# -- strength -------------------------------------------------------------------------------
+# -- who the exchanges are with ---------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class TieEstimate:
-    """What the exchanges with one person say about the tie."""
+@dataclass(slots=True)
+class Correspondent:
+    """One person the user exchanged LinkedIn messages or invitations with."""
 
-    strength: int
-    last_contact: date
-    messages: int
-    reciprocal: bool
+    name: str
+    slug: str
+    interactions: list[Interaction] = field(default_factory=list)
 
+    @property
+    def messages(self) -> int:
+        return sum(1 for i in self.interactions if i.kind == "message")
 
-def estimate_strength(interactions: Iterable[Interaction], today: date) -> TieEstimate | None:
-    """Estimate a 1-5 strength from the exchanges with one person (None when there are none).
+    @property
+    def messaged_both_ways(self) -> bool:
+        """At least one message from the user and one to the user."""
+        ways = {i.outgoing for i in self.interactions if i.kind == "message"}
+        return ways == {True, False}
 
-    ``strength = 1 + frequency + reciprocity + recency``, where
+    @property
+    def reciprocal(self) -> bool:
+        """Both sides reached out: a message, or an invitation with a personal note, each way."""
+        ways = {i.outgoing for i in self.interactions if i.kind == "message" or i.personal}
+        return ways == {True, False}
 
-    * frequency: 0 for fewer than 3 messages, 1 for 3-9, 2 for 10 or more;
-    * reciprocity: 1 when both of you reached out (a message, or an invitation carrying
-      a personal note), 0 when only one side did (one-way contact is not a relationship);
-    * recency: 1 when the last exchange is at most 365 days before ``today``.
+    @property
+    def last(self) -> date:
+        return max(i.when for i in self.interactions)
 
-    An accepted invitation alone gives 1 (or 2 if recent). ``last_contact`` is the
-    date of the last message or invitation.
-
-    >>> from datetime import date
-    >>> msgs = [Interaction("Ana", "", date(2026, 1, d), d % 2 == 0, "message")
-    ...         for d in range(1, 11)]
-    >>> estimate_strength(msgs, date(2026, 2, 1)).strength
-    5
-    >>> estimate_strength([Interaction("Bo", "", date(2019, 5, 1), True, "invitation", False)],
-    ...                   date(2026, 2, 1)).strength
-    1
-    """
-    items = list(interactions)
-    if not items:
-        return None
-    messages = sum(1 for i in items if i.kind == "message")
-    out = any(i.outgoing and (i.kind == "message" or i.personal) for i in items)
-    inc = any(not i.outgoing and (i.kind == "message" or i.personal) for i in items)
-    last = max(i.when for i in items)
-    frequency = 2 if messages >= 10 else 1 if messages >= 3 else 0
-    recency = 1 if (today - last).days <= 365 else 0
-    strength = 1 + frequency + (1 if out and inc else 0) + recency
-    return TieEstimate(min(5, strength), last, messages, out and inc)
+    @property
+    def first(self) -> Interaction:
+        """The earliest message (else invitation), for saying where the person was found."""
+        return min(self.interactions, key=lambda i: (i.kind != "message", i.when, i.line))
 
 
 class Signals:
-    """Interactions grouped by person, looked up by LinkedIn slug, then by name."""
+    """Interactions grouped by person: by LinkedIn slug, else by name.
+
+    An interaction without a slug joins the slug of another interaction with the same name.
+    """
 
     def __init__(self, interactions: Iterable[Interaction]):
-        self.by_slug: dict[str, list[Interaction]] = defaultdict(list)
-        self.by_name: dict[str, list[Interaction]] = defaultdict(list)
-        slug_names: dict[str, str] = {}
-        for i in interactions:
+        items = list(interactions)
+        self.people: list[Correspondent] = []
+        self.by_slug: dict[str, Correspondent] = {}
+        self.by_name: dict[str, Correspondent] = {}
+        slug_of: dict[str, str] = {}
+        for i in items:
             if i.slug:
-                self.by_slug[i.slug].append(i)
-                slug_names[normalize_name(i.name)] = i.slug
-            else:
-                self.by_name[normalize_name(i.name)].append(i)
-        # A name seen with a slug elsewhere joins that slug's exchanges.
-        for name, slug in slug_names.items():
-            self.by_slug[slug].extend(self.by_name.pop(name, []))
-            self.by_name.setdefault(name, []).extend(self.by_slug[slug])
+                slug_of.setdefault(normalize_name(i.name), i.slug)
+        name_only: dict[str, Correspondent] = {}
+        for i in items:
+            key = normalize_name(i.name)
+            slug = i.slug or slug_of.get(key, "")
+            index, k = (self.by_slug, slug) if slug else (name_only, key)
+            person = index.get(k)
+            if person is None:
+                person = index[k] = Correspondent(i.name, slug)
+                self.people.append(person)
+            person.interactions.append(i)
+        for person in self.people:
+            self.by_name.setdefault(normalize_name(person.name), person)
 
     def __bool__(self) -> bool:
-        return bool(self.by_slug or self.by_name)
+        return bool(self.people)
 
-    def lookup(self, slug: str, name: str) -> list[Interaction]:
+    def lookup(self, slug: str, name: str) -> Correspondent | None:
+        """The exchanges with the person of profile ``slug`` (else ``name``), or None.
+
+        A name never picks the exchanges of someone with another LinkedIn profile.
+        """
         if slug and slug in self.by_slug:
             return self.by_slug[slug]
-        return self.by_name.get(normalize_name(name), [])
+        person = self.by_name.get(normalize_name(name))
+        if person is not None and slug and person.slug and person.slug != slug:
+            return None
+        return person

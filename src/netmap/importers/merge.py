@@ -11,7 +11,9 @@ never merged.
 Fields: an empty cell is filled; an equal value (compared normalised) is left as is;
 a different value is a :class:`Conflict`, resolved by ``prefer`` (``existing``, the
 default, keeps the user's text). ``tags`` and ``source`` are unions; ``last_contact``
-takes the later date. Columns netmap does not know are kept; a ``source`` column
+takes the later date. ``strength`` and ``relationship`` are the user's and never
+written; ``strength_estimate`` and ``connected_on`` are netmap's and replaced by what
+the exports of the run say (:func:`netmap.importers.estimate.estimate_tie`). Columns netmap does not know are kept; a ``source`` column
 (``linkedin;google``) records where each person came from; imported text that a
 spreadsheet would run as a formula is neutralised with a leading ``'``.
 """
@@ -48,13 +50,18 @@ from ..normalize import (
 )
 from ..store import CsvDocument, StoredRow
 from ._common import PROGRESS_EVERY, ImportedContact, ParsedFile, Progress
-from .linkedin import Signals, estimate_strength
+from .estimate import estimate_tie
+from .linkedin import Correspondent, Signals
 
 PREFER = ("existing", "incoming")
 _FORMULA_STARTS = frozenset(FORMULA_PREFIXES)
 COLUMNS = (*CONTACT_COLUMNS, "source")
-#: Columns compared for conflicts (the others are unions or dates).
-_COMPARED = ("name", "company", "title", "office", "email", "linkedin_url", "strength", "notes")
+#: Columns compared for conflicts (the others are unions, dates or netmap's estimate).
+_COMPARED = ("name", "company", "title", "office", "email", "linkedin_url", "notes")
+#: Sources that may hold a phone number, which counts in the estimate but is not stored.
+_ADDRESS_BOOKS = frozenset({"google", "outlook", "vcard"})
+#: The name LinkedIn shows for a deleted or hidden account: not one person.
+_PLACEHOLDER_NAMES = frozenset({"linkedin member"})
 _FUZZY_CUTOFF = 0.85
 NAME_ONLY_REASON = (
     "same name, and neither has a company, e-mail or LinkedIn profile to tell them apart"
@@ -112,9 +119,10 @@ class MergePlan:
     merged: list[Merge] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     near_matches: list[NearMatch] = field(default_factory=list)
-    updated: list[Merge] = field(
-        default_factory=list
-    )  # existing people changed by LinkedIn signals
+    #: rows already in contacts.csv whose estimate, connected_on or last_contact changed
+    updated: list[Merge] = field(default_factory=list)
+    #: people given a strength_estimate by this import (new or not, changed or not)
+    estimated: int = 0
     introductions: list[dict[str, str]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)  # warnings
     files: list[ParsedFile] = field(default_factory=list)
@@ -137,6 +145,21 @@ class _Rec:
     where: str
     row: StoredRow | None = None
     changes: dict[str, str] = field(default_factory=dict)
+    # what the contacts exports of this run said about the person
+    sources: set[str] = field(default_factory=set)
+    files: list[str] = field(default_factory=list)
+    phone: bool = False
+    connected: date | None = None
+
+    def saw(self, c: ImportedContact) -> None:
+        """Note that ``c`` (read from a contacts export) is this person."""
+        self.sources.add(c.source)
+        name = os.path.basename(c.file)
+        if name not in self.files:
+            self.files.append(name)
+        self.phone = self.phone or c.phone
+        if c.connected_on and (self.connected is None or c.connected_on > self.connected):
+            self.connected = c.connected_on
 
     def set(self, column: str, value: str) -> None:
         self.values[column] = value
@@ -155,11 +178,6 @@ def _same(column: str, a: str, b: str) -> bool:
         return normalize_name(a) == normalize_name(b)
     if column == "linkedin_url":
         return (linkedin_slug(a) or a.casefold()) == (linkedin_slug(b) or b.casefold())
-    if column == "strength":
-        try:
-            return float(a) == float(b)
-        except ValueError:
-            return a.strip() == b.strip()
     if column == "notes":
         return normalize_text(b) in normalize_text(a)
     return normalize_text(a) == normalize_text(b)
@@ -175,8 +193,6 @@ def _incoming_values(c: ImportedContact) -> dict[str, str]:
         "linkedin_url": c.linkedin_url,
         "tags": "; ".join(c.tags),
         "notes": c.notes,
-        "strength": str(c.strength) if c.strength else "",
-        "last_contact": c.last_contact.isoformat() if c.last_contact else "",
         "source": c.source,
     }
     return {k: "'" + v if v[:1] in _FORMULA_STARTS else v for k, v in values.items()}
@@ -369,23 +385,13 @@ def plan_import(
     for n, c in enumerate(people, start=1):
         if progress and n % PROGRESS_EVERY == 0:
             progress("merging", n, total)
-        values = _incoming_values(c)
-        where, slug = _where(c), c.slug
-        rec, reason, near = work.match(c, slug, where)
-        if rec is None:
-            values["id"] = work.new_id(values, slug)
-            rec = _Rec({col: values.get(col, "") for col in COLUMNS}, values["id"], f"new, {where}")
-            work.add(rec, slug)
-            plan._new_rows.append(rec)
-            if near:
-                plan.near_matches.append(near)
-        else:
-            merge = Merge(rec.values["name"], rec.where, where, reason)
-            _merge_fields(rec, values, where, prefer, plan, merge)
-            work.index(rec)
-            plan.merged.append(merge)
+        rec = _take(c, work, prefer, plan)
+        rec.saw(c)
         rec_of[id(c)] = rec
-    _apply_signals(files, work, prefer, today, plan)
+    signals = Signals(i for f in files for i in f.interactions)
+    _add_correspondents(files, signals, work, prefer, plan)
+    exchanges_known = any(f.format == "linkedin-messages" for f in files)
+    _estimate_ties(signals, work, today, plan, exchanges_known)
     _plan_introductions(people, rec_of, work, introductions, plan)
     for rec in plan._new_rows:
         plan.added.append(Added(rec.values["name"], rec.id, rec.values["source"], rec.values))
@@ -397,6 +403,26 @@ def plan_import(
     if progress and total >= PROGRESS_EVERY:
         progress("merging", total, total)
     return plan
+
+
+def _take(c: ImportedContact, work: _Working, prefer: str, plan: MergePlan) -> _Rec:
+    """Merge ``c`` into the person it matches, or add it; the record it ends up in."""
+    values = _incoming_values(c)
+    where, slug = _where(c), c.slug
+    rec, reason, near = work.match(c, slug, where)
+    if rec is None:
+        values["id"] = work.new_id(values, slug)
+        rec = _Rec({col: values.get(col, "") for col in COLUMNS}, values["id"], f"new, {where}")
+        work.add(rec, slug)
+        plan._new_rows.append(rec)
+        if near:
+            plan.near_matches.append(near)
+    else:
+        merge = Merge(rec.values["name"], rec.where, where, reason)
+        _merge_fields(rec, values, where, prefer, plan, merge)
+        work.index(rec)
+        plan.merged.append(merge)
+    return rec
 
 
 def _merge_fields(
@@ -421,11 +447,6 @@ def _merge_fields(
             rec.set(column, joined)
             if column == "tags":
                 merge.filled.append(column)
-    if values.get("last_contact"):
-        later = _later(rec.values.get("last_contact", ""), values["last_contact"])
-        if later != rec.values.get("last_contact", ""):
-            rec.set("last_contact", later)
-            merge.filled.append("last_contact")
 
 
 def _join(a: str, b: str) -> str:
@@ -439,27 +460,133 @@ def _join(a: str, b: str) -> str:
     return a if len(parts) == len(split_list(a)) else "; ".join(parts)
 
 
-def _apply_signals(
-    files: Sequence[ParsedFile], work: _Working, prefer: str, today: date, plan: MergePlan
+def _lookup(signals: Signals, rec: _Rec) -> Correspondent | None:
+    v = rec.values
+    return signals.lookup(linkedin_slug(v.get("linkedin_url", "")), v.get("name", ""))
+
+
+def _add_correspondents(
+    files: Sequence[ParsedFile], signals: Signals, work: _Working, prefer: str, plan: MergePlan
 ) -> None:
-    signals = Signals(i for f in files for i in f.interactions)
+    """Add the people messaged both ways who are in no contacts file (nor contacts.csv).
+
+    One-way messages and invitations alone do not make a person; neither does a
+    ``messages.csv`` in which the user cannot be told from the other participants.
+    """
     if not signals:
         return
-    label = ", ".join(f.path.name for f in files if f.interactions)
-    for rec in work.recs:
-        found = signals.lookup(
-            linkedin_slug(rec.values.get("linkedin_url", "")), rec.values.get("name", "")
-        )
-        tie = estimate_strength(found, today)
-        if tie is None:
+    unsure = {str(f.path) for f in files if f.me_unsure}
+    claimed = {id(p) for rec in work.recs if (p := _lookup(signals, rec)) is not None}
+    for person in signals.people:
+        if id(person) in claimed or not person.messaged_both_ways:
             continue
-        values = {"strength": str(tie.strength), "last_contact": tie.last_contact.isoformat()}
-        way = "reciprocal" if tie.reciprocal else "one-way"
-        reason = f"{tie.messages} messages, {way}, last {tie.last_contact}"
-        merge = Merge(rec.values["name"], rec.where, label, reason)
-        _merge_fields(rec, values, label, prefer, plan, merge)
-        if merge.filled and rec.row is not None:
-            plan.updated.append(merge)
+        first = person.first
+        if first.file in unsure or (
+            not person.slug and normalize_name(person.name) in _PLACEHOLDER_NAMES
+        ):
+            continue
+        url = f"https://www.linkedin.com/in/{person.slug}" if person.slug else ""
+        c = ImportedContact(person.name, "linkedin", first.file, first.line, linkedin_url=url)
+        _take(c, work, prefer, plan)
+
+
+def _date(text: str) -> date | None:
+    try:
+        return parse_date(text) if text.strip() else None
+    except ValueError:
+        return None
+
+
+def _on_file(rec: _Rec) -> bool | None:
+    """Is an e-mail or a phone number on file? None when unknown: the row came from an
+    address book not read this time, and phone numbers are not stored."""
+    if rec.phone or split_list(rec.values.get("email", "")):
+        return True
+    before = set()
+    if rec.row is not None:
+        before = {s.casefold() for s in split_list(rec.row.get("source"))}
+    return None if (before & _ADDRESS_BOOKS) - rec.sources else False
+
+
+def _estimate(rec: _Rec, person: Correspondent | None, today: date, exchanges_known: bool) -> int:
+    """The person's strength_estimate from what this run knows about them.
+
+    netmap stores neither phone numbers nor messages, so a run that does not read them
+    (no messages.csv; an address book the person came from is not among the files)
+    cannot tell whether they counted last time: the estimate already in contacts.csv
+    is kept when it lies between the lowest and the highest value this run allows,
+    and moved to the nearest of the two otherwise. A run that sees everything gives
+    the exact value.
+    """
+    connected = rec.connected or _date(rec.values.get("connected_on", ""))
+    seen = {
+        "messages": person.messages if person else 0,
+        "reciprocal": person.reciprocal if person else False,
+        "last_exchange": person.last if person else None,
+    }
+    on_file = _on_file(rec)
+    low = estimate_tie(today, on_file=bool(on_file), connected_on=connected, **seen)
+    if not exchanges_known:  # more messages, both ways, recent: all possible
+        seen = {"messages": 10, "reciprocal": True, "last_exchange": today}
+    high = estimate_tie(today, on_file=on_file is not False, connected_on=connected, **seen)
+    stored = rec.values.get("strength_estimate", "").strip()
+    if low == high or stored not in ("1", "2", "3", "4", "5"):
+        return low
+    return min(max(int(stored), low), high)
+
+
+def _why(rec: _Rec, person: Correspondent | None, before: str, after: str) -> str:
+    """The reason printed for an updated row: the estimate, its change and its evidence."""
+    evidence = []
+    if _on_file(rec):
+        evidence.append("e-mail or phone on file")
+    if person is not None:
+        n, k = person.messages, len(person.interactions) - person.messages
+        counts = [f"{n} message{'' if n == 1 else 's'}"] if n else []
+        counts += [f"{k} invitation{'' if k == 1 else 's'}"] if k else []
+        way = "reciprocal" if person.reciprocal else "one-way"
+        evidence.append(f"{', '.join(counts)}, {way}, last {person.last}")
+    elif rec.values.get("connected_on"):
+        evidence.append(f"connected {rec.values['connected_on']}")
+    change = f"{before} -> {after}" if before and before != after else after
+    return f"estimate {change}: " + ", ".join(evidence) if after else ", ".join(evidence)
+
+
+def _estimate_ties(
+    signals: Signals, work: _Working, today: date, plan: MergePlan, exchanges_known: bool
+) -> None:
+    """Give every direct tie of this run its strength_estimate; fill connected_on and
+    last_contact. Direct: read from a contacts export, messaged both ways, or already
+    estimated. Rows this run says nothing about are left alone."""
+    watched = ("strength_estimate", "connected_on", "last_contact")
+    for rec in work.recs:
+        v = rec.values
+        person = _lookup(signals, rec) if signals else None
+        if not (rec.sources or person):
+            continue
+        before = {col: v.get(col, "") for col in watched}
+        if person is not None:
+            later = _later(v.get("last_contact", ""), person.last.isoformat())
+            if later != v.get("last_contact", ""):
+                rec.set("last_contact", later)
+        if rec.connected and rec.connected.isoformat() != v.get("connected_on", ""):
+            rec.set("connected_on", rec.connected.isoformat())
+        stored = before["strength_estimate"]
+        if rec.sources or stored or (person is not None and person.messaged_both_ways):
+            plan.estimated += 1
+            estimate = str(_estimate(rec, person, today, exchanges_known))
+            if estimate != stored:
+                rec.set("strength_estimate", estimate)
+        changed = [col for col in watched if v.get(col, "") != before[col]]
+        if changed and rec.row is not None:
+            files = list(rec.files)
+            if person is not None:
+                for i in person.interactions:
+                    name = os.path.basename(i.file)
+                    if name not in files:
+                        files.append(name)
+            reason = _why(rec, person, stored, v.get("strength_estimate", ""))
+            plan.updated.append(Merge(v["name"], rec.where, ", ".join(files), reason, changed))
 
 
 def _plan_introductions(
@@ -538,17 +665,17 @@ def apply_plan(
     plan: MergePlan, contacts: CsvDocument, introductions: CsvDocument | None = None
 ) -> None:
     """Write a plan: contacts first, then introductions, each atomically with a ``.bak``."""
-    for column in ("id", "source"):
-        if plan._new_rows or any(column in ch for _, ch in plan._updates.values()):
+    new_rows = [{k: v for k, v in rec.values.items() if v} | {"id": rec.id} for rec in plan._new_rows]
+    needed = {column for _, changes in plan._updates.values() for column in changes}
+    needed |= {column for values in new_rows for column in values}
+    if new_rows:
+        needed.add("source")
+    for column in COLUMNS:  # missing columns are added at the end, in netmap's order
+        if column in needed:
             contacts.add_column(column)
     for row, changes in plan._updates.values():
-        for column in changes:
-            contacts.add_column(column)
         contacts.update(row, changes)
-    for rec in plan._new_rows:
-        values = {k: v for k, v in rec.values.items() if v} | {"id": rec.id}
-        for column in values:
-            contacts.add_column(column)
+    for values in new_rows:
         contacts.append(values)
     if contacts.changed:
         contacts.save(backup=True)

@@ -3,7 +3,8 @@
 Desktop exports quote every field, write ``0/0/00`` for empty dates, and in Europe are
 often cp1252 with ``;`` separators. Exchange contacts may carry an X.500 address
 (``/o=ExchangeLabs/...``) instead of an e-mail: the address in ``E-mail Display Name``
-is used then. ``Referred By`` becomes an introduction.
+is used then. ``Referred By`` becomes an introduction. Phone numbers are not imported; that one is on
+file counts in the strength estimate.
 """
 
 from __future__ import annotations
@@ -17,14 +18,22 @@ from ._common import (
     Progress,
     emails_in,
     fix_text,
+    has_phone,
     join_name,
     linkedin_url_in,
 )
 
 
+def _phone_columns(index: dict[str, int]) -> list[int]:
+    """The person's own phone columns (``Mobile Phone``, ``Business Phone 2``...), not the
+    assistant's, faxes or pagers."""
+    return [i for key, i in index.items() if "phone" in key and "assistant" not in key]
+
+
 def parse_outlook(src: CsvSource, result: ParsedFile, progress: Progress | None = None) -> None:
     """Fill ``result`` with the people of an Outlook CSV export."""
     get = src.getter()
+    phones = _phone_columns(src.index())
     for line, cells in src.rows(result, progress):
         emails = emails_in(
             get(cells, "e-mail address"),
@@ -62,5 +71,6 @@ def parse_outlook(src: CsvSource, result: ParsedFile, progress: Progress | None 
                 tags=tuple(dict.fromkeys(c for c in categories if c)),
                 notes=fix_text(get(cells, "notes"), multiline=True),
                 referred_by=fix_text(get(cells, "referred by")),
+                phone=has_phone(*(cells[i] for i in phones)),
             )
         )

@@ -4,7 +4,8 @@ FN (else N), ORG (the first unit is the company), TITLE, every EMAIL (preferred 
 NOTE, CATEGORIES (tags), a LinkedIn URL (``URL`` or ``X-SOCIALPROFILE``) and RELATED.
 vCard has no "referred by" relation, so a custom property is the convention:
 ``X-NETMAP-REFERRED-BY`` or ``X-REFERRED-BY`` (any ``X-...REFERRED...``) becomes an
-introduction. RELATED is kept in the notes (``Related (colleague): Ana Ribeiro``); it
+introduction. A TEL is not imported, but that one is on file counts in the strength
+estimate. RELATED is kept in the notes (``Related (colleague): Ana Ribeiro``); it
 says two people know each other, not who introduced whom.
 """
 
@@ -14,7 +15,15 @@ import re
 from pathlib import Path
 
 from ..errors import Problem
-from ._common import ImportedContact, ParsedFile, emails_in, fix_text, join_name, linkedin_url_in
+from ._common import (
+    ImportedContact,
+    ParsedFile,
+    emails_in,
+    fix_text,
+    has_phone,
+    join_name,
+    linkedin_url_in,
+)
 
 _QP_START = re.compile(r"^[^:]*ENCODING=QUOTED-PRINTABLE[^:]*:", re.IGNORECASE)
 _BEGIN = re.compile(r"^BEGIN:VCARD\s*$", re.IGNORECASE)
@@ -178,4 +187,5 @@ def _card(card, names_by_uid: dict[str, str], file: str, line: int) -> ImportedC
         tags=tuple(tags),
         notes="\n".join(n for n in notes if n),
         referred_by=referred,
+        phone=has_phone(*(_text(p.value) for p in _values(card, "tel"))),
     )

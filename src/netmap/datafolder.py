@@ -1,0 +1,428 @@
+"""Starting a data folder without a spreadsheet, and keeping its people by hand.
+
+:func:`init_folder` writes the files of a new data folder and never replaces one that
+exists. :class:`PeopleBook` adds a person (:meth:`PeopleBook.add`) or records how well
+the user knows someone (:meth:`PeopleBook.rate`). It writes ``contacts.csv`` through
+:class:`netmap.store.CsvDocument`, like ``netmap log``: atomically, keeping the previous
+file as ``.bak``, every other row and column byte for byte, and raising
+:class:`~netmap.errors.ConflictError` when the file changed on disk since it was read.
+
+>>> import tempfile
+>>> folder = Path(tempfile.mkdtemp()) / "network"
+>>> [p.name for p in init_folder(folder, name="Maya Silva").created]
+['contacts.csv', 'introductions.csv', 'netmap.toml']
+>>> book = PeopleBook(folder)
+>>> book.add("Inês Carvalho", company="Acme", relationship="Former colleague").id
+'ines-carvalho'
+>>> book.rate("Inês Carvalho", 4).describe()
+'Inês Carvalho: strength 4 (was: none)'
+>>> [p.name for p in book.save()]
+['contacts.csv']
+>>> print((folder / "contacts.csv").read_text(encoding="utf-8").splitlines()[1])
+ines-carvalho,Inês Carvalho,Acme,,,,,former_colleague,4,,,,,,,
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import shlex
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .csvio import normalize_header, read_table
+from .errors import DataError, NetmapError, NotFoundError, Problem
+from .loading import PersonIndex, load_dataset, parse_contacts, parse_introductions, resolve_paths
+from .model import CONTACT_COLUMNS, INTRODUCTION_COLUMNS, ME, RELATIONSHIPS, Contact
+from .normalize import linkedin_slug, normalize_company, normalize_name, split_list
+from .store import CsvDocument, StoredRow, create_new
+from .weights import PROFILE_KEYS, load_profile, load_weights
+
+CONFIG_FILE = "netmap.toml"
+
+# -- netmap init ---------------------------------------------------------------------------
+
+#: What each key of ``[me]`` is for, as written into a new netmap.toml.
+_PROFILE_COMMENTS = {
+    "name": "Your name, as the people you write to know you.",
+    "email": "Your e-mail address.",
+    "linkedin_url": "Your LinkedIn profile, e.g. https://www.linkedin.com/in/your-name",
+    "signature": 'How you sign a message, e.g. "Maya" or "Maya Silva, data analyst".',
+}
+assert set(_PROFILE_COMMENTS) == set(PROFILE_KEYS)
+
+_CONFIG_HEAD = """\
+# netmap settings for this data folder. Lines starting with # are comments.
+#
+# Scoring weights: every one has a default, explained in docs/scoring.md. To change
+# one, remove the # in front of it. Plain settings go here, above any [section]:
+# half_life_days = 365   # an old tie's warmth halves its distance to the floor every N days
+#
+# and settings of a table under its [name]:
+# [inferred]
+# same_office = 0.25     # warmth guessed between two people who work in the same office
+
+# About you. All optional; keep the quotes.
+[me]
+"""
+
+
+def _toml_string(text: str) -> str:
+    """``text`` as a TOML basic string.
+
+    >>> print(_toml_string('Maya "M" Silva\\\\'))
+    "Maya \\"M\\" Silva\\\\"
+    """
+    out = []
+    for ch in text:
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif (ord(ch) < 0x20 and ch != "\t") or ord(ch) == 0x7F:
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def config_text(*, name: str = "") -> str:
+    """The text of a new netmap.toml: ``[me]`` with ``name`` filled in, weights commented out."""
+    lines = [_CONFIG_HEAD]
+    for key in PROFILE_KEYS:
+        value = name if key == "name" else ""
+        lines.append(f"# {_PROFILE_COMMENTS[key]}\n{key} = {_toml_string(value)}\n")
+    return "".join(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class InitResult:
+    """What :func:`init_folder` did: the files it ``created`` and those it ``kept`` as they were."""
+
+    folder: Path
+    made_folder: bool
+    created: list[Path] = field(default_factory=list)
+    kept: list[Path] = field(default_factory=list)
+
+    def validate(self) -> None:
+        """Raise DataError or ConfigError unless netmap can use the folder as it now is."""
+        load_dataset(self.folder)
+        config = self.folder / CONFIG_FILE
+        load_weights(config if config.exists() else None)
+        load_profile(config)
+
+
+def init_folder(folder: str | os.PathLike[str] | None = None, *, name: str = "") -> InitResult:
+    """Create ``folder`` (default ``$NETMAP_DATA`` or the current folder) and its files.
+
+    ``contacts.csv`` and ``introductions.csv`` get their header rows only;
+    ``netmap.toml`` gets a commented ``[me]`` section (``name`` filled in) and a
+    commented example of a weight override. A file that exists is kept as it is.
+    """
+    path = Path(folder or os.environ.get("NETMAP_DATA") or ".")
+    if path.exists() and not path.is_dir():
+        raise NetmapError(f"{path} is a file, not a folder - choose another folder")
+    made = not path.exists()
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise NetmapError(f"cannot create {path}: {exc.strerror} - choose another folder") from None
+    files = [
+        (path / "contacts.csv", CsvDocument.new(path / "contacts.csv", list(CONTACT_COLUMNS)).to_bytes()),
+        (
+            path / "introductions.csv",
+            CsvDocument.new(path / "introductions.csv", list(INTRODUCTION_COLUMNS)).to_bytes(),
+        ),
+        (path / CONFIG_FILE, config_text(name=" ".join(name.split())).encode("utf-8")),
+    ]
+    result = InitResult(path, made)
+    for file, data in files:
+        try:
+            written = create_new(file, data)
+        except OSError as exc:
+            raise NetmapError(f"cannot write {file}: {exc.strerror} - check the folder's permissions") from None
+        (result.created if written else result.kept).append(file)
+    return result
+
+
+# -- netmap add and netmap rate ------------------------------------------------------------
+
+
+def parse_relationship(text: str) -> str:
+    """The relationship ``text`` names, forgiving case, spaces and hyphens as the loader does.
+
+    >>> parse_relationship("Former colleague")
+    'former_colleague'
+    >>> parse_relationship("freind")
+    Traceback (most recent call last):
+    ValueError: unknown relationship 'freind' - did you mean 'friend'? Otherwise use one of: family, ...
+    """
+    value = normalize_header(text)
+    if value in RELATIONSHIPS:
+        return value
+    close = difflib.get_close_matches(value, RELATIONSHIPS, n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'? Otherwise use" if close else "use"
+    raise ValueError(f"unknown relationship '{text}' - {hint} one of: {', '.join(RELATIONSHIPS)}")
+
+
+def _strength(value: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+        raise NetmapError(f"strength {value!r} is not a whole number from 1 to 5 - use 1 (barely) to 5 (close)")
+    return value
+
+
+def _who(c: Contact) -> str:
+    return f"{c.name} ({c.company})" if c.company else c.name
+
+
+@dataclass(frozen=True, slots=True)
+class Rating:
+    """What :meth:`PeopleBook.rate` changed: the stated strength (and relationship), before and after."""
+
+    id: str
+    name: str
+    strength: int
+    was_strength: int | None
+    was_estimate: int | None
+    relationship: str | None = None
+    was_relationship: str = ""
+
+    def describe(self) -> str:
+        """One line: ``Inês Carvalho: strength 4 (was: estimated 2)``."""
+        if self.was_strength == self.strength:
+            was = "unchanged"
+        elif self.was_strength is not None:
+            was = f"was: {self.was_strength}"
+        elif self.was_estimate is not None:
+            was = f"was: estimated {self.was_estimate}"
+        else:
+            was = "was: none"
+        text = f"{self.name}: strength {self.strength} ({was})"
+        if self.relationship is not None:
+            before = self.was_relationship or "none"
+            was = "unchanged" if before == self.relationship else f"was: {before}"
+            text += f", relationship {self.relationship} ({was})"
+        return text
+
+
+class PeopleBook:
+    """The people of a data folder, opened to add someone or rate how well the user knows them.
+
+    Reads ``contacts.csv`` as an editable document and validates the folder with
+    :func:`~netmap.loading.load_dataset`, so invalid data fails as in every other
+    command. With ``create=True`` a missing ``contacts.csv`` is started (with every
+    column of :data:`~netmap.model.CONTACT_COLUMNS`) when :meth:`save` writes it.
+    """
+
+    def __init__(
+        self,
+        data: str | os.PathLike[str] | None = None,
+        *,
+        contacts: str | os.PathLike[str] | None = None,
+        introductions: str | os.PathLike[str] | None = None,
+        encoding: str | None = None,
+        create: bool = False,
+    ):
+        self.path, self.intros_path, self._intros_required = resolve_paths(data, contacts, introductions)
+        self.encoding = encoding
+        if create and not self.path.exists():
+            if not self.path.parent.is_dir():
+                raise NetmapError(
+                    f"no folder {self.path.parent} - create it with 'netmap init {self.path.parent}', "
+                    "or pass --data DIR"
+                )
+            self.doc = CsvDocument.new(self.path, list(CONTACT_COLUMNS))
+            self.contacts: list[Contact] = []
+            self.contacts = self._parse()  # introductions.csv, if any, must still resolve
+        else:
+            try:
+                self.doc = CsvDocument.read(self.path, encoding=encoding)
+            except DataError:
+                load_dataset(data, contacts=contacts, introductions=introductions, encoding=encoding)
+                raise  # the loader accepted what the editor cannot read: report the editor's view
+            dataset = load_dataset(data, contacts=contacts, introductions=introductions, encoding=encoding)
+            self.doc.check_unchanged()  # the dataset must describe these very bytes
+            self.contacts = dataset.contacts
+        self._ids = {c.line: c.id for c in self.contacts}  # nobody's id may change
+
+    @property
+    def created(self) -> bool:
+        """True while the contacts file does not exist yet (:meth:`save` creates it)."""
+        return self.doc.sha256 is None
+
+    # -- people ----------------------------------------------------------------------------
+
+    def person(self, text: str) -> Contact:
+        """The person ``text`` (an id or a name) names; NotFoundError when unknown or ambiguous."""
+        pid, message, hint = PersonIndex(self.contacts, self.path.name).resolve(text)
+        if pid is None:
+            raise NotFoundError(f"{message} - {hint}")
+        if pid == ME:
+            raise NetmapError("'me' is you - name someone from " + self.path.name)
+        return next(c for c in self.contacts if c.id == pid)
+
+    def _rows(self) -> dict[int, StoredRow]:
+        """Each row by the line it is (or will be) on, as the loader numbers contacts."""
+        return {line: row for (line, _), row in zip(self.doc.table().rows, self.doc.rows, strict=True)}
+
+    def _parse(self) -> list[Contact]:
+        """The contacts as they would be saved; DataError when the edit breaks the folder."""
+        contacts, problems = parse_contacts(self.doc.table())
+        if self.intros_path.exists() or self._intros_required:
+            table = read_table(self.intros_path, encoding=self.encoding)
+            found: list[Problem] = []
+            if table.header:
+                found = parse_introductions(table, contacts, contacts_file=self.path.name)[1]
+            problems += table.problems + found
+        errors = [p for p in problems if p.severity == "error"]
+        if errors:
+            raise DataError(errors)
+        return contacts
+
+    def _already(self, name: str, company: str, email: str, linkedin_url: str, pid: str) -> None:
+        """Refuse someone who is already in the file (NetmapError naming the row)."""
+        where = self.path.name
+        if pid:
+            if pid.casefold() == ME:
+                raise NetmapError("the id 'me' is reserved for you - pick another --id")
+            for c in self.contacts:
+                if c.id == pid:
+                    raise NetmapError(
+                        f"the id '{pid}' is already taken in {where}: line {c.line}, {_who(c)} - "
+                        "pick another --id, or leave it out to derive one"
+                    )
+        slug = linkedin_slug(linkedin_url)
+        emails = {e.casefold() for e in split_list(email)}
+        key = (normalize_name(name), normalize_company(company))
+        for c in self.contacts:
+            if slug and linkedin_slug(c.linkedin_url) == slug:
+                why = f"same LinkedIn profile {slug}"
+            elif emails & {e.casefold() for e in split_list(c.email)}:
+                why = f"same e-mail {c.email}"
+            elif not pid and key == (normalize_name(c.name), normalize_company(c.company)):
+                why = "same name and company" if company else "same name, no company"
+            else:
+                continue
+            other = "; someone else of that name needs a new --id" if why.startswith("same name") else ""
+            raise NetmapError(
+                f"{_who(c)} is already in {where}: line {c.line}, id '{c.id}' ({why}) - "
+                f"to change how well you know them: netmap rate {shlex.quote(c.id)} --strength N{other}"
+            )
+
+    def add(
+        self,
+        name: str,
+        *,
+        company: str = "",
+        title: str = "",
+        office: str = "",
+        email: str = "",
+        linkedin_url: str = "",
+        relationship: str = "",
+        strength: int | None = None,
+        tags: str = "",
+        id: str = "",  # noqa: A002 - the column's name
+    ) -> Contact:
+        """Append a row for a new person; return them as the loader will read them.
+
+        Without ``id`` the person gets the id the loader derives (LinkedIn slug, else
+        e-mail, else the name as a slug, with a suffix when taken), written into the
+        ``id`` column when the file has one. Someone already in the file (same id,
+        LinkedIn profile, e-mail, or name and company) is refused with a NetmapError
+        naming their row; two people of the same name and company need an explicit ``id``.
+        ``tags`` may be separated by ``;`` or ``,``.
+        """
+        name = " ".join(name.split())
+        if not name:
+            raise NetmapError('the name is empty - give the person\'s name, e.g. netmap add "Ana Lima"')
+        try:
+            relationship = parse_relationship(relationship) if relationship.strip() else ""
+        except ValueError as exc:
+            raise NetmapError(str(exc)) from None
+        given = {
+            "id": id.strip(),
+            "company": company,
+            "title": title,
+            "office": office,
+            "email": email,
+            "linkedin_url": linkedin_url,
+            "relationship": relationship,
+            "strength": "" if strength is None else str(_strength(strength)),
+            "tags": "; ".join(split_list(tags.replace(",", ";"))),
+        }
+        values = {"name": name} | {k: " ".join(v.split()) for k, v in given.items() if v.strip()}
+        self._already(name, values.get("company", ""), email, linkedin_url, values.get("id", ""))
+        for column in values:
+            self.doc.add_column(column)
+        row = self.doc.append(values)
+        contacts = self._parse()
+        line = next(line for line, r in self._rows().items() if r is row)
+        new = next(c for c in contacts if c.line == line)
+        if "id" not in values and self.doc.column("id") is not None:
+            self.doc.update(row, {"id": new.id})  # keep the id when rows are added or reordered
+            contacts = self._parse()
+        self._keep_ids(contacts)
+        self.contacts = contacts
+        return next(c for c in contacts if c.line == line)
+
+    def rate(self, person: str, strength: int, *, relationship: str | None = None) -> Rating:
+        """Set how well the user says they know ``person`` (an id or a name): ``strength`` 1-5.
+
+        Writes the ``strength`` column (and ``relationship`` when given), never
+        ``strength_estimate``: the user's word wins over netmap's estimate. A cell that
+        already says the same (``4.0`` for 4, ``Former colleague`` for former_colleague)
+        is left as written.
+        """
+        strength = _strength(strength)
+        if relationship is not None:
+            try:
+                relationship = parse_relationship(relationship)
+            except ValueError as exc:
+                raise NetmapError(str(exc)) from None
+        contact = self.person(person)
+        changes = {}
+        if contact.strength != strength:
+            changes["strength"] = str(strength)
+        if relationship is not None and contact.relationship != relationship:
+            changes["relationship"] = relationship
+        rating = Rating(
+            contact.id,
+            contact.name,
+            strength,
+            contact.strength,
+            contact.strength_estimate,
+            relationship,
+            contact.relationship,
+        )
+        if changes:
+            for column in changes:
+                self.doc.add_column(column)
+            self.doc.update(self._rows()[contact.line], changes)
+            contacts = self._parse()
+            self._keep_ids(contacts)
+            self.contacts = contacts
+        return rating
+
+    def _keep_ids(self, contacts: list[Contact]) -> None:
+        for c in contacts:
+            if c.line in self._ids and self._ids[c.line] != c.id:
+                raise NetmapError(
+                    f"this would change the id of {c.name} (line {c.line}) from '{self._ids[c.line]}' "
+                    f"to '{c.id}' - fill in the id column of {self.path.name} first"
+                )
+
+    def save(self) -> list[Path]:
+        """Write the contacts file if anything changed (ConflictError if it changed on disk)."""
+        if not self.doc.changed:
+            return []
+        self.doc.save(backup=True)
+        return [self.path]
+
+
+__all__ = [
+    "CONFIG_FILE",
+    "InitResult",
+    "PeopleBook",
+    "Rating",
+    "config_text",
+    "init_folder",
+    "parse_relationship",
+]
