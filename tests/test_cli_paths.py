@@ -26,8 +26,9 @@ def test_paths_table_ranks_the_story_target():
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["rank", "name", "title", "office", "score", "hops", "path", "first_ask"]
-    assert "You > Beatriz Santos > Afonso Pires > Inês Carvalho" in lines[3]
-    assert len(lines) == 4
+    assert lines[2] == "# at Halcyon Maps, Lisbon"
+    assert "You > Afonso Pires > Inês Carvalho" in lines[3]
+    assert len(lines) == 5
     assert result.stderr == ""
 
 
@@ -41,7 +42,7 @@ def test_paths_unknown_company_exits_3_with_suggestion():
 def test_paths_unknown_office_exits_3_listing_offices():
     result = run("paths", "--company", "Meta", "--office", "Lisbn")
     assert result.exit_code == 3
-    assert result.stderr == "Error: unknown office 'Lisbn' at Meta - known offices: 'Dublin'\n"
+    assert result.stderr == "Error: unknown office 'Lisbn' at Meta - known offices: 'London', 'Dublin', 'Menlo Park'\n"
 
 
 def test_paths_without_target_is_a_usage_error():
@@ -57,21 +58,24 @@ def test_paths_csv_has_the_documented_columns_and_path_joined_by_arrows():
     assert result.exit_code == 0
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert list(rows[0]) == ["rank", "person_id", "name", "title", "company", "office", "score", "warmth", "fit",
-                             "hops", "path", "first_ask", "first_ask_id", "reasons", "status", "target"]  # fmt: skip
+                             "hops", "path", "first_ask", "first_ask_id", "reasons", "status", "target",
+                             "inferred_hops", "office_group"]  # fmt: skip
     assert [r["rank"] for r in rows] == ["1", "2", "3"]
-    assert rows[1]["path"] == "You > Beatriz Santos > Afonso Pires > Inês Carvalho"
-    assert rows[1]["first_ask_id"] == "beatriz-santos"
+    assert rows[0]["path"] == "You > Afonso Pires > Inês Carvalho"
+    assert rows[0]["first_ask_id"] == "afonso-pires"
+    assert [r["office_group"] for r in rows] == ["office"] * 3
     scores = [float(r["score"]) for r in rows]
     assert scores == sorted(scores, reverse=True)
-    assert abs(float(rows[1]["score"]) - float(rows[1]["warmth"]) * float(rows[1]["fit"])) < 1e-3
+    assert abs(float(rows[0]["score"]) - float(rows[0]["warmth"]) * float(rows[0]["fit"])) < 1e-3
 
 
 def test_paths_json_carries_per_hop_detail():
     result = run("paths", "--company", "Halcyon", "--office", "Lisbon", "--format", "json", "--top", "2")
     data = json.loads(result.stdout)
-    hops = data[1]["hops_detail"]
-    assert [h["target_name"] for h in hops] == ["Beatriz Santos", "Afonso Pires", "Inês Carvalho"]
-    assert data[1]["path"] == ["You", "Beatriz Santos", "Afonso Pires", "Inês Carvalho"]
+    hops = data[0]["hops_detail"]
+    assert [(h["target_name"], h["inferred"]) for h in hops] == [("Afonso Pires", False), ("Inês Carvalho", False)]
+    assert data[0]["path"] == ["You", "Afonso Pires", "Inês Carvalho"]
+    assert (data[0]["inferred_hops"], data[0]["office_group"]) == (0, "office")
 
 
 @pytest.fixture
@@ -108,7 +112,7 @@ def test_ask_lists_who_to_ask_first():
     result = run("ask", "--company", "Halcyon Maps", "--office", "Lisbon", "--format", "csv", "--top", "3")
     assert result.exit_code == 0
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert rows[0]["person_id"] == "beatriz-santos"
+    assert rows[0]["person_id"] == "afonso-pires"
     assert float(rows[0]["best_score"]) >= float(rows[1]["best_score"]) >= float(rows[2]["best_score"])
 
 
@@ -129,8 +133,8 @@ def test_explain_prints_hops_evidence_and_suggestions():
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0] == "Inês Carvalho (Head of Data, Halcyon Maps, Lisbon)"
-    assert lines[2] == "1. You > Beatriz Santos > Afonso Pires > Inês Carvalho"
-    assert lines[3].startswith("   score 0.244 = path warmth 0.271 x fit 0.90")
+    assert lines[2] == "1. You > Afonso Pires > Inês Carvalho"
+    assert lines[3].startswith("   score 0.204 = path warmth 0.226 x fit 0.90")
     assert any(line.strip().startswith("+ the introduction from Afonso Pires to Inês Carvalho is suggested")
                for line in lines)  # fmt: skip
 
@@ -164,7 +168,9 @@ def test_targets_file_ranks_several_companies_together(tmp_path: Path):
     result = run("paths", "--targets", str(targets), "--format", "csv", "--top", "40")
     assert result.exit_code == 0
     assert result.stderr == (
-        f"Warning: {targets}:4: unknown company 'No Such Co' - run 'netmap companies' to list them (skipped)\n"
+        f"Warning: {targets}:4: nobody in your data works at 'No Such Co' now - netmap companies lists the companies "
+        "in your data; or go cold: call or write to the office and ask for 15 minutes of advice, not a job, then add "
+        "the person with 'netmap add' (skipped)\n"
     )
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert {r["target"] for r in rows} == {"Halcyon Maps, Lisbon", "Meta"}
@@ -251,7 +257,7 @@ def test_duplicate_targets_list_each_person_once(tmp_path: Path):
     targets = tmp_path / "targets.csv"
     targets.write_text("company,office\nHalcyon,Lisbon\nHM,lisbon\n", encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(run("paths", "--targets", str(targets), "--format", "csv").stdout)))
-    assert len(rows) == 20 and len({r["person_id"] for r in rows}) == 20
+    assert len(rows) == 25 and len({r["person_id"] for r in rows}) == 25, "CSV holds every row without --top"
 
 
 def test_explain_refuses_you_and_a_company_the_person_is_not_at():
@@ -266,7 +272,7 @@ def test_explain_refuses_you_and_a_company_the_person_is_not_at():
 
 
 def test_explain_shows_the_track_record_factor():
-    result = run("explain", "Inês Carvalho", "-k", "1")
+    result = run("explain", "Beatriz Santos", "-k", "1")
     assert "      - x1.10 for their track record of introductions (see docs/scoring.md)" in result.stdout.splitlines()
 
 

@@ -31,6 +31,8 @@ class Hop:
     evidence: list[str] = field(default_factory=list)
     via: str | None = None
     suggestion: str | None = None
+    #: a direct tie whose strength netmap estimated from an export
+    estimated: bool = False
 
 
 def _age(when: date | None, today: date) -> str:
@@ -59,6 +61,10 @@ def evidence_text(G: nx.Graph, e: Evidence) -> str:
     src, dst = name_of(G, e.source), name_of(G, e.target)
     when = e.date.isoformat() if e.date else "no date"
     if e.kind == "direct":
+        if e.estimated:
+            parts = [p for p in (e.relationship, f"strength {e.strength} estimated from your exports") if p]
+            parts.append(f"last seen {e.date.isoformat()}, {_age(e.date, today)}" if e.date else "no date")
+            return f"you know {dst} ({', '.join(parts)})"
         parts = [p for p in (e.relationship, f"strength {e.strength}" if e.strength else "") if p]
         parts.append(f"last contact {e.date.isoformat()}, {_age(e.date, today)}" if e.date else "no last contact")
         return f"you know {dst} ({', '.join(parts)})"
@@ -98,7 +104,8 @@ def describe_path(G: nx.Graph, path: list[str]) -> list[Hop]:
         evidence = [evidence_text(G, e) for e in data["evidence"]]
         if data.get("bonus", 1.0) != 1.0:
             evidence.append(f"x{data['bonus']:.2f} for {_bonus_reason(G, data)} (see docs/scoring.md)")
-        hops.append(Hop(a, b, name_of(G, a), name_of(G, b), data["warmth"], kind, False, evidence))
+        estimated = any(e.kind == "direct" and e.estimated for e in data["evidence"])
+        hops.append(Hop(a, b, name_of(G, a), name_of(G, b), data["warmth"], kind, False, evidence, estimated=estimated))
         i += 1
     return hops
 
@@ -135,6 +142,9 @@ def suggest(G: nx.Graph, hop: Hop) -> str | None:
                     f" ({e.date.isoformat() if e.date else 'no date'}): this hop is penalised x"
                     f"{weights.status[e.status]:g}; another introducer may be warmer")  # fmt: skip
     direct = [e for e in items if e.kind == "direct"]
+    if direct and direct[0].estimated:
+        return (f"this strength is netmap's estimate: say how well you know {hop.target_name} with "
+                f"'netmap rate \"{hop.target_name}\" --strength N' (1-5)")  # fmt: skip
     if direct and direct[0].date is not None and (today - direct[0].date).days > 90:
         e = direct[0]
         fresh = e.warmth / recency_factor(e.date, today, weights)

@@ -409,8 +409,7 @@ def rank_introducers(
         fit = target_fit(G.nodes[row.person], target, weights)
         routes = alternative_paths(G, row.person, max_hops=max_hops, source=source, floor=REACH_SHARE)
         for first, path in routes.items():
-            if first == row.person:
-                continue  # you know them yourself: nobody to ask
+            # first == row.person: you know them yourself; they are the one to ask
             made = _make(G, target, row.person, path, fit, "trust")
             if made.score >= REACH_SHARE * best_for[row.person]:
                 scores[first].append((made.score, row.person, row.name, made.names))

@@ -86,7 +86,7 @@ def _suggest(word: str, choices: dict[str, str]) -> str:
     "Google" never suggests "Globex", and "Meta" never "Metabase".
     """
     key = normalize_company(word)
-    close = difflib.get_close_matches(key, list(choices), n=3, cutoff=0.8)
+    close = difflib.get_close_matches(key, list(choices), n=3, cutoff=0.75)
     if not close and key:  # a word of the name, spelt nearly so ("halcyon" for "Halcyon Maps")
         close = [k for k in choices if re.search(r"(?<!\w)" + re.escape(key) + r"(?!\w)", k)
                  or (" " not in key and difflib.get_close_matches(key, k.split(), n=1, cutoff=0.8))][:3]
@@ -138,7 +138,9 @@ def resolve_target_in(
     if key not in names:
         close = _suggest(company, names)
         before = past(key) if past is not None and key else []
-        hints = [f"did you mean {close}?"] if close else []
+        if close:  # most likely a typo
+            raise NotFoundError(f"unknown company '{company}' - did you mean {close}?")
+        hints = []
         if before:
             shown = ", ".join(before[:3]) + (f" and {len(before) - 3} more" if len(before) > 3 else "")
             hints.append(f"{shown} worked there before: ask them who to talk to (netmap explain NAME)")

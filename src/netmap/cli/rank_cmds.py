@@ -158,21 +158,41 @@ def _write_paths(rows, columns, fmt, output, bom, raw, top=None) -> None:
 @data_options
 @_target_options
 @MAX_HOPS
-@output_options(top=20)
-def ask(opts: DataOptions, company, office, role, max_hops, fmt, output, bom, raw, top) -> None:
+@click.option("--to-rate", is_flag=True,
+              help="List the few contacts whose strength you have not stated and whose rating would most "
+                   "change this answer, each with its 'netmap rate' command.")
+@output_options(table_top=20)
+def ask(opts: DataOptions, company, office, role, max_hops, to_rate, fmt, output, bom, raw, top) -> None:
     """Rank your own contacts by the paths they open into a target: who to ask first.
+
+    A contact who works there themselves counts too: they are the one to ask.
 
     \b
     Example:
       netmap ask --data sample_data --company "Halcyon Maps" --office Lisbon
+      netmap ask --company "Halcyon Maps" --to-rate
     """
     from ..output import write_rows
     from ..ranking import INTRODUCER_COLUMNS, rank_introducers
 
     if not company:
         raise click.UsageError("name a target with --company (and optionally --office)")
-    rows = [r.as_row() for r in rank_introducers(opts.graph(), company, office=office, role=role,
-                                                 max_hops=max_hops, top=top)]  # fmt: skip
+    if to_rate:
+        from ..to_rate import TO_RATE_COLUMNS, people_to_rate
+
+        advice = people_to_rate(opts.graph(), company, office=office, role=role, max_hops=max_hops,
+                                top=top or 5)  # fmt: skip
+        if not advice:
+            click.echo("Nothing to rate: every contact who opens a path there has a strength you stated.", err=True)
+        columns = TO_RATE_COLUMNS
+        if fmt == "table":
+            columns = ("rank", "name", "company", "estimate", "best_score", "if_1", "if_5", "command")
+        write_rows([a.as_row() for a in advice], columns, fmt, output, safe=not raw, bom=bom)
+        return
+    found = rank_introducers(opts.graph(), company, office=office, role=role, max_hops=max_hops, top=None)
+    rows = [r.as_row() for r in _cut(found, top, fmt)]
+    if top is not None:
+        rows = rows[:top]
     columns = INTRODUCER_COLUMNS
     if fmt == "table":
         columns = ("rank", "name", "company", "your_tie", "best_score", "reach", "best_path")
@@ -260,12 +280,13 @@ def explain(opts: DataOptions, person, company, office, role, k, max_hops, fmt) 
         return
     for p in result.paths:
         click.echo("")
-        click.echo(f"{p.rank}. {' > '.join(p.names)}")
+        click.echo(f"{p.rank}. {p.path_text}")
         click.echo(
             f"   score {p.score:.3f} = path warmth {p.warmth:.3f} x fit {p.fit:.2f} ({p.reasons[-1][5:]})"
         )
         for hop in p.hop_details:
-            click.echo(f"   {hop.source_name} -> {hop.target_name}: {hop.warmth:.2f} ({hop.kind})")
+            kind = f"{hop.kind}, inferred" if hop.inferred else "direct, estimated" if hop.estimated else hop.kind
+            click.echo(f"   {hop.source_name} {'~' if hop.inferred else '->'} {hop.target_name}: {hop.warmth:.2f} ({kind})")
             for line in hop.evidence:
                 click.echo(f"      - {line}")
             if hop.suggestion:
