@@ -10,9 +10,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from netmap.cli import cli
 from netmap.datafolder import PeopleBook, config_text
+from netmap.errors import NetmapError
 from netmap.loading import load_dataset
 from netmap.model import CONTACT_COLUMNS, INTRODUCTION_COLUMNS
 from netmap.store import CsvDocument, create_new
@@ -294,6 +297,33 @@ def test_add_someone_already_there_exits_1(folder, args, message):
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == f"Error: {message}\n"
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    names=st.lists(
+        st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=12).filter(str.split),
+        min_size=1,
+        max_size=4,
+    ),
+    company=st.sampled_from(["", "Acme", 'Q "and" A, Ltd']),
+)
+def test_add_round_trips_through_the_loader(tmp_path_factory, names, company):
+    """Whatever the names, the loader reads back each person added, with the id add reported."""
+    folder = tmp_path_factory.mktemp("net")
+    added = {}
+    for name in names:
+        book = PeopleBook(folder, create=True)
+        try:
+            person = book.add(name, company=company)
+        except NetmapError as exc:  # only a person already there may be refused
+            assert "is already in contacts.csv" in str(exc)
+            continue
+        book.save()
+        added[person.id] = " ".join(name.split())
+    contacts = load_dataset(folder).contacts
+    assert {c.id: c.name for c in contacts} == added
+    assert all(c.company == company for c in contacts)
 
 
 def test_add_same_name_and_company_with_a_new_id(folder):

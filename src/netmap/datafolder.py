@@ -32,7 +32,15 @@ from pathlib import Path
 
 from .csvio import normalize_header, read_table
 from .errors import DataError, NetmapError, NotFoundError, Problem
-from .loading import PersonIndex, load_dataset, parse_contacts, parse_introductions, resolve_paths
+from .loading import (
+    CONTACTS_FILE,
+    INTRODUCTIONS_FILE,
+    PersonIndex,
+    load_dataset,
+    parse_contacts,
+    parse_introductions,
+    resolve_paths,
+)
 from .model import CONTACT_COLUMNS, INTRODUCTION_COLUMNS, ME, RELATIONSHIPS, Contact
 from .normalize import linkedin_slug, normalize_company, normalize_name, split_list
 from .store import CsvDocument, StoredRow, create_new
@@ -54,7 +62,7 @@ assert set(_PROFILE_COMMENTS) == set(PROFILE_KEYS)
 _CONFIG_HEAD = """\
 # netmap settings for this data folder. Lines starting with # are comments.
 #
-# Scoring weights: every one has a default, explained in docs/scoring.md. To change
+# Scoring weights: every one has a default, explained in netmap's docs/scoring.md. To change
 # one, remove the # in front of it. Plain settings go here, above any [section]:
 # half_life_days = 365   # an old tie's warmth halves its distance to the floor every N days
 #
@@ -125,21 +133,16 @@ def init_folder(folder: str | os.PathLike[str] | None = None, *, name: str = "")
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise NetmapError(f"cannot create {path}: {exc.strerror} - choose another folder") from None
-    files = [
-        (path / "contacts.csv", CsvDocument.new(path / "contacts.csv", list(CONTACT_COLUMNS)).to_bytes()),
-        (
-            path / "introductions.csv",
-            CsvDocument.new(path / "introductions.csv", list(INTRODUCTION_COLUMNS)).to_bytes(),
-        ),
-        (path / CONFIG_FILE, config_text(name=" ".join(name.split())).encode("utf-8")),
-    ]
+    headers = {CONTACTS_FILE: CONTACT_COLUMNS, INTRODUCTIONS_FILE: INTRODUCTION_COLUMNS}
+    files = {file: CsvDocument.new(path / file, list(columns)).to_bytes() for file, columns in headers.items()}
+    files[CONFIG_FILE] = config_text(name=" ".join(name.split())).encode("utf-8")
     result = InitResult(path, made)
-    for file, data in files:
+    for file, data in files.items():
         try:
-            written = create_new(file, data)
+            written = create_new(path / file, data)
         except OSError as exc:
-            raise NetmapError(f"cannot write {file}: {exc.strerror} - check the folder's permissions") from None
-        (result.created if written else result.kept).append(file)
+            raise NetmapError(f"cannot write {path / file}: {exc.strerror} - check the folder's permissions") from None
+        (result.created if written else result.kept).append(path / file)
     return result
 
 
@@ -210,6 +213,7 @@ class PeopleBook:
     :func:`~netmap.loading.load_dataset`, so invalid data fails as in every other
     command. With ``create=True`` a missing ``contacts.csv`` is started (with every
     column of :data:`~netmap.model.CONTACT_COLUMNS`) when :meth:`save` writes it.
+    A method that raises may leave the book half changed: open a new one to go on.
     """
 
     def __init__(
