@@ -37,6 +37,8 @@ def folders(draw):
             "strength": str(draw(st.integers(1, 5))) if direct and draw(st.booleans()) else "",
             "relationship": draw(st.sampled_from(["friend", "colleague", "recruiter", ""])) if direct else "",
             "last_contact": draw(st.one_of(st.just(""), day)),
+            "strength_estimate": str(draw(st.integers(1, 5))) if draw(st.booleans()) else "",
+            "connected_on": draw(st.one_of(st.just(""), day)),
             "past_companies": ";".join(draw(st.lists(st.sampled_from(["Acme", "Old Co", "Globex Corp"]), max_size=2))),
             "school": draw(st.sampled_from(["", "Uni", "Other Uni"])),
             "tags": draw(st.sampled_from(["", "data", "data;python"])),
@@ -58,7 +60,8 @@ def write(folder: Path, contacts, intros) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for name, rows, header in (
         ("contacts.csv", contacts, ["id", "name", "company", "office", "title", "strength", "relationship",
-                                    "last_contact", "past_companies", "school", "tags"]),
+                                    "last_contact", "strength_estimate", "connected_on", "past_companies",
+                                    "school", "tags"]),
         ("introductions.csv", intros, ["referrer", "contact", "date", "status", "strength"]),
     ):  # fmt: skip
         with (folder / name).open("w", encoding="utf-8", newline="") as f:
