@@ -368,12 +368,15 @@ class Introducer:
     reach: int
     people: list[str]
     best_path: list[str]
+    #: the best path as text, ``~`` before a person reached by an inferred hop
+    best_path_text: str = ""
 
     def as_row(self) -> dict:
         return {
             "rank": self.rank, "person_id": self.person, "name": self.name, "title": self.title,
             "company": self.company, "your_tie": round(self.tie, 4), "best_score": round(self.best_score, 4),
-            "reach": self.reach, "people": "; ".join(self.people), "best_path": " > ".join(self.best_path),
+            "reach": self.reach, "people": "; ".join(self.people),
+            "best_path": self.best_path_text or " > ".join(self.best_path),
         }  # fmt: skip
 
 
@@ -397,13 +400,14 @@ def rank_introducers(
     For the ``candidates`` best-placed people at the target, every contact's warmest
     route to them is found. A contact *reaches* a person when their route scores at
     least half the best route to that person (yours included, when you know them
-    directly); contacts who reach nobody are left out. Contacts rank by their best
-    score, then by how many people they reach.
+    directly; a contact at the target reaches themselves); contacts who reach nobody
+    are left out. Contacts rank by their best score (with an office: their best score
+    for someone at that office first), then by how many people they reach.
     """
     target = company if isinstance(company, Target) else resolve_target(G, company, office=office, role=role)
     ranked = rank_paths(G, target, max_hops=max_hops, top=candidates, include_cold=False, source=source)
     weights = G.graph["weights"]
-    scores: dict[str, list[tuple[float, str, str, list[str]]]] = defaultdict(list)
+    scores: dict[str, list[tuple[int, float, str, str, list[str]]]] = defaultdict(list)
     best_for = {row.person: row.score for row in ranked}  # the best route to each, direct or not
     for row in ranked:
         fit = target_fit(G.nodes[row.person], target, weights)
@@ -412,15 +416,18 @@ def rank_introducers(
             # first == row.person: you know them yourself; they are the one to ask
             made = _make(G, target, row.person, path, fit, "trust")
             if made.score >= REACH_SHARE * best_for[row.person]:
-                scores[first].append((made.score, row.person, row.name, made.names))
+                group = OFFICE_GROUPS.index(made.office_group) if made.office_group else 0
+                scores[first].append((group, made.score, row.person, row.name, made.names, made.path_text))
     result = []
+    best_group: dict[str, int] = {}
     for person, items in scores.items():
-        items.sort(key=lambda t: (-t[0], t[2]))
+        items.sort(key=lambda t: (t[0], -t[1], t[3]))  # people at the office first, then by score
         node = G.nodes[person]
+        best_group[person] = items[0][0]
         result.append(Introducer(0, person, node["name"], node.get("title", ""), node.get("company", ""),
-                                 G[source][person]["warmth"], items[0][0], len(items),
-                                 [name for _, _, name, _ in items], items[0][3]))  # fmt: skip
-    result.sort(key=lambda r: (-r.best_score, -r.reach, r.name))
+                                 G[source][person]["warmth"], items[0][1], len(items),
+                                 [t[3] for t in items], items[0][4], items[0][5]))  # fmt: skip
+    result.sort(key=lambda r: (best_group[r.person], -r.best_score, -r.reach, r.name))
     result = result[:top] if top is not None else result
     for i, r in enumerate(result, 1):
         r.rank = i

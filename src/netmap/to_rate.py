@@ -38,7 +38,7 @@ class RatingAdvice:
     best_score: float
     if_1: float
     if_5: float
-    best_path: list[str]
+    best_path: str
 
     @property
     def command(self) -> str:
@@ -48,7 +48,7 @@ class RatingAdvice:
         return {"rank": self.rank, "person_id": self.person, "name": self.name, "company": self.company,
                 "estimate": self.estimate or "", "best_score": round(self.best_score, 4),
                 "if_1": round(self.if_1, 4), "if_5": round(self.if_5, 4),
-                "best_path": " > ".join(self.best_path), "command": self.command}  # fmt: skip
+                "best_path": self.best_path, "command": self.command}  # fmt: skip
 
 
 TO_RATE_COLUMNS = ("rank", "person_id", "name", "company", "estimate", "best_score", "if_1", "if_5", "best_path",
@@ -80,7 +80,7 @@ def people_to_rate(
         now = G[ME][row.person]["warmth"]
         low, high = (row.best_score * _tie_if_rated(G, row.person, s) / now for s in (1, 5))
         advice.append(RatingAdvice(0, row.person, row.name, row.company, node.get("strength_estimate"),
-                                   row.best_score, low, high, row.best_path))  # fmt: skip
+                                   row.best_score, low, high, row.best_path_text))  # fmt: skip
     advice.sort(key=lambda a: (-(a.if_5 - a.if_1), a.name))
     advice = advice[:top] if top is not None else advice
     for i, a in enumerate(advice, 1):
