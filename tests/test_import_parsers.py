@@ -10,7 +10,7 @@ import pytest
 from netmap.errors import DataError
 from netmap.importers import detect_format, read_export
 from netmap.importers._common import fix_text, parse_export_date
-from netmap.importers.linkedin import Interaction, Signals
+from netmap.importers.linkedin import Interaction
 
 IMPORTS = Path(__file__).parent / "data" / "imports"
 
@@ -283,4 +283,30 @@ def test_excel_unicode_text_is_utf16_with_tabs():
         "José Álvarez",
         "Globex, Inc.",
         'Head of "Growth"',
+    )
+
+
+def test_vcard_fields_netmap_does_not_use_never_cost_the_person(capfd):
+    """A PHOTO with broken base64, a stray =80 in a QP ORG, PROFILE:VCard (Lotus Notes) and
+    an iPhone PHOTO folded over \\r\\r\\n: all four people are read, quietly."""
+    parsed = read_export(IMPORTS / "broken_fields.vcf")
+    assert [(c.name, c.company, c.emails, c.phone) for c in parsed.contacts] == [
+        ("Ana Ribeiro", "", (), True),
+        ("Bo Chen", "Acme Café", ("bo@acme.example",), False),
+        ("Cy Dao", "", ("cy@globex.example",), False),
+        ("Dee Park", "", ("dee@example.org",), False),
+    ]
+    assert (parsed.problems, parsed.skipped) == ([], {})
+    assert capfd.readouterr().err == ""  # vobject's own "Skipped line" log stays silent
+
+
+def test_vcard_unreadable_card_is_counted_so_the_zero_people_error_says_why(tmp_path):
+    """A card vobject cannot read (here a broken base64 FN) is skipped with its reason."""
+    path = tmp_path / "c.vcf"
+    path.write_text("BEGIN:VCARD\nVERSION:3.0\nFN;ENCODING=BASE64:QUJD=X\nEND:VCARD\n")
+    with pytest.raises(DataError) as info:
+        read_export(path)
+    assert str(info.value) == (
+        f"{path}: no people found: read as vcard (vCard 2.1/3.0/4.0 (.vcf)), utf-8;"
+        " 1 card, none usable (unreadable vCard: 1) - check that this is the right file"
     )

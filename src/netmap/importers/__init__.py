@@ -8,7 +8,9 @@ the data folder.
 :func:`read_export` detects the format from the content and returns a
 :class:`ParsedFile`; :func:`plan_import` matches the people against ``contacts.csv``
 and returns a :class:`MergePlan` (added, merged with reason, conflicts, near matches,
-introductions); :func:`import_files` does both and writes atomically.
+introductions, estimated ties); :func:`import_files` does both and writes atomically.
+:func:`estimate_tie` is netmap's 1-5 ``strength_estimate`` of an imported tie; an
+import never writes ``strength``.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ _LAZY = {
     "import_files": "merge",
     "plan_import": "merge",
     "apply_plan": "merge",
+    "estimate_tie": "estimate",
 }
 
 
@@ -52,6 +55,7 @@ __all__ = [
     "NearMatch",
     "ParsedFile",
     "detect_format",
+    "estimate_tie",
     "import_files",
     "plan_import",
     "read_export",

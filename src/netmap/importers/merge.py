@@ -13,9 +13,10 @@ a different value is a :class:`Conflict`, resolved by ``prefer`` (``existing``, 
 default, keeps the user's text). ``tags`` and ``source`` are unions; ``last_contact``
 takes the later date. ``strength`` and ``relationship`` are the user's and never
 written; ``strength_estimate`` and ``connected_on`` are netmap's and replaced by what
-the exports of the run say (:func:`netmap.importers.estimate.estimate_tie`). Columns netmap does not know are kept; a ``source`` column
-(``linkedin;google``) records where each person came from; imported text that a
-spreadsheet would run as a formula is neutralised with a leading ``'``.
+the exports of the run say (:func:`netmap.importers.estimate.estimate_tie`). Columns
+netmap does not know are kept; a ``source`` column (``linkedin;google``) records
+where each person came from; imported text that a spreadsheet would run as a formula
+is neutralised with a leading ``'``.
 """
 
 from __future__ import annotations
@@ -677,7 +678,7 @@ def apply_plan(
         contacts.update(row, changes)
     for values in new_rows:
         contacts.append(values)
-    if contacts.changed:
+    if contacts.changed and (contacts.rows or contacts.sha256 is not None):  # no empty new file
         contacts.save(backup=True)
         plan.written.append(contacts.path)
     if plan.introductions:

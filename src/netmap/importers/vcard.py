@@ -11,6 +11,8 @@ says two people know each other, not who introduced whom.
 
 from __future__ import annotations
 
+import logging
+import quopri
 import re
 from pathlib import Path
 
@@ -28,6 +30,15 @@ from ._common import (
 _QP_START = re.compile(r"^[^:]*ENCODING=QUOTED-PRINTABLE[^:]*:", re.IGNORECASE)
 _BEGIN = re.compile(r"^BEGIN:VCARD\s*$", re.IGNORECASE)
 _END = re.compile(r"^END:VCARD\s*$", re.IGNORECASE)
+#: The properties netmap reads (plus any ``X-...REFERRED...``); the others are dropped
+#: before parsing, so that a broken PHOTO or a ``PROFILE:VCard`` never costs the person.
+USED = frozenset(
+    {"BEGIN", "END", "VERSION", "FN", "N", "ORG", "TITLE", "EMAIL", "TEL", "NOTE",
+     "CATEGORIES", "URL", "X-SOCIALPROFILE", "RELATED", "UID"}
+)  # fmt: skip
+_PROPERTY = re.compile(r"^(?:[\w-]+\.)?([\w-]+)[;:]")
+_QP = re.compile(r"[;:]\s*(?:ENCODING\s*=\s*)?QUOTED-PRINTABLE\s*[;:]", re.IGNORECASE)
+_CHARSET = re.compile(r";\s*CHARSET\s*=\s*([^;:]+)", re.IGNORECASE)
 
 
 def split_cards(text: str) -> list[tuple[int, str | None, str]]:
@@ -68,6 +79,57 @@ def split_cards(text: str) -> list[tuple[int, str | None, str]]:
     return cards
 
 
+def _used(name: str) -> bool:
+    name = name.upper()
+    return name in USED or (name.startswith("X-") and "REFERRED" in name)
+
+
+def _repair_qp(line: str) -> str:
+    """A quoted-printable line whose bytes are not valid in its charset (a stray ``=80``),
+    re-encoded without the bad bytes; other lines unchanged."""
+    head, sep, value = line.partition(":")
+    if not sep or not value.isascii():
+        return line
+    charset = _CHARSET.search(head)
+    codec = charset[1].strip() if charset else "utf-8"
+    raw = quopri.decodestring(value.encode("ascii"))
+    try:
+        raw.decode(codec)
+        return line
+    except LookupError:
+        return line
+    except UnicodeDecodeError:
+        fixed = raw.decode(codec, errors="ignore").encode(codec)
+    return head + ":" + "".join(chr(b) if 32 <= b < 127 and b != 61 else f"={b:02X}" for b in fixed)
+
+
+def used_lines(block: str) -> str:
+    """The card with only the properties netmap reads (folded lines kept with theirs);
+    blank lines dropped and quoted-printable values with bytes invalid in their charset
+    repaired.
+
+    >>> used_lines("BEGIN:VCARD\\r\\nPROFILE:VCard\\r\\nFN:Ana\\r\\nPHOTO;ENCODING=b:AAA\\r\\n BBB\\r\\n"
+    ...            "\\r\\nitem1.EMAIL:a@b.example\\r\\nEND:VCARD\\r\\n")
+    'BEGIN:VCARD\\r\\nFN:Ana\\r\\nitem1.EMAIL:a@b.example\\r\\nEND:VCARD\\r\\n'
+    >>> used_lines("ORG;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=C3=91=80x\\r\\n")
+    'ORG;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=C3=91x\\r\\n'
+    """
+    out: list[str] = []
+    keep = False
+    for line in block.splitlines():
+        if not line.strip():
+            continue
+        if line[0] in " \t":  # a folded continuation belongs to the property above
+            if keep:
+                out.append(line)
+            continue
+        match = _PROPERTY.match(line)
+        keep = bool(match and _used(match[1]))
+        if keep:
+            out.append(_repair_qp(line) if _QP.search(line.partition(":")[0] + ":") else line)
+    return "".join(line + "\r\n" for line in out)
+
+
 def _values(card, name: str) -> list:
     return card.contents.get(name, [])
 
@@ -91,35 +153,18 @@ def parse_vcards(path: Path, text: str, result: ParsedFile) -> None:
     import vobject
 
     name = str(path)
-    parsed = []
-    for line, block, broken in split_cards(text):
-        result.rows += 1
-        if block is None:
-            result.skipped["no END:VCARD"] += 1
-            result.problems.append(
-                Problem(
-                    name,
-                    line,
-                    None,
-                    f"card has no END:VCARD {broken}",
-                    "the card was left out; add END:VCARD or export the file again",
-                    "warning",
-                )
-            )
-            continue
-        try:
-            parsed.append((line, vobject.readOne(block, ignoreUnreadable=True)))
-        except Exception as exc:  # vobject raises several unrelated types on bad input
-            result.problems.append(
-                Problem(
-                    name,
-                    line,
-                    None,
-                    f"unreadable vCard ({str(exc).splitlines()[0][:80]})",
-                    "the card was left out",
-                    "warning",
-                )
-            )
+    parsed: list = []
+    # vobject logs "Skipped line" errors to stderr itself: not for users (problems are).
+    logs = [logging.getLogger(n) for n in ("vobject", "vobject.base")]
+    were = [log.disabled for log in logs]
+    for log in logs:
+        log.disabled = True
+    try:
+        for line, block, broken in split_cards(text):
+            _read_card(vobject, name, line, block, broken, result, parsed)
+    finally:
+        for log, was in zip(logs, were, strict=True):
+            log.disabled = was
     names_by_uid = {}
     for _, card in parsed:
         for uid in _values(card, "uid"):
@@ -132,6 +177,39 @@ def parse_vcards(path: Path, text: str, result: ParsedFile) -> None:
             result.skipped["no name or e-mail"] += 1
         else:
             result.contacts.append(contact)
+
+
+def _read_card(vobject, name: str, line: int, block: str | None, broken: str,
+               result: ParsedFile, parsed: list) -> None:  # fmt: skip
+    """Parse one card into ``parsed``, or count and report why it was left out."""
+    result.rows += 1
+    if block is None:
+        result.skipped["no END:VCARD"] += 1
+        result.problems.append(
+            Problem(
+                name,
+                line,
+                None,
+                f"card has no END:VCARD {broken}",
+                "the card was left out; add END:VCARD or export the file again",
+                "warning",
+            )
+        )
+        return
+    try:
+        parsed.append((line, vobject.readOne(used_lines(block), ignoreUnreadable=True)))
+    except Exception as exc:  # vobject raises several unrelated types on bad input
+        result.skipped["unreadable vCard"] += 1
+        result.problems.append(
+            Problem(
+                name,
+                line,
+                None,
+                f"unreadable vCard ({str(exc).splitlines()[0][:80]})",
+                "the card was left out",
+                "warning",
+            )
+        )
 
 
 def _card(card, names_by_uid: dict[str, str], file: str, line: int) -> ImportedContact | None:
