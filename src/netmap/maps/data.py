@@ -104,6 +104,8 @@ class MapPath:
     reasons: list[str]
     #: shown at the right of the row instead of the score (e.g. "4 referrals")
     badge: str = ""
+    #: per hop: True when only inferred (the list shows "~" before that person, as the CLI does)
+    inferred: list[bool] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -143,6 +145,7 @@ class MapData:
                     "cold": p.cold,
                     "reasons": p.reasons,
                     "badge": p.badge,
+                    "inferred": p.inferred,
                 }
                 for p in self.paths
             ],
@@ -409,6 +412,7 @@ def _build(
                 [label(n) for n in hops],
                 bool(p.cold),
                 [] if options.redact else [str(r) for r in p.reasons],
+                inferred=[h.inferred for h in p.hop_details] if len(hops) == len(p.path) else [],
             )
         )
     for (a, b), (w, why) in sorted(

@@ -164,7 +164,11 @@
       score.className = "score";
       score.textContent = p.badge || p.score.toFixed(3);
       var text = document.createElement("span");
-      text.textContent = p.rank + ". " + p.names.join(" \u2192 ");
+      var shown = p.names[0] || "";
+      for (var h = 1; h < p.names.length; h++) {
+        shown += (p.inferred && p.inferred[h - 1] ? " ~ " : " \u2192 ") + p.names[h];
+      }
+      text.textContent = p.rank + ". " + shown;
       li.appendChild(score); li.appendChild(text);
       if (p.cold) {
         var cold = document.createElement("div");
