@@ -24,26 +24,26 @@ ines-carvalho,Inês Carvalho,Acme,,,,,former_colleague,4,,,,,,,
 
 from __future__ import annotations
 
-import difflib
 import os
 import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .csvio import normalize_header, read_table
+from .csvio import read_table
 from .errors import DataError, NetmapError, NotFoundError, Problem
 from .loading import (
     CONTACTS_FILE,
     INTRODUCTIONS_FILE,
     PersonIndex,
     load_dataset,
+    parse_choice,
     parse_contacts,
     parse_introductions,
     resolve_paths,
 )
 from .model import CONTACT_COLUMNS, INTRODUCTION_COLUMNS, ME, RELATIONSHIPS, Contact
 from .normalize import linkedin_slug, normalize_company, normalize_name, split_list
-from .store import CsvDocument, StoredRow, create_new
+from .store import CsvDocument, StoredRow, create_new, open_for_edit
 from .weights import PROFILE_KEYS, load_profile, load_weights
 
 CONFIG_FILE = "netmap.toml"
@@ -156,14 +156,9 @@ def parse_relationship(text: str) -> str:
     'former_colleague'
     >>> parse_relationship("freind")
     Traceback (most recent call last):
-    ValueError: unknown relationship 'freind' - did you mean 'friend'? Otherwise use one of: family, ...
+    netmap.loading.ChoiceError: unknown relationship 'freind' - did you mean 'friend'? Otherwise use one of: family, ...
     """
-    value = normalize_header(text)
-    if value in RELATIONSHIPS:
-        return value
-    close = difflib.get_close_matches(value, RELATIONSHIPS, n=1, cutoff=0.6)
-    hint = f"did you mean '{close[0]}'? Otherwise use" if close else "use"
-    raise ValueError(f"unknown relationship '{text}' - {hint} one of: {', '.join(RELATIONSHIPS)}")
+    return parse_choice(text, RELATIONSHIPS, "relationship")
 
 
 def _strength(value: int) -> int:
@@ -237,13 +232,8 @@ class PeopleBook:
             self.contacts: list[Contact] = []
             self.contacts = self._parse()  # introductions.csv, if any, must still resolve
         else:
-            try:
-                self.doc = CsvDocument.read(self.path, encoding=encoding)
-            except DataError:
-                load_dataset(data, contacts=contacts, introductions=introductions, encoding=encoding)
-                raise  # the loader accepted what the editor cannot read: report the editor's view
-            dataset = load_dataset(data, contacts=contacts, introductions=introductions, encoding=encoding)
-            self.doc.check_unchanged()  # the dataset must describe these very bytes
+            self.doc, _, dataset = open_for_edit(data, contacts=contacts, introductions=introductions,
+                                                 encoding=encoding, with_introductions=False)  # fmt: skip
             self.contacts = dataset.contacts
         self._ids = {c.line: c.id for c in self.contacts}  # nobody's id may change
 

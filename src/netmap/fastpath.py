@@ -445,15 +445,8 @@ class _Network:
             order = np.argsort(src, kind="stable")
             indptr = np.zeros(2 * total + 1, np.int64)
             np.cumsum(np.bincount(src, minlength=2 * total), out=indptr[1:])
-            # for unwinding: the edges into each state
             self.edge_sets.append((indptr, dst[order], cost[order]))
-        self.reverse_sets = []
-        for indptr, dst, cost in self.edge_sets:
-            src = np.repeat(np.arange(2 * total), np.diff(indptr))
-            order = np.argsort(dst, kind="stable")
-            rptr = np.zeros(2 * total + 1, np.int64)
-            np.cumsum(np.bincount(dst, minlength=2 * total), out=rptr[1:])
-            self.reverse_sets.append((rptr, src[order], cost[order]))
+        self.reverse_sets: list | None = None  # built by unwind when a path is wanted
         dist = [np.full(2 * total, np.inf)]
         dist[0][0] = 0.0
         improved = [np.array([0], np.int64)]
@@ -476,6 +469,14 @@ class _Network:
     def unwind(self, states: list[np.ndarray], v: int, t: int) -> list[int]:
         """Walk back from node v at layer t along ties that account for its cost exactly."""
         total = self.total
+        if self.reverse_sets is None:  # the edges into each state
+            self.reverse_sets = []
+            for indptr, dst, cost in self.edge_sets:
+                src = np.repeat(np.arange(2 * total), np.diff(indptr))
+                order = np.argsort(dst, kind="stable")
+                rptr = np.zeros(2 * total + 1, np.int64)
+                np.cumsum(np.bincount(dst, minlength=2 * total), out=rptr[1:])
+                self.reverse_sets.append((rptr, src[order], cost[order]))
         s = v if states[t][v] <= states[t][v + total] else v + total
         path = [s]
         while s != 0:

@@ -71,6 +71,16 @@ def direct_warmth(contact: Contact, weights: Weights) -> float:
     return by_kind if by_kind is not None else weights.relationship["other"]
 
 
+def direct_evidence(contact: Contact, weights: Weights, today: date) -> Evidence:
+    """The evidence of your direct tie to a contact: :func:`direct_warmth` decayed since the
+    last contact (else the date you connected), with the strength it rests on."""
+    when = contact.last_contact or contact.connected_on
+    strength = contact.strength if contact.strength is not None else contact.strength_estimate
+    warmth = direct_warmth(contact, weights) * recency_factor(when, today, weights)
+    return Evidence("direct", ME, contact.id, warmth, when, "", strength, contact.relationship, contact.line,
+                    contact.estimated)  # fmt: skip
+
+
 def combine(evidence: Iterable[Evidence], weights: Weights, bonus: float = 1.0) -> float:
     """Warmth of a tie from its evidence: noisy-OR of the positive pieces, times penalties.
 
@@ -142,10 +152,7 @@ def build_graph(
 
     for c in dataset.contacts:
         if c.is_direct:
-            when = c.last_contact or c.connected_on
-            w = direct_warmth(c, weights) * recency_factor(when, today, weights)
-            strength = c.strength if c.strength is not None else c.strength_estimate
-            add(ME, c.id, Evidence("direct", ME, c.id, w, when, "", strength, c.relationship, c.line, c.estimated))
+            add(ME, c.id, direct_evidence(c, weights, today))
     record: Counter[str] = Counter()
     for i in dataset.introductions:
         decay = recency_factor(i.date, today, weights)

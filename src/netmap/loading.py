@@ -178,14 +178,36 @@ class _Rows:
             return None
 
     def choice(self, line: int, column: str, text: str, choices: tuple[str, ...]) -> str | None:
-        value = "_".join(text.lower().replace("-", " ").split())
-        if value in choices:
-            return value
-        close = _did_you_mean(value, choices, 1)
-        hint = f"did you mean {close}? Otherwise use" if close else "use"
-        message = f"unknown {column} '{text}'"
-        self.error(line, column, message, f"{hint} one of: {', '.join(choices)}")
-        return None
+        try:
+            return parse_choice(text, choices, column)
+        except ChoiceError as exc:
+            self.error(line, column, exc.message, exc.hint)
+            return None
+
+
+class ChoiceError(ValueError):
+    """A value that is not one of the choices: ``message - hint``."""
+
+    def __init__(self, message: str, hint: str):
+        super().__init__(f"{message} - {hint}")
+        self.message, self.hint = message, hint
+
+
+def parse_choice(text: str, choices: tuple[str, ...], what: str) -> str:
+    """The choice ``text`` names, forgiving case, spaces and hyphens; ChoiceError with a hint.
+
+    >>> parse_choice("Former colleague", RELATIONSHIPS, "relationship")
+    'former_colleague'
+    >>> parse_choice("freind", RELATIONSHIPS, "relationship")
+    Traceback (most recent call last):
+    netmap.loading.ChoiceError: unknown relationship 'freind' - did you mean 'friend'? Otherwise use one of: ...
+    """
+    value = "_".join(text.lower().replace("-", " ").split())
+    if value in choices:
+        return value
+    close = _did_you_mean(value, choices, 1)
+    hint = f"did you mean {close}? Otherwise use" if close else "use"
+    raise ChoiceError(f"unknown {what} '{text}'", f"{hint} one of: {', '.join(choices)}")
 
 
 def parse_contacts(table: Table) -> tuple[list[Contact], list[Problem]]:

@@ -39,15 +39,13 @@ from .csvio import Table, normalize_header
 from .errors import DataError, NetmapError, NotFoundError
 from .loading import (
     PersonIndex,
-    load_dataset,
     parse_contacts,
     parse_date,
     parse_introductions,
-    resolve_paths,
 )
-from .model import INTRODUCTION_COLUMNS, ME, STATUSES, Contact, Dataset, Introduction
+from .model import ME, STATUSES, Contact, Dataset, Introduction
 from .normalize import normalize_name, slugify
-from .store import CsvDocument, StoredRow
+from .store import CsvDocument, StoredRow, open_for_edit
 
 #: The statuses an introduction may move to from each status (``log intro``).
 #: ``requested -> requested`` and ``no_response -> requested`` are nudges.
@@ -126,25 +124,13 @@ class OutreachBook:
         introductions: str | os.PathLike[str] | None = None,
         encoding: str | None = None,
     ):
-        contacts_path, intros_path, _ = resolve_paths(data, contacts, introductions)
-        try:
-            self.contacts_doc = CsvDocument.read(contacts_path, encoding=encoding)
-            self.intros_doc = (
-                CsvDocument.read(intros_path, encoding=encoding)
-                if intros_path.exists()
-                else CsvDocument.new(intros_path, list(INTRODUCTION_COLUMNS))
-            )
-        except DataError:
-            load_dataset(data, contacts=contacts, introductions=introductions, encoding=encoding)
-            raise  # the loader accepted what the editor cannot read: report the editor's view
-        self.dataset = load_dataset(
+        self.contacts_doc, intros_doc, self.dataset = open_for_edit(
             data, contacts=contacts, introductions=introductions, encoding=encoding
         )
-        self.contacts_doc.check_unchanged()  # the dataset must describe these very bytes
-        if self.intros_doc.sha256 is not None:
-            self.intros_doc.check_unchanged()
+        assert intros_doc is not None
+        self.intros_doc = intros_doc
         self.people = self.dataset.by_id()
-        self.index = PersonIndex(self.dataset.contacts, contacts_path.name)
+        self.index = PersonIndex(self.dataset.contacts, self.contacts_doc.path.name)
         self._contact_rows = {r.line: r for r in self.contacts_doc.rows}
         self._intro_rows = {r.line: r for r in self.intros_doc.rows}
         self.result = LogResult()

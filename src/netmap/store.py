@@ -454,6 +454,45 @@ class CsvDocument:
         return f"CsvDocument({str(self.path)!r}, {len(self.rows)} rows)"
 
 
+def open_for_edit(
+    data: str | os.PathLike[str] | None = None,
+    *,
+    contacts: str | os.PathLike[str] | None = None,
+    introductions: str | os.PathLike[str] | None = None,
+    encoding: str | None = None,
+    with_introductions: bool = True,
+):
+    """A data folder opened to be changed: ``(contacts doc, introductions doc or None, dataset)``.
+
+    The files are read as editable :class:`CsvDocument` s (a missing
+    introductions.csv is a new, empty one) and the folder is validated by
+    :func:`~netmap.loading.load_dataset`, so invalid data fails as in every other
+    command; the dataset is checked to describe these very bytes (ConflictError).
+    """
+    from .loading import load_dataset, resolve_paths
+    from .model import INTRODUCTION_COLUMNS
+
+    contacts_path, intros_path, _ = resolve_paths(data, contacts, introductions)
+    options = dict(contacts=contacts, introductions=introductions, encoding=encoding)
+    try:
+        contacts_doc = CsvDocument.read(contacts_path, encoding=encoding)
+        intros_doc = None
+        if with_introductions:
+            intros_doc = (
+                CsvDocument.read(intros_path, encoding=encoding)
+                if intros_path.exists()
+                else CsvDocument.new(intros_path, list(INTRODUCTION_COLUMNS))
+            )
+    except DataError:
+        load_dataset(data, **options)  # type: ignore[arg-type]
+        raise  # the loader accepted what the editor cannot read: report the editor's view
+    dataset = load_dataset(data, **options)  # type: ignore[arg-type]
+    contacts_doc.check_unchanged()
+    if intros_doc is not None and intros_doc.sha256 is not None:
+        intros_doc.check_unchanged()
+    return contacts_doc, intros_doc, dataset
+
+
 def create_new(path: str | os.PathLike[str], data: bytes) -> bool:
     """Write ``data`` to ``path`` atomically unless ``path`` exists; True when it was written.
 

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from .graph import combine, direct_warmth, recency_factor
-from .model import ME, Contact, Evidence
+from .graph import combine, direct_evidence
+from .model import ME, Contact
 from .ranking import rank_introducers
 
 
@@ -59,10 +59,9 @@ def _tie_if_rated(G: nx.Graph, person: str, strength: int) -> float:
     """Your tie to ``person`` recomputed with a stated ``strength`` (other evidence unchanged)."""
     node, data = G.nodes[person], G[ME][person]
     weights, today = G.graph["weights"], G.graph["today"]
-    contact = Contact(person, node["name"], relationship=node.get("relationship", ""), strength=strength)
-    when = node.get("last_contact") or node.get("connected_on")
-    stated = Evidence("direct", ME, person, direct_warmth(contact, weights) * recency_factor(when, today, weights),
-                      when, "", strength, contact.relationship)  # fmt: skip
+    contact = Contact(person, node["name"], relationship=node.get("relationship", ""), strength=strength,
+                      last_contact=node.get("last_contact"), connected_on=node.get("connected_on"))  # fmt: skip
+    stated = direct_evidence(contact, weights, today)
     items = [e for e in data["evidence"] if e.kind != "direct"] + [stated]
     return combine(items, weights, data.get("bonus", 1.0))
 

@@ -11,6 +11,10 @@ import click
 from ._app import cli
 from ._options import DataOptions, data_options, output_options
 
+#: rows a table shows when --top is not given
+TABLE_TOP = 20
+
+
 MAX_HOPS = click.option("--max-hops", type=click.IntRange(1, 6), default=3, show_default=True,
                         help="Longest path considered, in ties between people.")  # fmt: skip
 
@@ -66,7 +70,7 @@ def _target_options(command):
 )
 @click.option("--inferred/--no-inferred", default=True, show_default=True,
               help="Use ties only guessed from a shared company, office or school (marked ~ in paths).")
-@output_options(table_top=20)
+@output_options(table_top=TABLE_TOP)
 def paths(opts: DataOptions, company, office, role, targets_file, max_hops, per_target, max_per_introducer,
           prefer, cold, inferred, fmt, output, bom, raw, top) -> None:  # fmt: skip
     """Rank the people at a target company or office by their warmest path from you.
@@ -107,10 +111,6 @@ def paths(opts: DataOptions, company, office, role, targets_file, max_hops, per_
     else:
         rows = rank_paths(G, company, office=office, role=role, **options)
     _write_paths(rows, PATH_COLUMNS, fmt, output, bom, raw, top)
-
-
-#: rows a table shows when --top is not given
-TABLE_TOP = 20
 
 
 def _cut(rows: list, top: int | None, fmt: str, key=lambda r: r.person) -> list:
@@ -161,7 +161,7 @@ def _write_paths(rows, columns, fmt, output, bom, raw, top=None) -> None:
 @click.option("--to-rate", is_flag=True,
               help="List the few contacts whose strength you have not stated and whose rating would most "
                    "change this answer, each with its 'netmap rate' command.")
-@output_options(table_top=20)
+@output_options(table_top=TABLE_TOP)
 def ask(opts: DataOptions, company, office, role, max_hops, to_rate, fmt, output, bom, raw, top) -> None:
     """Rank your own contacts by the paths they open into a target: who to ask first.
 
@@ -189,10 +189,8 @@ def ask(opts: DataOptions, company, office, role, max_hops, to_rate, fmt, output
             columns = ("rank", "name", "company", "estimate", "best_score", "if_1", "if_5", "command")
         write_rows([a.as_row() for a in advice], columns, fmt, output, safe=not raw, bom=bom)
         return
-    found = rank_introducers(opts.graph(), company, office=office, role=role, max_hops=max_hops, top=None)
+    found = rank_introducers(opts.graph(), company, office=office, role=role, max_hops=max_hops, top=top)
     rows = [r.as_row() for r in _cut(found, top, fmt)]
-    if top is not None:
-        rows = rows[:top]
     columns = INTRODUCER_COLUMNS
     if fmt == "table":
         columns = ("rank", "name", "company", "your_tie", "best_score", "reach", "best_path")
