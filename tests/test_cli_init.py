@@ -370,7 +370,7 @@ def test_add_that_would_make_an_introduction_ambiguous_is_refused(tmp_path):
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr.splitlines()[0] == (
         f"Error: {tmp_path / 'introductions.csv'}:2: contact: 'Ana Lima' is ambiguous: 2 people have "
-        "that name: 'ana-lima' (line 2), 'ana-lima-2' (line 3) - write the id instead of the name"
+        "that name: 'ana-lima' (Acme, line 2), 'ana-lima-2' (Globex, line 3) - write the id instead of the name"
     )
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
 
@@ -473,7 +473,7 @@ def test_rate_ambiguous_name_exits_3(folder):
     result = run("rate", "Bo Chen", "--strength", "3", "--data", str(folder))
     assert result.exit_code == 3
     assert result.stderr == (
-        "Error: 'Bo Chen' is ambiguous: 2 people have that name: 'bo' (line 3), 'bo2' (line 10) - "
+        "Error: 'Bo Chen' is ambiguous: 2 people have that name: 'bo' (PM at Globex, line 3), 'bo2' (Initech, line 10) - "
         "write the id instead of the name\n"
     )
 

@@ -125,7 +125,10 @@ def test_mutual_needs_two_people_or_a_company():
 def test_mutual_unknown_person_exits_3():
     result = run("mutual", "beatriz-santos", "Ines Carvalo")
     assert result.exit_code == 3
-    assert result.stderr == "Error: no person 'Ines Carvalo' - did you mean 'Inês Carvalho'?\n"
+    assert result.stderr == (
+        "Error: 'Ines Carvalo' matches no id or name in contacts.csv - did you mean 'Inês Carvalho'? "
+        "If not, add them to contacts.csv\n"
+    )
 
 
 def test_explain_prints_hops_evidence_and_suggestions():

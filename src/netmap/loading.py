@@ -12,14 +12,13 @@ import difflib
 import math
 import os
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
 
 from .csvio import Table, normalize_header, read_table
 from .errors import DataError, Problem
+from .folder import ALIASES_FILE, CONTACTS_FILE, INTRODUCTIONS_FILE, resolve_paths  # noqa: F401 (re-exported)
 from .model import (
     CONTACT_COLUMNS,
     INTRODUCTION_COLUMNS,
@@ -30,11 +29,8 @@ from .model import (
     Dataset,
     Introduction,
 )
-from .normalize import linkedin_slug, normalize_company, normalize_name, slugify, split_list
-
-CONTACTS_FILE = "contacts.csv"
-INTRODUCTIONS_FILE = "introductions.csv"
-ALIASES_FILE = "companies.csv"
+from .normalize import linkedin_slug, normalize_company, slugify, split_list
+from .people import PersonResolver
 
 _DATE_FORMATS = (
     "%Y-%m-%d",
@@ -288,76 +284,15 @@ def parse_contacts(table: Table) -> tuple[list[Contact], list[Problem]]:
     return contacts, rows.problems
 
 
-def _fold(text: str) -> str:
-    """Case-folded, single-spaced, without accents: the form names are compared in for hints."""
-    decomposed = unicodedata.normalize("NFKD", normalize_name(text))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-class PersonIndex:
-    """Resolve a person given as an id or an unambiguous name (``me`` is the user).
-
-    ``contacts_file`` names the contacts file in messages.
-    """
+class PersonIndex(PersonResolver):
+    """Transitional: :class:`~netmap.people.PersonResolver` over contacts whose ``resolve``
+    returns ``(id, message, hint)``. Callers move to PersonResolver; then this goes."""
 
     def __init__(self, contacts: list[Contact], contacts_file: str = CONTACTS_FILE):
-        self.contacts = contacts
-        self.contacts_file = contacts_file
-        self.ids = {c.id: c for c in contacts}
-        self.names: dict[str, list[str]] = defaultdict(list)
-        for c in contacts:
-            self.names[normalize_name(c.name)].append(c.id)
+        super().__init__(PersonResolver.of_contacts(contacts).people.values(), source=contacts_file)
 
-    def resolve(self, text: str) -> tuple[str | None, str, str]:
-        """Return ``(id, message, hint)``; id is None when unknown or ambiguous."""
-        text = text.strip()
-        if text.casefold() == ME:
-            return ME, "", ""
-        if text in self.ids:
-            return text, "", ""
-        found = self.names.get(normalize_name(text), [])
-        if len(found) == 1:
-            return found[0], "", ""
-        if len(found) > 1:
-            where = ", ".join(f"'{i}' (line {self.ids[i].line})" for i in found)
-            return (
-                None,
-                f"'{text}' is ambiguous: {len(found)} people have that name: {where}",
-                "write the id instead of the name",
-            )
-        close = self.suggest(text)
-        if close:
-            hint = f"did you mean {' or '.join(close)}? If not, add them to {self.contacts_file}"
-        else:
-            hint = f"add them to {self.contacts_file}, or fix the spelling (you are 'me')"
-        return None, f"'{text}' matches no id or name in {self.contacts_file}", hint
-
-    def suggest(self, text: str, n: int = 3) -> list[str]:
-        """Up to ``n`` people ``text`` may mean, quoted as they should be written.
-
-        A part of a name ("Ana" for "Ana Ribeiro"), a typo, a missing accent or a
-        near id all count; a person is shown by name, or by id when the name is shared.
-        """
-        key = _fold(text)
-        words = key.split()
-        scored: list[tuple[float, str, str]] = []
-        for c in self.contacts:
-            name_key = _fold(c.name)
-            if words and set(words) <= set(name_key.split()):
-                score = 1.0
-            else:
-                score = max(
-                    difflib.SequenceMatcher(None, key, name_key).ratio(),
-                    difflib.SequenceMatcher(None, key, c.id.casefold()).ratio(),
-                )
-            if score >= 0.7:
-                scored.append((score, c.name, c.id))
-        scored.sort(key=lambda t: (-t[0], t[1], t[2]))
-        out = []
-        for _, name, pid in scored[:n]:
-            shared = len(self.names[normalize_name(name)]) > 1
-            out.append(f"'{pid}' ({name})" if shared else f"'{name}'")
-        return out
+    def resolve(self, text: str, *, first_name: bool = True) -> tuple[str | None, str, str]:  # type: ignore[override]
+        return self.find(text, first_name=first_name)
 
 
 def parse_introductions(
@@ -371,7 +306,7 @@ def parse_introductions(
     rows = _Rows(table, INTRODUCTION_COLUMNS, ("referrer", "contact"))
     if not rows.ok:
         return [], rows.problems
-    people = PersonIndex(contacts, contacts_file)
+    people = PersonResolver.of_contacts(contacts, source=contacts_file)
     intros: list[Introduction] = []
     for line, v, extra in rows.records():
         ends: dict[str, str | None] = {}
@@ -386,7 +321,7 @@ def parse_introductions(
                 )
                 ends[col] = None
                 continue
-            pid, message, hint = people.resolve(text)
+            pid, message, hint = people.find(text, first_name=False)
             if pid is None:
                 rows.error(line, col, message, hint)
             ends[col] = pid
@@ -447,23 +382,6 @@ class CheckReport:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "warning"]
-
-
-def resolve_paths(
-    data: str | os.PathLike[str] | None = None,
-    contacts: str | os.PathLike[str] | None = None,
-    introductions: str | os.PathLike[str] | None = None,
-) -> tuple[Path, Path, bool]:
-    """Where the files are: explicit paths win, then ``data``, ``$NETMAP_DATA``, the current folder.
-
-    The boolean says whether the introductions file was named explicitly (then it must exist).
-    """
-    folder = Path(data or os.environ.get("NETMAP_DATA") or ".")
-    return (
-        Path(contacts) if contacts else folder / CONTACTS_FILE,
-        Path(introductions) if introductions else folder / INTRODUCTIONS_FILE,
-        introductions is not None,
-    )
 
 
 def check_data(

@@ -456,37 +456,10 @@ MUTUAL_COLUMNS = ("person_id", "name", "title", "company", "warmth_a", "warmth_b
 
 
 def find_person(G: nx.Graph, text: str) -> str:
-    """Resolve an id or unambiguous name to a node id, or raise NotFoundError with suggestions."""
-    import difflib
+    """The person node ``text`` means (see :class:`netmap.people.PersonResolver`)."""
+    from .people import PersonResolver
 
-    from .normalize import normalize_name
-
-    if text in G and not is_group(G, text):
-        return text
-    if text.casefold() == ME:
-        return ME
-    wanted = normalize_name(text)
-    hits = [n for n, d in G.nodes(data=True) if d.get("kind") == "person" and normalize_name(d["name"]) == wanted]
-    if len(hits) == 1:
-        return hits[0]
-    if hits:
-        raise NotFoundError(f"'{text}' is ambiguous: {', '.join(sorted(hits))} - use the id instead")
-    folded = _fold(wanted)
-    hits = [n for n, d in G.nodes(data=True)
-            if d.get("kind") == "person" and _fold(normalize_name(d["name"])) == folded]  # fmt: skip
-    if len(hits) == 1:  # "Ines Carvalho" finds Inês Carvalho when nobody else is spelt so
-        return hits[0]
-    names = {normalize_name(d["name"]): d["name"] for _, d in G.nodes(data=True) if d.get("kind") == "person"}
-    close = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.6)
-    hint = f"did you mean {', '.join(repr(names[c]) for c in close)}?" if close else "check the name or id"
-    raise NotFoundError(f"no person '{text}' - {hint}")
-
-
-def _fold(text: str) -> str:
-    """Text without accents: 'inês' -> 'ines'."""
-    import unicodedata
-
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return PersonResolver.from_graph(G).resolve(text)
 
 
 def mutual(G: nx.Graph, a: str, b: str, *, inferred: bool = False) -> list[Mutual]:
