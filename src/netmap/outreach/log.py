@@ -1,0 +1,460 @@
+"""Logging the outreach loop: meetings, names given, introductions, thank-yous, done and snooze.
+
+An introduction (a row of ``introductions.csv``) moves through statuses; see
+:data:`~netmap.outreach.TRANSITIONS`::
+
+    suggested -> requested -> made -> met -> thanked
+                  |  ^  |      |
+                  |  |  +------+--> declined
+                  v  |         v
+              no_response <----+
+
+Every step is also a row of ``events.csv`` (see :mod:`netmap.outreach.events`), so a
+second meeting never overwrites the first; ``contacts.csv`` (``last_contact``) and
+``introductions.csv`` (the status and its date column: ``requested_on``, ``nudged_on``,
+``made_on``, ``met_on``, ``thanked_on``) stay the summaries they were.
+
+Writing goes through :class:`netmap.store.CsvDocument`: atomic, with a ``.bak``,
+untouched rows and columns byte for byte, and a :class:`~netmap.errors.ConflictError`
+when a file changed on disk since it was read.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ..csvio import Table
+from ..errors import DataError, NetmapError, NotFoundError
+from ..loading import PersonIndex, parse_contacts, parse_introductions
+from ..model import ME, STATUSES, Contact, Introduction
+from ..normalize import slugify
+from ..store import CsvDocument, StoredRow, open_for_edit
+from ._common import BEFORE_MEETING, EVENT_COLUMNS, MET, NUDGE_COLUMN, TRANSITIONS, resolve_person, who
+from .events import EVENTS_HEADER, STATUS_EVENTS, Event, events_path, load_events
+
+#: The order in which an introduction is preferred when several could be meant.
+_ADVANCED = ("made", "requested", "no_response", "suggested", "declined", "met", "thanked")
+
+
+# -- logging -----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class LogResult:
+    """What a ``log`` command did: one message per change, and the files written."""
+
+    messages: list[str] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+
+
+class OutreachBook:
+    """A data folder opened for logging outreach.
+
+    Reads ``contacts.csv`` and ``introductions.csv`` as editable documents, then loads
+    and validates the folder with :func:`~netmap.loading.load_dataset` (so invalid
+    data fails exactly as in every other command); ``events.csv`` too, when there is
+    one. Change it with :meth:`meeting`, :meth:`contact`, :meth:`referral`, :meth:`intro`,
+    :meth:`thanks`, :meth:`done` and :meth:`snooze`, then :meth:`save`.
+    """
+
+    def __init__(
+        self,
+        data: str | os.PathLike[str] | None = None,
+        *,
+        contacts: str | os.PathLike[str] | None = None,
+        introductions: str | os.PathLike[str] | None = None,
+        encoding: str | None = None,
+    ):
+        self.contacts_doc, intros_doc, self.dataset = open_for_edit(
+            data, contacts=contacts, introductions=introductions, encoding=encoding
+        )
+        assert intros_doc is not None
+        self.intros_doc = intros_doc
+        self.people = self.dataset.by_id()
+        self.index = PersonIndex(self.dataset.contacts, self.contacts_doc.path.name)
+        self._contact_rows = {r.line: r for r in self.contacts_doc.rows}
+        self._intro_rows = {r.line: r for r in self.intros_doc.rows}
+        path = events_path(self.dataset)
+        self.events_doc = (CsvDocument.read(path, encoding=encoding) if path.exists()
+                           else CsvDocument.new(path, list(EVENTS_HEADER)))  # fmt: skip
+        self.events = load_events(self.dataset, encoding=encoding)
+        if self.events_doc.sha256 is not None:
+            self.events_doc.check_unchanged()
+        self.result = LogResult()
+
+    # people and introductions
+
+    def person(self, text: str, *, allow_me: bool = False) -> str:
+        """The id of the person ``text`` names; :class:`NotFoundError` when unknown or ambiguous."""
+        pid = resolve_person(list(self.people.values()), text, file=self.contacts_doc.path.name, allow_me=True)
+        if pid == ME and not allow_me:
+            raise NetmapError("'me' is you - name the person you met or were introduced to")
+        return pid
+
+    def _event(self, event: Event) -> None:
+        """Append ``event`` to events.csv (created with its header the first time)."""
+        values = {k: v for k, v in event.as_row().items() if v}
+        for column in values:
+            self.events_doc.add_column(column)
+        self.events_doc.append(values)
+        self.events.append(event)
+
+    def _name(self, pid: str) -> str:
+        return who(pid, self.people)
+
+    def _intro_row(self, intro: Introduction) -> StoredRow:
+        return self._intro_rows[intro.line]
+
+    def _lead(self, pid: str, via: str | None, wanted: tuple[str, ...], action: str):
+        """The introduction that led to ``pid`` (from ``via`` when given), preferring ``wanted``."""
+        intros = [i for i in self.dataset.introductions if i.contact == pid]
+        if via is not None:
+            ref = self.person(via, allow_me=True)
+            intros = [i for i in intros if i.referrer == ref]
+            if not intros:
+                raise NetmapError(
+                    f"no introduction from {self._name(ref)} to {self._name(pid)} in "
+                    f"{self.intros_doc.path.name} - leave out --from, or record it with "
+                    f"'netmap log referral --from {ref} --name {pid}'"
+                )
+        if not intros:
+            return None
+        fitting = [i for i in intros if i.status in wanted] or intros
+        best = min(_ADVANCED.index(i.status) for i in fitting)
+        fitting = [i for i in fitting if _ADVANCED.index(i.status) == best]
+        if len(fitting) > 1:
+            listed = ", ".join(
+                f"from {self._name(i.referrer)} ({i.status}, line {i.line})" for i in fitting
+            )
+            raise NetmapError(
+                f"{self._name(pid)} has {len(fitting)} introductions that could be {action}: "
+                f"{listed} - pass --from REFERRER to pick one"
+            )
+        return fitting[0]
+
+    def _move(self, intro: Introduction, status: str, on: date, record: bool = True) -> str:
+        """Set ``intro``'s status and its date column, record the event (``record``); the message."""
+        row = self._intro_row(intro)
+        changes = {"status": status}
+        nudge = status == "requested" and intro.status in ("requested", "no_response")
+        column = NUDGE_COLUMN if nudge else EVENT_COLUMNS.get(status)
+        if column:
+            self.intros_doc.add_column(column)
+            changes[column] = on.isoformat()
+        if self.intros_doc.column("status") is None:
+            self.intros_doc.add_column("status")
+        self.intros_doc.update(row, changes)
+        old = intro.status
+        intro.status = status
+        kind = "nudge" if nudge else STATUS_EVENTS[status]
+        if record:
+            self._event(Event(on, kind, intro.contact, intro.referrer))
+        what = "nudged" if nudge else f"{old} -> {status}"
+        return (
+            f"Introduction from {self._name(intro.referrer)} to {self._name(intro.contact)}: "
+            f"{what} ({on.isoformat()})"
+        )
+
+    def _touch(self, pid: str, on: date) -> str | None:
+        """Move ``pid``'s last contact forward to ``on``; the message, or None when not later."""
+        contact = self.people[pid]
+        if contact.last_contact is not None and contact.last_contact >= on:
+            return None
+        self.contacts_doc.add_column("last_contact")
+        self.contacts_doc.update(self._contact_rows[contact.line], {"last_contact": on.isoformat()})
+        before = contact.last_contact.isoformat() if contact.last_contact else "none"
+        contact.last_contact = on
+        return f"Last contact with {contact.name}: {before} -> {on.isoformat()}"
+
+    # the log commands
+
+    def meeting(
+        self, person: str, *, on: date, today: date, notes: str = "", via: str | None = None
+    ) -> LogResult:
+        """An informational interview with ``person`` happened on ``on``.
+
+        Always a new ``meeting`` event (an earlier one is never overwritten); the last
+        contact moves forward, and the introduction that led there becomes ``met``.
+        """
+        pid = self.person(person)
+        if on > today:
+            raise NetmapError(
+                f"the meeting date {on.isoformat()} is after today ({today.isoformat()}) - "
+                "log a meeting once it has happened"
+            )
+        name = self._name(pid)
+        out = self.result.messages
+        out.append(f"Logged a meeting with {name} on {on.isoformat()}")
+        touched = self._touch(pid, on)
+        if touched:
+            out.append(touched)
+        notes = " ".join(notes.split())
+        if notes:
+            contact = self.people[pid]
+            self.contacts_doc.add_column("notes")
+            row = self._contact_rows[contact.line]
+            old = row.get("notes")
+            entry = f"{on.isoformat()} meeting: {notes}"
+            self.contacts_doc.update(row, {"notes": f"{old} | {entry}" if old.strip() else entry})
+            out.append(f"Notes added to {name}")
+        already = [i for i in self.dataset.introductions if i.contact == pid and i.status in MET]
+        if via is None and already:
+            intro: Introduction | None = already[0]
+        else:
+            intro = self._lead(pid, via, BEFORE_MEETING, "the one that led to this meeting")
+        if intro is None:
+            out.append(f"No introduction led to {name}")
+        elif intro.status in MET:
+            out.append(
+                f"Introduction from {self._name(intro.referrer)} to {name} "
+                f"was already {intro.status}"
+            )
+        else:
+            out.append(self._move(intro, "met", on, record=False))
+        self._event(Event(on, "meeting", pid, intro.referrer if intro else "", notes))
+        out.append(
+            f"Next: send {name} a written thank-you, then 'netmap log thanks {pid}'; "
+            "and ask for more names"
+        )
+        return self.result
+
+    def contact(self, kind: str, person: str, *, on: date, today: date, notes: str = "") -> LogResult:
+        """A ``call`` or ``message`` with ``person`` on ``on``: an event, and the last contact moves."""
+        if kind not in ("call", "message"):
+            raise NetmapError(f"unknown kind '{kind}' - use call or message")
+        pid = self.person(person)
+        if on > today:
+            raise NetmapError(f"the date {on.isoformat()} is after today ({today.isoformat()}) - "
+                              f"log a {kind} once it has happened")  # fmt: skip
+        self.result.messages.append(f"Logged a {kind} with {self._name(pid)} on {on.isoformat()}")
+        touched = self._touch(pid, on)
+        if touched:
+            self.result.messages.append(touched)
+        self._event(Event(on, kind, pid, "", " ".join(notes.split())))
+        return self.result
+
+    def referral(
+        self,
+        referrer: str,
+        name: str,
+        *,
+        on: date,
+        company: str = "",
+        office: str = "",
+        title: str = "",
+        email: str = "",
+        notes: str = "",
+    ) -> LogResult:
+        """``referrer`` gave the name ``name``: add the person if new and an introduction row."""
+        ref = self.person(referrer, allow_me=True)
+        name = " ".join(name.split())
+        if not name:
+            raise NetmapError("the name is empty - pass --name 'First Last'")
+        out = self.result.messages
+        given = {"company": company, "office": office, "title": title, "email": email}
+        given = {k: " ".join(v.split()) for k, v in given.items() if v.strip()}
+        pid = self._match(name, given.get("email", ""))
+        if pid is None:
+            pid = self._add_contact(name, given)
+            out.append(f"Added {name} to {self.contacts_doc.path.name} as '{pid}'")
+        else:
+            name = self.people[pid].name
+            out.append(f"{name} is already in {self.contacts_doc.path.name} as '{pid}'")
+            out += self._fill(pid, given)
+        if pid == ref:
+            raise NetmapError(f"{name} cannot refer themselves - check --from and --name")
+        existing = [i for i in self.dataset.introductions if i.referrer == ref and i.contact == pid]
+        if existing:
+            i = existing[0]
+            out.append(
+                f"The introduction from {self._name(ref)} to {name} is already on "
+                f"{self.intros_doc.path.name} line {i.line} ({i.status}); nothing added"
+            )
+            return self.result
+        values = {
+            "referrer": ref,
+            "contact": pid,
+            "date": on.isoformat(),
+            "status": "suggested",
+        }
+        if notes.strip():
+            values["notes"] = " ".join(notes.split())
+        for column in values:
+            self.intros_doc.add_column(column)
+        self.intros_doc.append(values)
+        self._event(Event(on, "referral", pid, ref, values.get("notes", "")))
+        out.append(f"Introduction from {self._name(ref)} to {name} recorded as suggested")
+        return self.result
+
+    def _match(self, name: str, email: str) -> str | None:
+        """An existing person with this e-mail address, else with this name or id."""
+        if email:
+            for c in self.dataset.contacts:
+                if c.email and c.email.casefold() == email.casefold():
+                    return c.id
+        pid, message, hint = self.index.resolve(name)
+        if pid == ME:
+            raise NetmapError("'me' is you - pass the name of the person you were given")
+        if pid is None and "ambiguous" in message:
+            raise NotFoundError(f"{message} - {hint}, or pass --email to tell them apart")
+        return pid
+
+    def _fill(self, pid: str, given: dict[str, str]) -> list[str]:
+        """Fill the person's empty fields from ``given``; never overwrite what is there."""
+        row = self._contact_rows[self.people[pid].line]
+        out, changes = [], {}
+        for column, value in given.items():
+            current = row.get(column).strip()
+            if not current:
+                changes[column] = value
+            elif current.casefold() != value.casefold():
+                out.append(
+                    f"Kept {column} '{current}' (you gave '{value}'): edit the file to change it"
+                )
+        for column in changes:
+            self.contacts_doc.add_column(column)
+        self.contacts_doc.update(row, changes)
+        if changes:
+            out.append(f"Filled in {', '.join(changes)} for {self.people[pid].name}")
+        return out
+
+    def _add_contact(self, name: str, given: dict[str, str]) -> str:
+        values = {"name": name, **given}
+        has_id = self.contacts_doc.column("id") is not None
+        if has_id:
+            taken = set(self.people) | {ME}
+            base = slugify(name) or "person"
+            pid, n = base, 2
+            while pid in taken:
+                pid, n = f"{base}-{n}", n + 1
+            values["id"] = pid
+        for column in values:
+            self.contacts_doc.add_column(column)
+        row = self.contacts_doc.append(values)
+        contacts = self._validate()[0]
+        new = next(c for c in contacts if c.line == self._fake_lines[id(row)])
+        contact = Contact(new.id, new.name, new.company, new.title, new.office, new.email)
+        contact.line = -len(self._fake_lines)  # not on disk yet
+        self.people[new.id] = contact
+        self._contact_rows[contact.line] = row
+        self.index = PersonIndex(list(self.people.values()), self.contacts_doc.path.name)
+        return new.id
+
+    def intro(self, person: str, status: str, *, on: date, via: str | None = None) -> LogResult:
+        """Move the introduction that led to ``person`` to ``status``."""
+        if status not in STATUSES:
+            raise NetmapError(f"unknown status '{status}' - use one of: {', '.join(STATUSES)}")
+        pid = self.person(person)
+        wanted = tuple(s for s, nexts in TRANSITIONS.items() if status in nexts)
+        intro = self._lead(pid, via, wanted, f"moved to {status}")
+        if intro is None:
+            raise NetmapError(
+                f"no introduction to {self._name(pid)} in {self.intros_doc.path.name} - "
+                f"record one with 'netmap log referral --from REFERRER --name {pid}'"
+            )
+        allowed = TRANSITIONS[intro.status]
+        if status not in allowed:
+            where = (
+                f"the introduction from {self._name(intro.referrer)} to {self._name(pid)} "
+                f"is {intro.status}"
+            )
+            if allowed:
+                hint = f"from {intro.status} it can move to: {', '.join(allowed)}"
+                if status == "met":
+                    hint += f"; or log the meeting itself: 'netmap log meeting {pid}'"
+            else:
+                hint = f"{intro.status} is final; add a new introduction to start again"
+            raise NetmapError(f"cannot move it to {status}: {where} - {hint}")
+        self.result.messages.append(self._move(intro, status, on))
+        if status == "met":
+            touched = self._touch(pid, on)
+            if touched:
+                self.result.messages.append(touched)
+        return self.result
+
+    def thanks(self, person: str, *, on: date, via: str | None = None) -> LogResult:
+        """The written thank-you to ``person`` went out.
+
+        The introduction that led to them becomes ``thanked``; without one (a direct
+        contact) only the ``thanks`` event is recorded.
+        """
+        pid = self.person(person)
+        if via is None and not any(i.contact == pid and i.status == "met" for i in self.dataset.introductions):
+            self.result.messages.append(f"Logged a thank-you to {self._name(pid)} on {on.isoformat()}")
+            self._event(Event(on, "thanks", pid))
+            return self.result
+        return self.intro(person, "thanked", on=on, via=via)
+
+    def _item(self, item: str, today: date) -> str:
+        """The id of an item of ``netmap due`` (listed, stale or ahead); NotFoundError otherwise."""
+        from .due import MAX_DAYS, DueOptions, due
+
+        items = due(self.dataset, self.events, today=today, options=DueOptions(ahead=MAX_DAYS))
+        ids = {i.id: i for i in items}
+        item = item.strip()
+        if item in ids:
+            return item
+        close = difflib.get_close_matches(item, list(ids), n=3, cutoff=0.6)
+        hint = f"did you mean {' or '.join(repr(c) for c in close)}?" if close else "copy an id from 'netmap due --all'"
+        raise NotFoundError(f"no item '{item}' in 'netmap due' - {hint}")
+
+    def done(self, item: str, *, on: date, today: date) -> LogResult:
+        """An item of ``netmap due`` is done: a ``done`` event takes it off the list."""
+        item = self._item(item, today)
+        self._event(Event(on, "done", item=item))
+        self.result.messages.append(f"Done: {item} ({on.isoformat()})")
+        return self.result
+
+    def snooze(self, item: str, *, until: date, on: date, today: date) -> LogResult:
+        """Put an item of ``netmap due`` off until ``until`` (it comes back due that day)."""
+        if until <= today:
+            raise NetmapError(f"--until {until.isoformat()} is not after today ({today.isoformat()}) - "
+                              "give a later date")  # fmt: skip
+        item = self._item(item, today)
+        self._event(Event(on, "snooze", item=item, until=until))
+        self.result.messages.append(f"Snoozed {item} until {until.isoformat()}")
+        return self.result
+
+    # saving
+
+    def _table(self, doc: CsvDocument, fake: dict[int, int]) -> Table:
+        width = len(doc.header)
+        last = max((r.line for r in doc.rows), default=1)
+        rows = []
+        for row in doc.rows:
+            line = row.line
+            if not line:
+                last += 1
+                line = fake.setdefault(id(row), last)
+            rows.append((line, (row.cells + [""] * width)[:width]))
+        return Table(doc.path, list(doc.header), rows, delimiter=doc.delimiter)
+
+    def _validate(self) -> tuple[list[Contact], list[Introduction]]:
+        """Parse the documents as they would be saved; DataError if netmap broke something."""
+        self._fake_lines: dict[int, int] = {}
+        contacts, problems = parse_contacts(self._table(self.contacts_doc, self._fake_lines))
+        intros, found = parse_introductions(
+            self._table(self.intros_doc, {}), contacts, contacts_file=self.contacts_doc.path.name
+        )
+        errors = [p for p in problems + found if p.severity == "error"]
+        if errors:
+            raise DataError(errors)
+        return contacts, intros
+
+    def save(self) -> LogResult:
+        """Write the changed files (contacts, introductions, events); nothing at all if one changed on disk."""
+        self._validate()
+        docs = [d for d in (self.contacts_doc, self.intros_doc, self.events_doc) if d.changed]
+        for doc in docs:
+            if doc.sha256 is not None or doc.path.exists():
+                doc.check_unchanged()
+        for doc in docs:
+            doc.save(backup=True)
+            self.result.written.append(doc.path)
+        return self.result
+
+
