@@ -12,6 +12,7 @@ from . import (
     import_cmds,  # noqa: F401
     map_cmds,  # noqa: F401
     outreach_cmds,  # noqa: F401
+    pool_cmds,  # noqa: F401
     rank_cmds,  # noqa: F401
     setup_cmds,  # noqa: F401
 )

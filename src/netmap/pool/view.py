@@ -1,0 +1,210 @@
+"""A pool seen from one member: the member is "me", their own ties are the direct ties.
+
+:func:`member_view` turns the pooled folder into the :class:`~netmap.model.Dataset`
+the member's own folder would give, plus what the pool adds:
+
+* the member's rows of ``ties.csv`` are their direct ties (as in their own folder);
+* every other member is a direct tie of the kind ``pool_member`` (warmth:
+  ``[pool] member_warmth`` in the pool's netmap.toml), unless the member rated them;
+* another member's tie to a person is a tie between the two: an introduction row
+  from that member to the person (its strength, its date);
+* the member's own introductions are theirs ("me"); another member's introductions
+  are ties between referrer and contact, never introductions of this member.
+
+So netmap's one ranking core ranks a member's paths unchanged: ``build_graph`` on the
+view, then ``rank_paths``, ``rank_introducers``, ``explain`` or a map.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from ..errors import ConfigError, DataError, NotFoundError, Problem
+from ..model import ME, Contact, Dataset, Introduction
+from ..weights import Weights, load_weights
+from .build import MEMBER_COLUMN, MEMBER_WARMTH, TIES_FILE
+from .consent import CONFIG
+
+#: the relationship kind of the tie between two members of one pool
+POOL_MEMBER = "pool_member"
+#: statuses of another member's introduction that stay as they are in a member's view
+_KEPT_STATUS = ("suggested", "requested", "declined", "no_response")
+
+
+@dataclass(frozen=True, slots=True)
+class Tie:
+    """One row of ``ties.csv``: ``member`` knows ``person`` directly."""
+
+    member: str
+    person: str
+    relationship: str = ""
+    strength: int | None = None
+    strength_estimate: int | None = None
+    last_contact: date | None = None
+    connected_on: date | None = None
+
+
+@dataclass(slots=True)
+class Pool:
+    """A pooled folder read once: its people, ties, introductions, members and weights."""
+
+    folder: Path
+    dataset: Dataset
+    ties: list[Tie]
+    members: list[str]
+    weights: Weights
+
+    def member_name(self, member: str) -> str:
+        return self.dataset.by_id()[member].name
+
+
+def _strength(text: str, where: str, column: str) -> int | None:
+    if not text:
+        return None
+    if text not in ("1", "2", "3", "4", "5"):
+        raise DataError([Problem(where.split(":")[0], int(where.split(":")[1]), column,
+                                 f"'{text}' is not a strength 1-5", "make the pool again with 'netmap pool'")])
+    return int(text)
+
+
+def read_ties(path: Path, people: set[str]) -> list[Tie]:
+    """The rows of a pool's ``ties.csv``; a row naming an unknown id is a DataError."""
+    from ..csvio import read_table
+    from ..loading import parse_date
+
+    table = read_table(path)
+    problems = list(table.problems)
+    cols = table.columns
+    missing = [c for c in ("member", "person") if table.header and c not in cols]
+    if missing:
+        problems.append(Problem(str(path), table.header_line, missing[0], f"missing column '{missing[0]}'",
+                                "make the pool again with 'netmap pool'"))  # fmt: skip
+    if problems:
+        raise DataError(problems)
+    ties = []
+    for line, cells in table.rows:
+        row = dict(zip(cols, (c.strip() for c in cells), strict=True))
+        where = f"{path}:{line}"
+        for end in ("member", "person"):
+            if row[end] not in people:
+                raise DataError([Problem(str(path), line, end, f"'{row[end]}' is not an id in contacts.csv",
+                                         "make the pool again with 'netmap pool'")])  # fmt: skip
+        dates = {}
+        for column in ("last_contact", "connected_on"):
+            try:
+                dates[column] = parse_date(row[column]) if row.get(column) else None
+            except ValueError as exc:
+                raise DataError([Problem(str(path), line, column, str(exc), "write dates as YYYY-MM-DD")]) from None
+        ties.append(Tie(row["member"], row["person"], row.get("relationship", ""),
+                        _strength(row.get("strength", ""), where, "strength"),
+                        _strength(row.get("strength_estimate", ""), where, "strength_estimate"),
+                        dates["last_contact"], dates["connected_on"]))  # fmt: skip
+    return ties
+
+
+def pool_weights(folder: Path, config: Path | None = None) -> Weights:
+    """The pool's weights: its netmap.toml (or ``config``), and the ``pool_member`` tie's warmth."""
+    path = config or folder / CONFIG
+    weights = load_weights(path if path.is_file() else None)
+    warmth = MEMBER_WARMTH
+    if path.is_file():
+        section = tomllib.loads(path.read_text(encoding="utf-8")).get("pool", {})
+        value = section.get("member_warmth", MEMBER_WARMTH) if isinstance(section, dict) else MEMBER_WARMTH
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 1:
+            raise ConfigError(f"{path}: pool.member_warmth: must be a number above 0 up to 1, got {value!r} "
+                              "- fix the value")  # fmt: skip
+        warmth = float(value)
+    return replace(weights, relationship={**weights.relationship, POOL_MEMBER: warmth})
+
+
+def is_pool(folder: str | Path) -> bool:
+    """True when ``folder`` holds a pool made by ``netmap pool`` (it has a ties.csv)."""
+    return (Path(folder) / TIES_FILE).is_file()
+
+
+def load_pool(folder: str | Path, *, config: Path | None = None, encoding: str | None = None) -> Pool:
+    """Read a pooled folder once (validated), for any number of member views."""
+    from ..loading import load_dataset
+
+    folder = Path(folder)
+    if not is_pool(folder):
+        raise ConfigError(f"{folder}: not a pool (no {TIES_FILE}) - make one with 'netmap pool MEMBER_DIR... -o "
+                          f"{folder}'")  # fmt: skip
+    ds = load_dataset(folder, encoding=encoding)
+    ids = {c.id for c in ds.contacts}
+    members = [c.id for c in ds.contacts if c.extra.get(MEMBER_COLUMN, "").strip().lower() == "yes"]
+    return Pool(folder, ds, read_ties(folder / TIES_FILE, ids), members, pool_weights(folder, config))
+
+
+def find_member(pool: Pool, text: str) -> str:
+    """The id of the member named ``text`` (an id, or a name ignoring case and accents)."""
+    from ..people import search_key
+
+    if text in pool.members:
+        return text
+    by_id = pool.dataset.by_id()
+    wanted = search_key(text)
+    hits = [m for m in pool.members if search_key(by_id[m].name) == wanted]
+    if len(hits) == 1:
+        return hits[0]
+    names = ", ".join(by_id[m].name for m in pool.members)
+    raise NotFoundError(f"'{text}' is not a member of the pool {pool.folder} - members: {names}")
+
+
+def member_view(pool: Pool | str | Path, member: str) -> Dataset:
+    """The pool as ``member`` (an id or name) sees it: the Dataset their ranking runs on.
+
+    >>> from netmap.model import Contact, Dataset
+    >>> ds = Dataset([Contact("p1", "Ana", extra={"pool_member": "yes"}),
+    ...               Contact("p2", "Bo", extra={"pool_member": "yes"}), Contact("p3", "Cy")], [])
+    >>> pool = Pool(Path("."), ds, [Tie("p2", "p3", strength=4)], ["p1", "p2"], Weights())
+    >>> view = member_view(pool, "Ana")
+    >>> [(c.id, c.relationship) for c in view.contacts]
+    [('p2', 'pool_member'), ('p3', '')]
+    >>> [(i.referrer, i.contact, i.strength) for i in view.introductions]
+    [('p2', 'p3', 4)]
+    """
+    if not isinstance(pool, Pool):
+        pool = load_pool(pool)
+    me = find_member(pool, member)
+    members = set(pool.members)
+    mine = {t.person: t for t in pool.ties if t.member == me}
+    contacts: list[Contact] = []
+    for c in pool.dataset.contacts:
+        if c.id == me:
+            continue
+        tie = mine.get(c.id)
+        if tie is not None:
+            c = replace(c, relationship=tie.relationship, strength=tie.strength, strength_estimate=tie.strength_estimate,
+                        last_contact=tie.last_contact, connected_on=tie.connected_on)  # fmt: skip
+        elif c.id in members:
+            c = replace(c, relationship=POOL_MEMBER)
+        contacts.append(c)
+    intros: list[Introduction] = []
+    for i in pool.dataset.introductions:
+        whose = i.extra.get("member", "")
+        if whose == me:
+            referrer = ME if i.referrer == me else i.referrer
+            if i.contact != me:
+                intros.append(replace(i, referrer=referrer))
+        elif me not in (i.referrer, i.contact):
+            # another member's introduction: a tie between referrer and contact, never "you were introduced"
+            status = i.status if i.status in _KEPT_STATUS else "suggested"
+            intros.append(replace(i, status=status))
+    for t in pool.ties:
+        if t.member != me and t.person != me:
+            strength = t.strength if t.strength is not None else t.strength_estimate
+            intros.append(Introduction(t.member, t.person, t.last_contact or t.connected_on, "suggested", strength,
+                                       extra={"member": t.member, "tie": "yes"}))  # fmt: skip
+    return Dataset(contacts, intros, pool.dataset.contacts_path, pool.dataset.introductions_path,
+                   dict(pool.dataset.aliases))  # fmt: skip
+
+
+def member_graph(pool: Pool, member: str, *, today: date | None = None, inferred: bool = True):
+    """The scored graph of :func:`member_view` (``netmap.build_graph`` with the pool's weights)."""
+    from ..graph import build_graph
+
+    return build_graph(member_view(pool, member), weights=pool.weights, today=today, inferred=inferred)
