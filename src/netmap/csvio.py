@@ -11,13 +11,13 @@ import codecs
 import csv
 import io
 import os
-import shutil
+import stat
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import Problem
+from .errors import DataError, NetmapError, Problem
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
 
@@ -50,6 +50,64 @@ def normalize_header(name: str) -> str:
     'last_contact'
     """
     return "_".join(name.strip().lower().replace("-", " ").split())
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def open_regular(path: str | os.PathLike[str]) -> io.BufferedReader:
+    """Open ``path`` for reading in binary, refusing anything but a regular file.
+
+    Never blocks: a FIFO is opened without waiting for a writer, then refused. Every
+    failure is a :class:`~netmap.errors.DataError` with one problem naming the file
+    and what to do (not found, a folder, a pipe or device, permission denied, ...).
+    A symlink to a regular file is followed.
+
+    >>> import tempfile
+    >>> open_regular(tempfile.gettempdir())
+    Traceback (most recent call last):
+    netmap.errors.DataError: ...: is a folder, not a file - pass the file inside it
+    """
+    name = str(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        raise DataError([Problem(name, None, None, "file not found", "check the path or pass --data DIR")]) from None
+    except PermissionError:
+        hint = "make it readable (chmod u+r), or run netmap as its owner"
+        raise DataError([Problem(name, None, None, "permission denied", hint)]) from None
+    except IsADirectoryError:
+        raise DataError([Problem(name, None, None, "is a folder, not a file", "pass the file inside it")]) from None
+    except OSError as exc:
+        raise DataError([Problem(name, None, None, f"cannot be opened ({exc.strerror})", "check the path")]) from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        kind = _kind(mode)
+        hint = "pass the file inside it" if kind == "a folder" else "point netmap at a plain file"
+        raise DataError([Problem(name, None, None, f"is {kind}, not a file", hint)])
+    if hasattr(os, "O_NONBLOCK"):
+        os.set_blocking(fd, True)
+    return open(fd, "rb")
+
+
+def read_regular(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of the regular file ``path``; errors as :func:`open_regular`'s (DataError)."""
+    with open_regular(path) as stream:
+        try:
+            return stream.read()
+        except OSError as exc:
+            message = f"cannot be read ({exc.strerror})"
+            raise DataError([Problem(str(path), None, None, message, "check the file")]) from None
 
 
 def _guess_encoding(data: bytes) -> str:
@@ -205,7 +263,11 @@ def read_table(
             Problem(name, None, None, "is a folder, not a CSV file", "pass the file inside it")
         )
         return table
-    data = path.read_bytes()
+    try:
+        data = read_regular(path)  # a FIFO or device is refused, not read forever
+    except DataError as exc:
+        table.problems.extend(exc.problems)
+        return table
     text, used, problem = _decode(path, data, encoding)
     table.encoding = used
     if problem:
@@ -358,49 +420,75 @@ def write_csv(
 class atomic_writer:
     """Write a text file through a temporary file in the same folder, then rename.
 
-    An interrupted write leaves the old file untouched. ``backup=True`` keeps the
-    previous version as ``NAME.bak``.
+    An interrupted write leaves the old file untouched. A symlink is written through
+    to its target and an existing file keeps its mode; a pipe or device (``-o
+    /dev/stdout``) is written to directly. ``backup=True`` keeps the previous version
+    as ``NAME.bak``. Every failure is one-line :class:`~netmap.errors.NetmapError`.
     """
 
     def __init__(self, path: Path, *, backup: bool = False, encoding: str = "utf-8"):
         self.path = Path(path)
         self.backup = backup
         self.encoding = encoding
+        self.tmp: Path | None = None
+
+    def _fail(self, why: str, hint: str) -> NetmapError:
+        return NetmapError(f"cannot write {self.path}: {why} - {hint}")
 
     def __enter__(self) -> io.TextIOWrapper:
-        from .errors import NetmapError
-
-        folder = self.path.parent
+        real = Path(os.path.realpath(self.path))
+        folder = real.parent
         if not folder.is_dir():
-            raise NetmapError(f"cannot write {self.path}: folder {folder} does not exist - create it first")
-        if self.path.is_dir():
-            raise NetmapError(f"cannot write {self.path}: it is a folder - name a file")
+            raise self._fail(f"folder {self.path.parent} does not exist", "create it first")
         try:
-            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=folder)
+            mode: int | None = real.stat().st_mode
+        except FileNotFoundError:
+            mode = None
+        except OSError as exc:
+            raise self._fail(exc.strerror or "cannot be reached", "choose another -o path") from None
+        if mode is not None and stat.S_ISDIR(mode):
+            raise self._fail("it is a folder", "name a file")
+        try:
+            if mode is not None and not stat.S_ISREG(mode):  # a pipe or a terminal: no rename
+                self.stream = open(real, "w", encoding=self.encoding, newline="")
+                return self.stream
+            fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".part", dir=folder)
         except PermissionError:
-            raise NetmapError(f"cannot write {self.path}: permission denied - choose another -o path") from None
+            raise self._fail("permission denied", "choose another -o path") from None
+        except OSError as exc:
+            raise self._fail(exc.strerror or "cannot be written", "choose another -o path") from None
         # mkstemp makes the file private (0600): give it the mode the user would get
-        if self.path.exists():
-            os.chmod(tmp, self.path.stat().st_mode & 0o7777)
+        if mode is not None:
+            os.chmod(tmp, mode & 0o7777)
         else:
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(tmp, 0o666 & ~umask)
+        self.real = real
         self.tmp = Path(tmp)
         self.stream = open(fd, "w", encoding=self.encoding, newline="")
         return self.stream
 
     def __exit__(self, exc_type, exc, tb) -> None:
-        try:
-            if exc_type is None:
-                self.stream.flush()
-                os.fsync(self.stream.fileno())
+        if self.tmp is None:
             self.stream.close()
+            return
+        try:
+            try:
+                if exc_type is None:
+                    self.stream.flush()
+                    os.fsync(self.stream.fileno())
+                self.stream.close()
+            except OSError as error:  # e.g. the disk is full
+                if exc_type is None:
+                    raise self._fail(error.strerror or "write failed", "free some space or choose another -o path") from None
+                return
             if exc_type is not None:
                 return
-            if self.backup and self.path.exists():
-                shutil.copy2(self.path, self.path.with_name(self.path.name + ".bak"))
-            os.replace(self.tmp, self.path)
+            if self.backup and self.real.exists():
+                backup = self.path.with_name(self.path.name + ".bak")
+                backup.write_bytes(self.real.read_bytes())
+            os.replace(self.tmp, self.real)
         finally:
             if self.tmp.exists():
                 self.tmp.unlink()

@@ -121,7 +121,9 @@ class Weights:
 
 
 #: sections of netmap.toml that are not scoring weights
-PROFILE_SECTIONS = ("me",)
+PROFILE_SECTIONS = ("me", "store", "pool")
+#: what the [store] section may hold: (lowest, highest) of each setting
+STORE_KEYS = {"backups": (0, 100), "lock_timeout": (0, 3600)}
 #: what the [me] section may hold
 PROFILE_KEYS = ("name", "email", "linkedin_url", "signature")
 
@@ -142,6 +144,29 @@ def load_profile(path: str | Path | None) -> dict[str, str]:
             raise ConfigError(f"{path}: unknown key '{key}' in [me] - use one of: {', '.join(PROFILE_KEYS)}")
         if not isinstance(value, str):
             raise ConfigError(f"{path}: me.{key}: must be text in quotes, got {value!r} - fix the value")
+        out[key] = value
+    return out
+
+
+def load_store_settings(path: str | Path | None) -> dict[str, float]:
+    """The ``[store]`` section of a netmap.toml: ``backups`` kept, ``lock_timeout`` seconds.
+
+    Missing file or section: an empty dict. Unknown keys or values out of range: ConfigError.
+    """
+    if path is None or not Path(path).is_file():
+        return {}
+    section = _read_toml(Path(path)).get("store", {})
+    if not isinstance(section, dict):
+        raise ConfigError(f"{path}: 'store' must be a table like [store] - fix the section")
+    out: dict[str, float] = {}
+    for key, value in section.items():
+        if key not in STORE_KEYS:
+            raise ConfigError(f"{path}: unknown key '{key}' in [store] - use one of: {', '.join(STORE_KEYS)}")
+        lo, hi = STORE_KEYS[key]
+        if isinstance(value, bool) or not isinstance(value, int | float) or not lo <= value <= hi \
+                or (key == "backups" and not isinstance(value, int)):
+            kind = "a whole number" if key == "backups" else "a number of seconds"
+            raise ConfigError(f"{path}: store.{key}: must be {kind} from {lo} to {hi}, got {value!r} - fix the value")
         out[key] = value
     return out
 

@@ -11,8 +11,10 @@ lets netmap change a few cells or append rows, and writes it back so that
 * a file that changed on disk since it was read is not overwritten
   (:class:`~netmap.errors.ConflictError`, exit 4);
 * the write is atomic (a temporary file in the same folder, then :func:`os.replace`),
-  so a crash or a kill mid-write leaves the old file whole, and the previous version
-  is kept as ``NAME.bak``.
+  so a crash or a kill mid-write leaves the old file whole; it happens under the
+  folder's lock, and the replaced versions are kept as ``NAME.bak``, ``NAME.bak.2`` ...
+  (:mod:`netmap.store.journal`). A symlink is written through to its target, and the
+  file's mode is kept.
 
 >>> import tempfile, pathlib
 >>> path = pathlib.Path(tempfile.mkdtemp()) / "contacts.csv"
@@ -30,18 +32,17 @@ from __future__ import annotations
 
 import codecs
 import csv
-import hashlib
 import io
 import os
-import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .csvio import Table, _decode, _unclosed, normalize_header, sniff_delimiter
-from .errors import ConflictError, DataError, Problem
+from ..csvio import Table, _decode, _unclosed, normalize_header, read_regular, sniff_delimiter
+from ..errors import ConflictError, DataError, Problem
+from .journal import default_mode, fsync_dir, sha256, write_temp
 
-__all__ = ["CsvDocument", "StoredRow", "create_new"]
+__all__ = ["CsvDocument", "StoredRow", "create_new", "open_for_edit"]
 
 
 @dataclass(slots=True, eq=False)
@@ -84,10 +85,6 @@ def _column_index(header: list[str], name: str) -> int | None:
     return None
 
 
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
 def _ending(text: str) -> str:
     """The line ending a chunk of text finishes with ('' when none)."""
     if text.endswith("\r\n"):
@@ -95,11 +92,6 @@ def _ending(text: str) -> str:
     if text.endswith(("\n", "\r")):
         return text[-1]
     return ""
-
-
-def _write_all(stream: io.BufferedWriter, data: bytes) -> None:
-    """Write ``data`` to ``stream``; a seam for the tests that kill a process mid-write."""
-    stream.write(data)
 
 
 class CsvDocument:
@@ -163,11 +155,7 @@ class CsvDocument:
         """
         path = Path(path)
         name = str(path)
-        if not path.exists():
-            raise DataError(
-                [Problem(name, None, None, "file not found", "check the path or pass --data DIR")]
-            )
-        data = path.read_bytes()
+        data = read_regular(path)  # DataError for a missing, unreadable or non-regular file
         bom, codec, body = _split_bom(data, encoding)
         try:
             text = body.decode(codec)
@@ -194,7 +182,7 @@ class CsvDocument:
             newline="\r\n" if _ending(first_break) == "\r\n" else "\n",
             bom=bom,
         )
-        doc.sha256 = _sha256(data)
+        doc.sha256 = sha256(data)
         doc._parse(text)
         return doc
 
@@ -391,7 +379,7 @@ class CsvDocument:
     def check_unchanged(self) -> None:
         """Raise :class:`~netmap.errors.ConflictError` if the file on disk is not what was read."""
         try:
-            current: str | None = _sha256(self.path.read_bytes())
+            current: str | None = sha256(self.path.read_bytes())
         except FileNotFoundError:
             current = None
         if current != self.sha256:
@@ -400,43 +388,23 @@ class CsvDocument:
             )
 
     def save(self, *, backup: bool = True) -> None:
-        """Write the document back atomically, keeping the previous file as ``NAME.bak``.
+        """Write the document back atomically under the folder's lock, keeping backups.
 
-        Raises :class:`~netmap.errors.ConflictError` (and writes nothing) when the
-        file's bytes changed since :meth:`read`.
+        The replaced version becomes ``NAME.bak`` (older ones ``NAME.bak.2`` ...; see
+        :mod:`netmap.store.journal`). Raises :class:`~netmap.errors.ConflictError`
+        (and writes nothing) when the file's bytes changed since :meth:`read`. To
+        write several files together use :func:`netmap.store.transaction`.
         """
-        texts, owners = self._render()
-        self.check_unchanged()
-        data = self.to_bytes()
-        folder = self.path.parent
-        folder.mkdir(parents=True, exist_ok=True)
-        mode = self.path.stat().st_mode & 0o7777 if self.path.exists() else _default_mode()
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=folder)
-        tmp = Path(tmp_name)
-        try:
-            with open(fd, "wb") as stream:
-                _write_all(stream, data)
-                stream.flush()
-                os.fsync(stream.fileno())
-            if mode is not None:
-                os.chmod(tmp, mode)
-            self.check_unchanged()  # narrow the window for a concurrent edit
-            if backup and self.path.exists():
-                _replace_with(
-                    self.path.with_name(self.path.name + ".bak"), self.path.read_bytes(), mode
-                )
-            os.replace(tmp, self.path)
-            _fsync_dir(folder)
-        finally:
-            if tmp.exists():
-                tmp.unlink()
-        self._after_save(texts, owners, data)
+        from .transaction import save_all
+
+        self.to_bytes()  # an encoding error before the lock is taken
+        save_all([self], backup=backup)
 
     def _after_save(self, texts: list[str], owners: list[StoredRow | None], data: bytes) -> None:
         """Make the document describe the file just written, so it can be edited and saved again."""
         if self._header_pos is None:
             self._header_pos = 0
-        self.sha256 = _sha256(data)
+        self.sha256 = sha256(data)
         if self._added:
             self._header_fields = len(self.header)
         self._added = []
@@ -461,6 +429,7 @@ def open_for_edit(
     introductions: str | os.PathLike[str] | None = None,
     encoding: str | None = None,
     with_introductions: bool = True,
+    tx=None,
 ):
     """A data folder opened to be changed: ``(contacts doc, introductions doc or None, dataset)``.
 
@@ -468,9 +437,11 @@ def open_for_edit(
     introductions.csv is a new, empty one) and the folder is validated by
     :func:`~netmap.loading.load_dataset`, so invalid data fails as in every other
     command; the dataset is checked to describe these very bytes (ConflictError).
+    Pass ``tx`` (a :class:`~netmap.store.Transaction`) to read under its lock and
+    have both documents committed by ``tx.commit()``.
     """
-    from .loading import load_dataset, resolve_paths
-    from .model import INTRODUCTION_COLUMNS
+    from ..loading import load_dataset, resolve_paths
+    from ..model import INTRODUCTION_COLUMNS
 
     contacts_path, intros_path, _ = resolve_paths(data, contacts, introductions)
     options = dict(contacts=contacts, introductions=introductions, encoding=encoding)
@@ -490,6 +461,10 @@ def open_for_edit(
     contacts_doc.check_unchanged()
     if intros_doc is not None and intros_doc.sha256 is not None:
         intros_doc.check_unchanged()
+    if tx is not None:
+        tx.add(contacts_doc)
+        if intros_doc is not None:
+            tx.add(intros_doc)
     return contacts_doc, intros_doc, dataset
 
 
@@ -503,15 +478,10 @@ def create_new(path: str | os.PathLike[str], data: bytes) -> bool:
     path = Path(path)
     if path.exists() or path.is_symlink():
         return False
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = write_temp(path, data, default_mode())
     try:
-        with open(fd, "wb") as stream:
-            _write_all(stream, data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(tmp_name, _default_mode())
         try:
-            os.link(tmp_name, path)
+            os.link(tmp, path)
         except FileExistsError:
             return False
         except OSError:  # no hard links on this file system: exclusive creation instead
@@ -520,18 +490,10 @@ def create_new(path: str | os.PathLike[str], data: bytes) -> bool:
                     stream.write(data)
             except FileExistsError:
                 return False
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
     finally:
-        if os.path.exists(tmp_name):
-            os.unlink(tmp_name)
+        tmp.unlink(missing_ok=True)
     return True
-
-
-def _default_mode() -> int:
-    """The mode a new file gets from the user's umask (mkstemp alone makes it private)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
 
 
 def _split_bom(data: bytes, encoding: str | None) -> tuple[bytes, str, bytes]:
@@ -553,33 +515,3 @@ def _known(encoding: str) -> bool:
     except LookupError:
         return False
     return True
-
-
-def _replace_with(path: Path, data: bytes, mode: int | None) -> None:
-    """Atomically make ``path`` hold ``data`` (used for the backup copy)."""
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with open(fd, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if mode is not None:
-            os.chmod(tmp_name, mode)
-        os.replace(tmp_name, path)
-    finally:
-        if os.path.exists(tmp_name):
-            os.unlink(tmp_name)
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename durable where the platform allows it."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
