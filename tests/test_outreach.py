@@ -147,8 +147,8 @@ def test_ambiguous_person_exits_3_listing_ids(folder):
     result = run(folder, "log", "meeting", "Eli Fox")
     assert result.exit_code == 3
     assert result.stderr == (
-        "Error: 'Eli Fox' is ambiguous: 2 people have that name: 'eli' (line 6), "
-        "'eli2' (line 10) - write the id instead of the name\n"
+        "Error: 'Eli Fox' is ambiguous: 2 people have that name: 'eli' (Hooli, line 6), "
+        "'eli2' (Acme, line 10) - write the id instead of the name\n"
     )
 
 

@@ -18,7 +18,7 @@ from datetime import date, datetime
 
 from .csvio import Table, normalize_header, read_table
 from .errors import DataError, Problem
-from .folder import ALIASES_FILE, CONTACTS_FILE, INTRODUCTIONS_FILE, resolve_paths  # noqa: F401 (re-exported)
+from .folder import ALIASES_FILE, CONTACTS_FILE, INTRODUCTIONS_FILE, DataFolder, resolve_paths  # noqa: F401
 from .model import (
     CONTACT_COLUMNS,
     INTRODUCTION_COLUMNS,
@@ -397,7 +397,12 @@ def check_data(
     line order. Introductions are resolved only when the contacts file was readable,
     so one broken file does not bury its own error under a hundred "matches nobody".
     """
-    contacts_path, intros_path, intros_required = resolve_paths(data, contacts, introductions)
+    return check_folder(DataFolder.locate(data, contacts, introductions), encoding=encoding)
+
+
+def check_folder(where: DataFolder, *, encoding: str | None = None) -> CheckReport:
+    """:func:`check_data` of a located :class:`~netmap.folder.DataFolder`."""
+    contacts_path, intros_path, intros_required = where.contacts, where.introductions, where.introductions_named
     problems: list[Problem] = []
     table = read_table(contacts_path, encoding=encoding, example_header="name,company,strength")
     people, found = parse_contacts(table) if table.header else ([], [])
@@ -439,7 +444,12 @@ def load_dataset(
     encoding: str | None = None,
 ) -> Dataset:
     """Load and validate a data folder; raise :class:`~netmap.errors.DataError` with every error."""
-    report = check_data(data, contacts=contacts, introductions=introductions, encoding=encoding)
+    return load_folder(DataFolder.locate(data, contacts, introductions), encoding=encoding)
+
+
+def load_folder(where: DataFolder, *, encoding: str | None = None) -> Dataset:
+    """:func:`load_dataset` of a located :class:`~netmap.folder.DataFolder`."""
+    report = check_folder(where, encoding=encoding)
     if report.errors:
         raise DataError(report.problems)
     return report.dataset

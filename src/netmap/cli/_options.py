@@ -61,54 +61,28 @@ class DataOptions:
     encoding: str | None
     config: Path | None
     today: date | None
+    _network: Any = None
+
+    def network(self):
+        """The :class:`~netmap.network.Network` these options name (opened once per command)."""
+        if self._network is None:
+            from ..network import open_network
+
+            self._network = open_network(self.data, contacts=self.contacts, introductions=self.intros,
+                                         config=self.config, today=self.today, encoding=self.encoding)  # fmt: skip
+            self._network.reading = _without_pandas
+        return self._network
 
     def load(self):
-        from ..loading import load_dataset
-
-        return load_dataset(self.data, contacts=self.contacts, introductions=self.intros, encoding=self.encoding)
+        """The validated dataset."""
+        return self.network().dataset()
 
     def weights(self):
-        from ..loading import resolve_paths
-        from ..weights import load_weights
-
-        if self.config:
-            return load_weights(self.config)
-        folder = resolve_paths(self.data, self.contacts, self.intros)[0].parent
-        default = folder / "netmap.toml"
-        return load_weights(default if default.exists() else None)
-
-    def _from_columns(self, function, *args, **options):
-        """``function(contacts, intros, *args, ...)`` from netmap.fastpath, or None when the
-        files need the validating loader (which then reports any problem exactly)."""
-        from ..fastpath import Unsupported, read_aliases
-        from ..loading import ALIASES_FILE, resolve_paths
-
-        contacts, intros, required = resolve_paths(self.data, self.contacts, self.intros)
-        if required and not intros.exists():
-            return None
-        try:
-            aliases = read_aliases(contacts.parent / ALIASES_FILE, encoding=self.encoding)
-            with _without_pandas():
-                return function(contacts, intros, *args, weights=self.weights(), today=self.today, aliases=aliases,
-                                encoding=self.encoding, **options)  # fmt: skip
-        except Unsupported:
-            return None
-
-    def fast_paths(self, company: str, **options):
-        """Rank straight from the files (netmap.fastpath) when they allow it, else None."""
-        from ..fastpath import rank_paths_from_files
-
-        return self._from_columns(rank_paths_from_files, company, **options)
+        return self.network().weights
 
     def graph(self, inferred: bool = True):
-        """Load, validate and build the scored graph (from the columns when the files allow)."""
-        from ..fastpath import graph_from_files
-        from ..graph import build_graph
-
-        G = self._from_columns(graph_from_files, inferred=inferred)
-        if G is None:
-            G = build_graph(self.load(), weights=self.weights(), today=self.today, inferred=inferred)
-        return G
+        """The scored graph (from the columns when the files allow)."""
+        return self.network().graph(inferred=inferred)
 
 
 def data_options(command: Callable) -> Callable:

@@ -59,9 +59,7 @@ def stats(opts: DataOptions, fmt: str, output: str, bom: bool, raw: bool, top: i
       netmap stats --data sample_data --format json
     """
     from ..output import write_rows, write_text
-    from ..stats import network_stats
-
-    s = network_stats(opts.graph(), top=top)
+    s = opts.network().stats(top=top)
     rows = [
         {"figure": "people", "value": s.people},
         {"figure": "your ties", "value": s.direct_ties},

@@ -83,8 +83,7 @@ def paths(opts: DataOptions, company, office, role, targets_file, max_hops, per_
       netmap paths --data sample_data --company "Halcyon Maps" --office Lisbon --top 5
       netmap paths --company Halcyon --office Lisbon --format csv -o intros.csv
     """
-    from ..ranking import PATH_COLUMNS, rank_paths
-    from ..targets import read_targets
+    from ..ranking import PATH_COLUMNS
 
     if not company and not targets_file:
         raise click.UsageError(
@@ -92,24 +91,15 @@ def paths(opts: DataOptions, company, office, role, targets_file, max_hops, per_
         )
     if company and targets_file:
         raise click.UsageError("use either --company or --targets, not both")
-    if not targets_file and per_target == 1 and max_per_introducer is None and prefer == "trust":
-        rows = opts.fast_paths(company, office=office, role=role, max_hops=max_hops, top=top, include_cold=cold,
-                               inferred=inferred)  # fmt: skip
-        if rows is not None:
-            _write_paths(rows, PATH_COLUMNS, fmt, output, bom, raw, top)
-            return
-    G = opts.graph(inferred=inferred)
+    net = opts.network()
     options = dict(max_hops=max_hops, top=top, per_target=per_target, max_per_introducer=max_per_introducer,
-                   prefer=prefer, include_cold=cold)  # fmt: skip
+                   prefer=prefer, include_cold=cold, inferred=inferred)  # fmt: skip
     if targets_file:
-        from ..ranking import rank_targets
-
-        targets, skipped = read_targets(G, targets_file, encoding=opts.encoding)
+        rows, skipped = net.paths_to_targets(targets_file, **options)
         for line in skipped:
             click.echo(f"Warning: {line}", err=True)
-        rows = rank_targets(G, targets, **options)
     else:
-        rows = rank_paths(G, company, office=office, role=role, **options)
+        rows = net.paths(company, office=office, role=role, **options)
     _write_paths(rows, PATH_COLUMNS, fmt, output, bom, raw, top)
 
 
@@ -173,7 +163,7 @@ def ask(opts: DataOptions, company, office, role, max_hops, to_rate, fmt, output
       netmap ask --company "Halcyon Maps" --to-rate
     """
     from ..output import write_rows
-    from ..ranking import INTRODUCER_COLUMNS, rank_introducers
+    from ..ranking import INTRODUCER_COLUMNS
 
     if not company:
         raise click.UsageError("name a target with --company (and optionally --office)")
@@ -189,7 +179,7 @@ def ask(opts: DataOptions, company, office, role, max_hops, to_rate, fmt, output
             columns = ("rank", "name", "company", "estimate", "best_score", "if_1", "if_5", "command")
         write_rows([a.as_row() for a in advice], columns, fmt, output, safe=not raw, bom=bom)
         return
-    found = rank_introducers(opts.graph(), company, office=office, role=role, max_hops=max_hops, top=top)
+    found = opts.network().ask(company, office=office, role=role, max_hops=max_hops, top=top)
     rows = [r.as_row() for r in _cut(found, top, fmt)]
     columns = INTRODUCER_COLUMNS
     if fmt == "table":
@@ -217,20 +207,18 @@ def mutual(
       netmap mutual --data sample_data --company "Halcyon Maps" --office Lisbon
     """
     from ..output import write_rows
-    from ..ranking import MUTUAL_COLUMNS, find_person, mutual_at
-    from ..ranking import mutual as find_mutual
+    from ..ranking import MUTUAL_COLUMNS
 
     if company and people:
         raise click.UsageError("give either two people or --company, not both")
-    G = opts.graph()
+    net = opts.network()
     if company:
-        rows = mutual_at(G, company, office=office)
+        rows = net.mutual_at(company, office=office)
         columns = ("person_id", "name", "title", "company", "your_tie", "their_best_tie", "through")
         flat = [{**r.as_row(), "your_tie": round(r.warmth_a, 4), "their_best_tie": round(r.warmth_b, 4)}
                 for r in rows[:top]]  # fmt: skip
     elif len(people) == 2:
-        a, b = (find_person(G, p) for p in people)
-        rows = find_mutual(G, a, b, inferred=inferred)
+        rows = net.mutual(*people, inferred=inferred)
         columns, flat = MUTUAL_COLUMNS, [r.as_row() for r in rows[:top]]
     else:
         raise click.UsageError("give two people (ids or names) or --company [--office]")
@@ -263,11 +251,7 @@ def explain(opts: DataOptions, person, company, office, role, k, max_hops, fmt) 
     Example:
       netmap explain --data sample_data "Inês Carvalho" --company "Halcyon Maps" --office Lisbon
     """
-    from ..ranking import explain as explain_paths
-
-    result = explain_paths(
-        opts.graph(), person, company=company, office=office, role=role, k=k, max_hops=max_hops
-    )
+    result = opts.network().explain(person, company=company, office=office, role=role, k=k, max_hops=max_hops)
     if fmt == "json":
         click.echo(json.dumps(asdict(result), ensure_ascii=False, indent=2, default=str))
         return
@@ -284,7 +268,8 @@ def explain(opts: DataOptions, person, company, office, role, k, max_hops, fmt) 
         )
         for hop in p.hop_details:
             kind = f"{hop.kind}, inferred" if hop.inferred else "direct, estimated" if hop.estimated else hop.kind
-            click.echo(f"   {hop.source_name} {'~' if hop.inferred else '->'} {hop.target_name}: {hop.warmth:.2f} ({kind})")
+            arrow = "~" if hop.inferred else "->"
+            click.echo(f"   {hop.source_name} {arrow} {hop.target_name}: {hop.warmth:.2f} ({kind})")
             for line in hop.evidence:
                 click.echo(f"      - {line}")
             if hop.suggestion:

@@ -1,0 +1,196 @@
+"""The library's front door: a data folder opened once, every question asked of it.
+
+:func:`open_network` finds the files (:class:`~netmap.folder.DataFolder`), reads
+netmap.toml and companies.csv, and returns a :class:`Network`. Its methods are the
+CLI's commands, returning the same dataclasses the CLI prints, writes as CSV/JSON and
+draws; ``.graph()`` is the scored networkx graph for notebooks and exports.
+
+>>> net = open_network("sample_data", today="2026-11-15")
+>>> best = net.paths("Halcyon Maps", office="Lisbon", top=1)[0]
+>>> best.name, best.first_ask
+('Inês Carvalho', 'Beatriz Santos')
+>>> net.explain("ines carvalho").name
+'Inês Carvalho'
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .folder import DataFolder
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from .model import Dataset
+    from .ranking import Explanation, Introducer, Mutual, RankedPath
+    from .stats import NetworkStats
+    from .weights import Weights
+
+__all__ = ["Network", "open_network"]
+
+PathLike = str | os.PathLike[str]
+
+
+def open_network(
+    folder: PathLike | None = None,
+    *,
+    contacts: PathLike | None = None,
+    introductions: PathLike | None = None,
+    config: PathLike | None = None,
+    today: date | str | None = None,
+    encoding: str | None = None,
+) -> Network:
+    """Open a data folder (default ``$NETMAP_DATA``, else the current folder).
+
+    ``contacts`` / ``introductions`` name files elsewhere; ``config`` a netmap.toml other
+    than the folder's; ``today`` (a date or ``YYYY-MM-DD``) makes answers reproducible.
+    Problems in netmap.toml raise :class:`~netmap.errors.ConfigError` here; problems in the
+    CSV files raise :class:`~netmap.errors.DataError` at the first question.
+    """
+    from .loading import parse_date
+    from .weights import load_weights
+
+    where = DataFolder.locate(folder, contacts, introductions)
+    if config is None and where.config.exists():
+        config = where.config
+    when = parse_date(today) if isinstance(today, str) else today
+    return Network(where, load_weights(Path(config) if config else None), today=when, encoding=encoding)
+
+
+class Network:
+    """A data folder and how to read it; answers are computed on demand.
+
+    The people at a target are ranked straight from the columns when the question
+    allows (:mod:`netmap.fastpath`); every other question uses the scored graph,
+    itself built from the columns when the files allow, and by the validating loader
+    otherwise, which then reports every problem exactly as ``netmap check`` does.
+    """
+
+    def __init__(self, where: DataFolder, weights: Weights, *, today: date | None = None,
+                 encoding: str | None = None):  # fmt: skip
+        self.where = where
+        self.weights = weights
+        self.today = today
+        self.encoding = encoding
+        #: wraps columnar reading; the CLI hides pandas from pyarrow there (a process-wide choice)
+        self.reading: Callable[[], contextlib.AbstractContextManager[Any]] = contextlib.nullcontext
+        self._graphs: dict[bool, nx.Graph] = {}
+        self._dataset: Dataset | None = None
+
+    def __repr__(self) -> str:
+        return f"Network({str(self.where.folder)!r})"
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def dataset(self) -> Dataset:
+        """The validated rows (:class:`~netmap.model.Dataset`); DataError lists every problem."""
+        if self._dataset is None:
+            from .loading import load_folder
+
+            self._dataset = load_folder(self.where, encoding=self.encoding)
+        return self._dataset
+
+    def _read_aliases(self) -> dict[str, str]:
+        from .fastpath import read_aliases
+
+        return read_aliases(self.where.aliases, encoding=self.encoding)
+
+    def _from_columns(self, function: Callable[..., Any], *args: Any, **options: Any) -> Any:
+        """``function(contacts, introductions, *args, ...)`` from :mod:`netmap.fastpath`, or
+        None when these files need the validating loader."""
+        from .fastpath import Unsupported
+
+        if self.where.introductions_named and not self.where.introductions.exists():
+            return None
+        try:
+            with self.reading():
+                return function(self.where.contacts, self.where.introductions, *args, weights=self.weights,
+                                today=self.today, aliases=self._read_aliases(), encoding=self.encoding,
+                                **options)  # fmt: skip
+        except Unsupported:
+            return None
+
+    def graph(self, *, inferred: bool = True) -> nx.Graph:
+        """The scored graph (see :func:`netmap.graph.build_graph`); ``inferred=False`` leaves out
+        the groups (shared company, office, school) and the ties guessed through them."""
+        if inferred not in self._graphs:
+            from .fastpath import graph_from_files
+
+            G = self._from_columns(graph_from_files, inferred=inferred)
+            if G is None:
+                from .graph import build_graph
+
+                G = build_graph(self.dataset(), weights=self.weights, today=self.today, inferred=inferred)
+            self._graphs[inferred] = G
+        return self._graphs[inferred]
+
+    # -- questions -----------------------------------------------------------------------------
+
+    def paths(self, company: str, office: str | None = None, role: str | None = None, *, max_hops: int = 3,
+              top: int | None = None, per_target: int = 1, max_per_introducer: int | None = None,
+              prefer: str = "trust", include_cold: bool = True, inferred: bool = True) -> list[RankedPath]:  # fmt: skip
+        """The people at ``company`` (``office``, ``role``) ranked by their warmest path from you
+        (see :func:`netmap.ranking.rank_paths` for the options)."""
+        if per_target == 1 and max_per_introducer is None and prefer == "trust":
+            from .fastpath import rank_paths_from_files
+
+            rows = self._from_columns(rank_paths_from_files, company, office=office, role=role, max_hops=max_hops,
+                                      top=top, include_cold=include_cold, inferred=inferred)  # fmt: skip
+            if rows is not None:
+                return rows
+        from .ranking import rank_paths
+
+        return rank_paths(self.graph(inferred=inferred), company, office=office, role=role, max_hops=max_hops,
+                          top=top, per_target=per_target, max_per_introducer=max_per_introducer,
+                          prefer=prefer, include_cold=include_cold)  # type: ignore[arg-type]  # fmt: skip
+
+    def paths_to_targets(self, targets_file: PathLike, **options: Any) -> tuple[list[RankedPath], list[str]]:
+        """Rank every target of a CSV (company, office, role columns) together; also returns
+        the lines skipped, as warnings."""
+        from .ranking import rank_targets
+        from .targets import read_targets
+
+        G = self.graph(inferred=options.pop("inferred", True))
+        targets, skipped = read_targets(G, targets_file, encoding=self.encoding)
+        return rank_targets(G, targets, **options), skipped
+
+    def ask(self, company: str, office: str | None = None, role: str | None = None, *, max_hops: int = 3,
+            top: int | None = None) -> list[Introducer]:  # fmt: skip
+        """Your own contacts ranked by the paths they open into the target: who to ask first."""
+        from .ranking import rank_introducers
+
+        return rank_introducers(self.graph(), company, office=office, role=role, max_hops=max_hops, top=top)
+
+    def mutual(self, a: str, b: str, *, inferred: bool = False) -> list[Mutual]:
+        """People tied to both ``a`` and ``b`` (ids or names, found as every command finds people)."""
+        from .people import PersonResolver
+        from .ranking import mutual
+
+        G = self.graph()
+        people = PersonResolver.from_graph(G, source=self.where.contacts.name)
+        return mutual(G, people.resolve(a), people.resolve(b), inferred=inferred)
+
+    def mutual_at(self, company: str, office: str | None = None) -> list[Mutual]:
+        """Your contacts tied to someone at the target, by their best such tie."""
+        from .ranking import mutual_at
+
+        return mutual_at(self.graph(), company, office=office)
+
+    def explain(self, person: str, company: str | None = None, office: str | None = None,
+                role: str | None = None, *, k: int = 3, max_hops: int = 3) -> Explanation:  # fmt: skip
+        """The best ``k`` paths to ``person``, hop by hop, with what would raise each hop."""
+        from .ranking import explain
+
+        return explain(self.graph(), person, company=company, office=office, role=role, k=k, max_hops=max_hops)
+
+    def stats(self, *, top: int = 5) -> NetworkStats:
+        """Counts, strongest ties, brokers and companies of the network."""
+        from .stats import network_stats
+
+        return network_stats(self.graph(), top=top)
