@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
@@ -19,20 +21,23 @@ def _today(opts: DataOptions) -> date:
     return opts.today or date.today()
 
 
-def _book(opts: DataOptions):
-    from ..outreach import OutreachBook
+@contextmanager
+def _edit(opts: DataOptions) -> Iterator:
+    """The data folder opened for logging under its write lock; prints what was done once saved."""
+    from ..outreach import edit
 
-    return OutreachBook(
-        opts.data, contacts=opts.contacts, introductions=opts.intros, encoding=opts.encoding
-    )
-
-
-def _finish(book) -> None:
-    result = book.save()
+    with edit(opts.data, contacts=opts.contacts, introductions=opts.intros, encoding=opts.encoding) as book:
+        yield book
+        result = book.save()
     for message in result.messages:
         click.echo(message)
     if result.written:
         click.echo("Saved " + ", ".join(p.name for p in result.written) + " (previous as .bak)")
+
+
+def _config(opts: DataOptions) -> Path | None:
+    """The netmap.toml in use: --config, else the data folder's."""
+    return opts.config or opts.network().where.config
 
 
 DATE = click.option(
@@ -45,11 +50,13 @@ VIA = click.option(
 
 @cli.group()
 def log() -> None:
-    """Log the outreach loop: meetings, names given, introductions, thank-yous.
+    """Log the outreach loop: meetings, calls, names given, introductions, thank-yous.
 
-    Each command edits contacts.csv and introductions.csv in place: atomically,
-    keeping the previous file as .bak, leaving rows and columns netmap does not
-    touch byte for byte, and refusing (exit 4) when a file changed on disk.
+    Every step is a new row of events.csv (never overwriting an earlier one), and
+    contacts.csv (last_contact) and introductions.csv (status) are kept up to date:
+    all files of one change together, under the folder's lock, atomically, keeping
+    the previous versions as .bak, leaving rows and columns netmap does not touch
+    byte for byte, and refusing (exit 4) when a file changed on disk.
 
     \b
     Example:
@@ -73,9 +80,8 @@ def meeting(person: str, on: date | None, notes: str, via: str | None, opts: Dat
     Example:
       netmap log meeting ana-lima --date 2026-03-02 --notes "ask again in May"
     """
-    book = _book(opts)
-    book.meeting(person, on=on or _today(opts), today=_today(opts), notes=notes, via=via)
-    _finish(book)
+    with _edit(opts) as book:
+        book.meeting(person, on=on or _today(opts), today=_today(opts), notes=notes, via=via)
 
 
 @log.command()
@@ -109,18 +115,9 @@ def referral(
     Example:
       netmap log referral --from ana-lima --name "Cy Diaz" --company Globex --office Lisbon
     """
-    book = _book(opts)
-    book.referral(
-        referrer,
-        name,
-        on=on or _today(opts),
-        company=company,
-        office=office,
-        title=title,
-        email=email,
-        notes=notes,
-    )
-    _finish(book)
+    with _edit(opts) as book:
+        book.referral(referrer, name, on=on or _today(opts), company=company, office=office, title=title,
+                      email=email, notes=notes)  # fmt: skip
 
 
 @log.command()
@@ -146,9 +143,8 @@ def intro(person: str, status: str, via: str | None, on: date | None, opts: Data
     Example:
       netmap log intro "Cy Diaz" --status requested --date 2026-03-03
     """
-    book = _book(opts)
-    book.intro(person, status, on=on or _today(opts), via=via)
-    _finish(book)
+    with _edit(opts) as book:
+        book.intro(person, status, on=on or _today(opts), via=via)
 
 
 @log.command()
@@ -163,84 +159,142 @@ def thanks(person: str, via: str | None, on: date | None, opts: DataOptions) -> 
     Example:
       netmap log thanks ana-lima
     """
-    book = _book(opts)
-    book.thanks(person, on=on or _today(opts), via=via)
-    _finish(book)
+    with _edit(opts) as book:
+        book.thanks(person, on=on or _today(opts), via=via)
 
 
-DUE_COLUMNS = ["due_on", "overdue", "kind", "name", "action"]
+def _contact_command(kind: str):
+    @log.command(name=kind)
+    @click.argument("person")
+    @DATE
+    @click.option("--notes", default="", help="What it was about (kept in events.csv).")
+    @data_options
+    def command(person: str, on: date | None, notes: str, opts: DataOptions) -> None:
+        with _edit(opts) as book:
+            book.contact(kind, person, on=on or _today(opts), today=_today(opts), notes=notes)
+
+    what = "phone or video call" if kind == "call" else "message (e-mail, LinkedIn, ...)"
+    command.__doc__ = f"""A {what} with PERSON happened: an event, and the last contact moves forward.
+
+    \b
+    Example:
+      netmap log {kind} "Ana Lima" --date 2026-03-02 --notes "asked about the team"
+    """
+    return command
+
+
+call = _contact_command("call")
+message = _contact_command("message")
+
+
+@cli.command()
+@click.argument("item")
+@DATE
+@data_options
+def done(item: str, on: date | None, opts: DataOptions) -> None:
+    """Mark ITEM of 'netmap due' (its id) done: it leaves the list.
+
+    Recorded as a 'done' event in events.csv. A keep-in-touch item comes back
+    --keep-days after the date it was done.
+
+    \b
+    Example:
+      netmap done thank-afonso-pires-20260912 --data sample_data
+    """
+    with _edit(opts) as book:
+        book.done(item, on=on or _today(opts), today=_today(opts))
+
+
+@cli.command()
+@click.argument("item")
+@click.option("--until", required=True, type=DateType(), help="The day it is due again (YYYY-MM-DD).")
+@data_options
+def snooze(item: str, until: date, opts: DataOptions) -> None:
+    """Put ITEM of 'netmap due' (its id) off until a date; it is due again that day.
+
+    Recorded as a 'snooze' event in events.csv.
+
+    \b
+    Example:
+      netmap snooze nudge-leonor-sa-daniel-costa --until 2026-11-22 --data sample_data
+    """
+    with _edit(opts) as book:
+        book.snooze(item, until=until, on=_today(opts), today=_today(opts))
+
+
+DUE_COLUMNS = ["id", "due_on", "overdue", "kind", "name", "action"]
+DAYS = click.IntRange(0, 36500)
 
 
 @cli.command()
 @data_options
 @output_options()
-@click.option("--thank-days", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Days after a meeting by which a thank-you is due.")  # fmt: skip
-@click.option("--nudge-days", type=click.IntRange(min=1), default=7,
-              show_default=True,
-              help="Days unanswered before a nudge, and after it before closing.")  # fmt: skip
-@click.option("--reach-days", type=click.IntRange(min=0), default=7, show_default=True,
-              help="Days a name given or an introduction made may wait.")  # fmt: skip
-@click.option("--keep-days", type=click.IntRange(min=1), default=90, show_default=True,
-              help="Days without contact before a strong tie needs a word.")  # fmt: skip
-@click.option("--strong", type=click.IntRange(1, 5), default=4, show_default=True,
-              help="Tie strength (1-5) that counts as strong.")  # fmt: skip
-@click.option("--ahead", type=click.IntRange(min=0), default=0, show_default=True,
+@click.option("--top", type=click.IntRange(min=1), help="Show at most this many items.")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(["thank", "nudge", "close", "follow_up",
+              "reach_out", "keep_in_touch"]), help="Only this kind of item (repeat for several).")  # fmt: skip
+@click.option("--all", "show_all", is_flag=True, help="Also list items overdue beyond the staleness window.")
+@click.option("--thank-days", type=DAYS, help="Days after a meeting by which a thank-you is due [default: 1].")
+@click.option("--nudge-days", type=click.IntRange(1, 36500),
+              help="Days unanswered before a nudge, and after it before closing [default: 7].")  # fmt: skip
+@click.option("--reach-days", type=DAYS, help="Days a name given or an introduction made may wait [default: 7].")
+@click.option("--keep-days", type=click.IntRange(1, 36500),
+              help="Days without contact before a strong tie needs a word [default: 90].")  # fmt: skip
+@click.option("--strong", type=click.IntRange(1, 5), help="Tie strength (1-5) that counts as strong [default: 4].")
+@click.option("--stale-days", type=DAYS,
+              help="Items overdue longer than this are left out (see --all) [default: 90].")  # fmt: skip
+@click.option("--ahead", type=DAYS, default=0, show_default=True,
               help="Also list what falls due in the next N days.")  # fmt: skip
 @click.option("--ics", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write the items as calendar events (iCalendar) to this file.")  # fmt: skip
-def due(
-    opts: DataOptions,
-    fmt: str,
-    output: str,
-    bom: bool,
-    raw: bool,
-    thank_days: int,
-    nudge_days: int,
-    reach_days: int,
-    keep_days: int,
-    strong: int,
-    ahead: int,
-    ics: Path | None,
-) -> None:
-    """What is due in the outreach loop, most overdue first.
+              help="Also write the items as all-day calendar events (iCalendar) to this file.")  # fmt: skip
+def due(opts: DataOptions, fmt: str, output: str, bom: bool, raw: bool, top: int | None, kinds: tuple[str, ...],
+        show_all: bool, thank_days, nudge_days, reach_days, keep_days, strong, stale_days, ahead: int,
+        ics: Path | None) -> None:  # fmt: skip
+    """What to do next in the outreach loop, in the order to do it.
 
-    Thank-you notes after meetings, unanswered requests to nudge (once) or close,
-    names given but never acted on, introductions made but no meeting yet, and
-    strong ties not contacted for months. Overdue is in days ('' when the date it
-    counts from is unknown).
+    Thank-you notes owed after meetings first, then nudges (once) and requests to
+    close, introductions made but no meeting yet, names given but never contacted,
+    and strong ties going cold; each with an id, its due date and the days overdue.
+    Items overdue longer than --stale-days are left out and counted on stderr
+    (--all lists them). Mark an item with 'netmap done ID' or 'netmap snooze ID
+    --until DATE'. Thresholds may also be set in netmap.toml under [due].
 
     \b
     Example:
-      netmap due --data sample_data --today 2026-03-10 --ics due.ics
+      netmap due --data sample_data --today 2026-11-15 --top 5
+      netmap due --kind thank --ics due.ics
     """
     from ..output import write_rows, write_text
-    from ..outreach import DueOptions, due_calendar
+    from ..outreach import due_calendar, load_due_options, load_events
     from ..outreach import due as find_due
 
     today = _today(opts)
-    options = DueOptions(thank_days, nudge_days, reach_days, keep_days, strong, ahead)
-    items = find_due(opts.load(), today=today, options=options)
-    rows = [
-        {
-            "due_on": i.due_on,
-            "overdue": i.overdue_days,
-            "kind": i.kind,
-            "name": i.name,
-            "action": i.action,
-        }
-        for i in items
-    ]
+    options = load_due_options(_config(opts), thank_days=thank_days, nudge_days=nudge_days,
+                               reach_days=reach_days, keep_days=keep_days, strong=strong, stale_days=stale_days,
+                               ahead=ahead)  # fmt: skip
+    dataset = opts.load()
+    items = find_due(dataset, load_events(dataset, encoding=opts.encoding), today=today, options=options)
+    if kinds:
+        items = [i for i in items if i.kind in kinds]
     if ics is not None:
         write_text(due_calendar(items, today=today).decode("utf-8"), ics)
-    if fmt == "table" and not items:
+    stale = [i for i in items if i.stale]
+    shown = items if show_all else [i for i in items if not i.stale]
+    if top is not None:
+        shown = shown[:top]
+    rows = [{"id": i.id, "due_on": i.due_on, "overdue": i.overdue_days, "kind": i.kind, "name": i.name,
+             "action": i.action} for i in shown]  # fmt: skip
+    if fmt == "table" and not shown:
         write_text(f"Nothing due on {today.isoformat()}.\n", output)
     elif fmt == "json":
-        write_rows(rows, DUE_COLUMNS, fmt, output, json_rows=[asdict(i) for i in items])
+        write_rows(rows, DUE_COLUMNS, fmt, output, json_rows=[asdict(i) for i in shown])
     else:
         write_rows(rows, DUE_COLUMNS, fmt, output, safe=not raw, bom=bom)
+    if stale and not show_all:
+        click.echo(f"({plural(len(stale), 'item')} more than {options.stale_days} days overdue not shown: "
+                   "--all lists them)", err=True)  # fmt: skip
     if ics is not None:
-        click.echo(f"Wrote {len(items)} event{'s' if len(items) != 1 else ''} to {ics}", err=True)
+        n = sum(1 for i in items if not i.stale)
+        click.echo(f"Wrote {plural(n, 'event')} to {ics}", err=True)
 
 
 REPORT_COLUMNS = ["section", "item", "value", "rate", "detail"]

@@ -4,7 +4,7 @@
 * :mod:`~netmap.outreach.log`: :class:`OutreachBook`, what ``netmap log``, ``done`` and ``snooze`` write;
 * :mod:`~netmap.outreach.history`: the timeline of a person (``netmap history``);
 * :mod:`~netmap.outreach.due`: what to do next (``netmap due``), and
-  :mod:`~netmap.outreach.calendar` for ``--ics``;
+  :mod:`~netmap.outreach.ics` for ``--ics``;
 * :mod:`~netmap.outreach.drafts`: messages to send (``netmap draft``);
 * :mod:`~netmap.outreach.prep`: a one-page brief before a meeting (``netmap prep``);
 * :mod:`~netmap.outreach.report`: the snowball in figures (``netmap report``).
@@ -20,11 +20,11 @@
 from __future__ import annotations
 
 from ._common import EVENT_COLUMNS, TIME_ASK, TRANSITIONS, find_person
-from .calendar import due_calendar
+from .ics import due_calendar
 from .due import DUE_KINDS, DueItem, DueOptions, due, load_due_options
 from .events import EVENT_KINDS, EVENTS_FILE, Event, load_events
 from .history import HistoryEntry, history
-from .log import LogResult, OutreachBook
+from .log import LogResult, OutreachBook, edit
 from .report import Chain, OutreachReport, Reach, Stage, outreach_report, referral_tree
 
 __all__ = [
@@ -46,6 +46,7 @@ __all__ = [
     "Stage",
     "due",
     "due_calendar",
+    "edit",
     "find_person",
     "history",
     "load_due_options",

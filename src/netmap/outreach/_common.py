@@ -13,8 +13,8 @@ import unicodedata
 from datetime import date
 
 from ..csvio import normalize_header
-from ..errors import NetmapError, NotFoundError
-from ..loading import PersonIndex, parse_date
+from ..errors import NetmapError
+from ..loading import parse_date
 from ..model import ME, STATUSES, Contact, Dataset, Introduction
 
 #: The statuses an introduction may move to from each status (``log intro``).
@@ -100,21 +100,9 @@ def find_person(dataset: Dataset, text: str, *, allow_me: bool = False) -> str:
 
 def resolve_person(contacts: list[Contact], text: str, *, file: str = "contacts.csv", allow_me: bool = False) -> str:
     """:func:`find_person` over a list of contacts (``file`` names it in messages)."""
-    index = PersonIndex(contacts, file)
-    pid, message, hint = index.resolve(text)
-    if pid is None and "ambiguous" not in message:
-        folded = _fold(text)
-        found = [c.id for c in contacts if _fold(c.name) == folded]
-        if len(found) == 1:
-            pid = found[0]
-    if pid is None:
-        raise NotFoundError(f"{message} - {hint}")
+    from ..people import PersonResolver
+
+    pid = PersonResolver.of_contacts(contacts, source=file).resolve(text)
     if pid == ME and not allow_me:
         raise NetmapError("'me' is you - name someone else")
     return pid
-
-
-def _fold(text: str) -> str:
-    from ..loading import _fold as fold
-
-    return fold(text)

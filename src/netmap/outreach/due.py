@@ -103,8 +103,8 @@ def due(
     events = list(events)
     people = dataset.by_id()
     horizon = add_days(today, opts.ahead) or date.max
-    meetings = _meetings(dataset, events)
-    met = {i.contact for i in dataset.introductions if i.status in MET} | {pid for pid, _, _, _ in meetings}
+    held = meetings(dataset, events)
+    met = {i.contact for i in dataset.introductions if i.status in MET} | {pid for pid, _, _, _ in held}
     asked = {i.contact for i in dataset.introductions if i.status in ("requested", "made")}
     done: dict[str, date] = {}
     snoozed: dict[str, tuple[date, date]] = {}
@@ -132,7 +132,7 @@ def due(
         items.append(DueItem(item_id, kind, pid, who(pid, people), action, due_on, overdue, since,
                              referrer, line, stale, until))  # fmt: skip
 
-    for pid, on, referrer, line in meetings:
+    for pid, on, referrer, line in held:
         if pid not in people:
             continue
         name = people[pid].name
@@ -197,7 +197,7 @@ def _unique(items: list[DueItem]) -> list[DueItem]:
     return out
 
 
-def _meetings(dataset: Dataset, events: list[Event]) -> list[tuple[str, date, str, int]]:
+def meetings(dataset: Dataset, events: list[Event]) -> list[tuple[str, date, str, int]]:
     """Every meeting: (person, date, referrer, line), from events and from introductions met.
 
     An introduction met without ``met_on`` is dated by the introduction (made_on,
@@ -249,4 +249,4 @@ def load_due_options(path: str | Path | None, **given: int | None) -> DueOptions
     return DueOptions(**values)
 
 
-__all__ = ["DUE_KINDS", "MAX_DAYS", "DueItem", "DueOptions", "due", "load_due_options"]
+__all__ = ["DUE_KINDS", "MAX_DAYS", "DueItem", "DueOptions", "due", "load_due_options", "meetings"]

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import difflib
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -32,7 +34,7 @@ from ..errors import DataError, NetmapError, NotFoundError
 from ..loading import PersonIndex, parse_contacts, parse_introductions
 from ..model import ME, STATUSES, Contact, Introduction
 from ..normalize import slugify
-from ..store import CsvDocument, StoredRow, open_for_edit
+from ..store import CsvDocument, StoredRow, Transaction, open_for_edit, save_all, transaction
 from ._common import BEFORE_MEETING, EVENT_COLUMNS, MET, NUDGE_COLUMN, TRANSITIONS, resolve_person, who
 from .events import EVENTS_HEADER, STATUS_EVENTS, Event, events_path, load_events
 
@@ -68,9 +70,11 @@ class OutreachBook:
         contacts: str | os.PathLike[str] | None = None,
         introductions: str | os.PathLike[str] | None = None,
         encoding: str | None = None,
+        tx: Transaction | None = None,
     ):
+        self._tx = tx
         self.contacts_doc, intros_doc, self.dataset = open_for_edit(
-            data, contacts=contacts, introductions=introductions, encoding=encoding
+            data, contacts=contacts, introductions=introductions, encoding=encoding, tx=tx
         )
         assert intros_doc is not None
         self.intros_doc = intros_doc
@@ -79,8 +83,11 @@ class OutreachBook:
         self._contact_rows = {r.line: r for r in self.contacts_doc.rows}
         self._intro_rows = {r.line: r for r in self.intros_doc.rows}
         path = events_path(self.dataset)
-        self.events_doc = (CsvDocument.read(path, encoding=encoding) if path.exists()
-                           else CsvDocument.new(path, list(EVENTS_HEADER)))  # fmt: skip
+        if tx is not None:
+            self.events_doc = tx.read(path, header=EVENTS_HEADER, encoding=encoding)
+        else:
+            self.events_doc = (CsvDocument.read(path, encoding=encoding) if path.exists()
+                               else CsvDocument.new(path, list(EVENTS_HEADER)))  # fmt: skip
         self.events = load_events(self.dataset, encoding=encoding)
         if self.events_doc.sha256 is not None:
             self.events_doc.check_unchanged()
@@ -446,15 +453,38 @@ class OutreachBook:
         return contacts, intros
 
     def save(self) -> LogResult:
-        """Write the changed files (contacts, introductions, events); nothing at all if one changed on disk."""
+        """Write the changed files (contacts, introductions, events) together, or none of them.
+
+        Inside :func:`edit` the change is the transaction's; otherwise the documents are
+        written in one all-or-nothing commit. A file changed on disk meanwhile: ConflictError.
+        """
         self._validate()
-        docs = [d for d in (self.contacts_doc, self.intros_doc, self.events_doc) if d.changed]
-        for doc in docs:
-            if doc.sha256 is not None or doc.path.exists():
-                doc.check_unchanged()
-        for doc in docs:
-            doc.save(backup=True)
-            self.result.written.append(doc.path)
+        if self._tx is not None:
+            written = self._tx.commit()
+        else:
+            docs = [self.contacts_doc, self.intros_doc, self.events_doc]
+            written = save_all([d for d in docs if d.changed])
+        self.result.written.extend(written)
         return self.result
 
 
+@contextmanager
+def edit(
+    data: str | os.PathLike[str] | None = None,
+    *,
+    contacts: str | os.PathLike[str] | None = None,
+    introductions: str | os.PathLike[str] | None = None,
+    encoding: str | None = None,
+) -> Iterator[OutreachBook]:
+    """The data folder opened for logging under its write lock: read, change, :meth:`~OutreachBook.save`.
+
+    A second writer waits for the lock; leaving without saving writes nothing.
+    """
+    from ..loading import resolve_paths
+
+    folder = resolve_paths(data, contacts, introductions)[0].parent
+    with transaction(folder) as tx:
+        yield OutreachBook(data, contacts=contacts, introductions=introductions, encoding=encoding, tx=tx)
+
+
+__all__ = ["LogResult", "OutreachBook", "edit"]
