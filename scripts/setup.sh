@@ -19,7 +19,8 @@ cd "$(dirname "$0")/.."
 ROOT="$(pwd -P)"
 
 EXTRAS=""
-if [ "${1:-}" = "--test" ]; then EXTRAS="test"; shift; fi
+# --test: the test extras, and pyspark for the Spark batch test (netmap[spark])
+if [ "${1:-}" = "--test" ]; then EXTRAS="test,spark"; shift; fi
 
 say() { echo "setup: $*" >&2; }
 die() { echo "setup: error: $*" >&2; exit 1; }
@@ -37,6 +38,11 @@ apt_install() {
     as_root apt-get update -qq \
         && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
+
+# Spark (netmap batch --engine spark, and its test) runs on Java 17: Debian's OpenJDK when missing.
+if [ -n "$EXTRAS" ] && ! command -v java >/dev/null 2>&1 && [ -z "${JAVA_HOME:-}" ]; then
+    apt_install openjdk-17-jre-headless || say "warning: no java; the Spark test will fail under CI=true"
+fi
 
 PY="${NETMAP_PYTHON:-python3}"
 if ! command -v "$PY" >/dev/null 2>&1; then
