@@ -1,8 +1,10 @@
 """netmap: find a warm way into a company through the people you know.
 
 >>> import netmap
->>> ds = netmap.load_dataset("sample_data")                       # doctest: +SKIP
->>> G = netmap.build_graph(ds)                                     # doctest: +SKIP
+>>> net = netmap.open_network("sample_data", today="2026-11-15")
+>>> [p.name for p in net.paths("Halcyon Maps", office="Lisbon", top=3)]
+['Inês Carvalho', 'Leonor Sá', 'Bruno Teixeira']
+>>> G = net.graph()                  # the scored networkx graph, for notebooks and exports
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from .errors import ConfigError, ConflictError, DataError, NetmapError, NotFound
 from .graph import build_graph, direct_warmth, recency_factor
 from .loading import CheckReport, check_data, load_dataset, parse_date
 from .model import ME, RELATIONSHIPS, STATUSES, Contact, Dataset, Evidence, Introduction
+from .network import Network, open_network
 from .normalize import normalize_company, normalize_name
+from .people import PersonResolver, search_key
 from .stats import NetworkStats, network_stats
 from .weights import Weights, load_weights
 
@@ -35,8 +39,10 @@ __all__ = [
     "Evidence",
     "Introduction",
     "NetmapError",
+    "Network",
     "NetworkStats",
     "NotFoundError",
+    "PersonResolver",
     "Problem",
     "Weights",
     "build_graph",
@@ -47,6 +53,8 @@ __all__ = [
     "network_stats",
     "normalize_company",
     "normalize_name",
+    "open_network",
     "parse_date",
     "recency_factor",
+    "search_key",
 ]

@@ -7,8 +7,10 @@ draws; ``.graph()`` is the scored networkx graph for notebooks and exports.
 
 >>> net = open_network("sample_data", today="2026-11-15")
 >>> best = net.paths("Halcyon Maps", office="Lisbon", top=1)[0]
->>> best.name, best.first_ask
-('Inês Carvalho', 'Beatriz Santos')
+>>> best.path_text, round(best.score, 3)
+('You > Afonso Pires > Inês Carvalho', 0.204)
+>>> [row.name for row in net.ask("Halcyon Maps", office="Lisbon", top=2)]
+['Afonso Pires', 'Daniel Costa']
 >>> net.explain("ines carvalho").name
 'Inês Carvalho'
 """
