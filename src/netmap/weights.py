@@ -121,11 +121,11 @@ class Weights:
 
 
 #: sections of netmap.toml that are not scoring weights
-PROFILE_SECTIONS = ("me", "store", "pool")
+PROFILE_SECTIONS = ("me", "store", "pool", "due")
 #: what the [store] section may hold: (lowest, highest) of each setting
 STORE_KEYS = {"backups": (0, 100), "lock_timeout": (0, 3600)}
 #: what the [me] section may hold
-PROFILE_KEYS = ("name", "email", "linkedin_url", "signature")
+PROFILE_KEYS = ("name", "email", "linkedin_url", "signature", "about")
 
 
 def load_profile(path: str | Path | None) -> dict[str, str]:

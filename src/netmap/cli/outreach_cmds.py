@@ -382,3 +382,6 @@ def report(opts: DataOptions, fmt: str, output: str, bom: bool, raw: bool, top: 
         renamed = [{h: row[k] for k, h in zip(keys, headings, strict=True)} for row in rows]
         out.write(render_table(renamed, headings))
     write_text(out.getvalue(), output)
+
+
+from . import brief_cmds  # noqa: E402, F401  (registers history, draft and prep)

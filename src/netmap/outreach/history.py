@@ -81,7 +81,11 @@ def history(dataset: Dataset, events: Iterable[Event], person: str) -> list[Hist
                 add(on, kind, i.contact, i.referrer, "", source, None)
         status_kind = STATUS_EVENTS.get(i.status)
         if status_kind and status_kind not in dated and not _recorded(seen, status_kind, i.contact, i.referrer):
-            add(None, status_kind, i.contact, i.referrer, "date not recorded", source, i.date)
+            if status_kind == "meeting":  # dated by its introduction, as netmap due does
+                on = extra_date(i, "made_on") or extra_date(i, "requested_on") or i.date
+                add(on, status_kind, i.contact, i.referrer, "date not recorded: the introduction's", source, None)
+            else:
+                add(None, status_kind, i.contact, i.referrer, "date not recorded", source, i.date)
     contact = people.get(person)
     if contact is not None and contact.last_contact is not None:
         if not any(e.date == contact.last_contact and e.person == person for _, _, e in out):
