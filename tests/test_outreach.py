@@ -55,7 +55,7 @@ def test_log_meeting(folder):
         "Introduction from Bo Chen to Eli Fox: made -> met (2026-03-01)\n"
         "Next: send Eli Fox a written thank-you, then 'netmap log thanks eli'; "
         "and ask for more names\n"
-        "Saved contacts.csv, introductions.csv (previous as .bak)\n"
+        "Saved contacts.csv, introductions.csv, events.csv (previous as .bak)\n"
     )
     new_contacts = lines(folder / "contacts.csv")
     assert changed_lines(contacts, new_contacts) == [6]
@@ -101,22 +101,28 @@ def test_log_meeting_adds_the_columns_it_needs(tmp_path):
     )
 
 
-def test_log_meeting_already_met_changes_nothing(folder):
+def test_log_meeting_already_met_only_records_the_event(folder):
+    """contacts.csv and introductions.csv already say it; events.csv gains the meeting."""
+    before = {name: (folder / name).read_bytes() for name in ("contacts.csv", "introductions.csv")}
     result = run(folder, "log", "meeting", "cy", "--date", "2026-02-04")
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout == (
         "Logged a meeting with Cy Diaz on 2026-02-04\n"
         "Introduction from Bo Chen to Cy Diaz was already met\n"
+        "Next: send Cy Diaz a written thank-you, then 'netmap log thanks cy'; and ask for more names\n"
+        "Saved events.csv (previous as .bak)\n"
     )
-    assert not (folder / "contacts.csv.bak").exists()
+    assert {name: (folder / name).read_bytes() for name in before} == before
+    assert (folder / "events.csv").read_text() == "date,kind,person,referrer,notes,item,until\n2026-02-04,meeting,cy,bo,,,\n"
 
 
 def test_log_meeting_without_an_introduction(folder):
     result = run(folder, "log", "meeting", "fay")
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[-2:] == [
-        "No introduction led to Fay Gu; only the last contact was updated",
-        "Saved contacts.csv (previous as .bak)",
+    assert result.stdout.splitlines()[-3:] == [
+        "No introduction led to Fay Gu",
+        "Next: send Fay Gu a written thank-you, then 'netmap log thanks fay'; and ask for more names",
+        "Saved contacts.csv, events.csv (previous as .bak)",
     ]
 
 
@@ -176,7 +182,7 @@ def test_log_referral_adds_the_person_and_the_introduction(folder):
     assert result.stdout == (
         "Added Ivy Jo to contacts.csv as 'ivy-jo'\n"
         "Introduction from Cy Diaz to Ivy Jo recorded as suggested\n"
-        "Saved contacts.csv, introductions.csv (previous as .bak)\n"
+        "Saved contacts.csv, introductions.csv, events.csv (previous as .bak)\n"
     )
     assert (folder / "contacts.csv").read_bytes() == (SMALL / "contacts.csv").read_bytes() + (
         b"ivy-jo,Ivy Jo,Acme,,,ivy@acme.example,,,,,\n"
@@ -198,7 +204,7 @@ def test_log_referral_matches_an_existing_person_by_email(folder):
         "Ana Lima is already in contacts.csv as 'ana'\n"
         "Kept company 'Acme' (you gave 'Globex'): edit the file to change it\n"
         "Introduction from Cy Diaz to Ana Lima recorded as suggested\n"
-        "Saved introductions.csv (previous as .bak)\n"
+        "Saved introductions.csv, events.csv (previous as .bak)\n"
     )
     assert (folder / "contacts.csv").read_bytes() == (SMALL / "contacts.csv").read_bytes()
 
@@ -272,7 +278,7 @@ def test_log_intro_moves_one_row(folder, person, status, row, message):
     before = lines(folder / "introductions.csv")
     result = run(folder, "log", "intro", person, "--status", status)
     assert (result.exit_code, result.stderr) == (0, "")
-    assert result.stdout == f"{message}\nSaved introductions.csv (previous as .bak)\n"
+    assert result.stdout == f"{message}\nSaved introductions.csv, events.csv (previous as .bak)\n"
     after = lines(folder / "introductions.csv")
     (n,) = changed_lines(before, after)
     assert after[n - 1] == row
@@ -325,7 +331,7 @@ def test_log_thanks(folder):
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout == (
         "Introduction from Bo Chen to Cy Diaz: met -> thanked (2026-02-05)\n"
-        "Saved introductions.csv (previous as .bak)\n"
+        "Saved introductions.csv, events.csv (previous as .bak)\n"
     )
     assert lines(folder / "introductions.csv")[2] == (
         b"bo,cy,2026-01-20,thanked,,,2026-01-21,2026-01-25,2026-02-04,2026-02-05,\n"
@@ -369,19 +375,20 @@ def test_conflict_exits_4_and_writes_nothing(folder, monkeypatch, edited):
 # -- due -------------------------------------------------------------------------------------
 
 DUE_TABLE = """\
-due_on      overdue  kind           name      action
-----------  -------  -------------  --------  --------------------------------------------------------------------------------
-2026-02-05  24       thank          Cy Diaz   send Cy Diaz a written thank-you, then 'netmap log thanks cy'
-2026-02-08  21       close          Hal Ito   no answer after a nudge: let it go ('netmap log intro hal --status no_response')
-2026-02-08  21       follow_up      Eli Fox   write to Eli Fox to set up a 15-20 minute conversation
-2026-02-27  2        nudge          Dee Ek    nudge Cy Diaz about Dee Ek once, politely
-2026-03-01  0        keep_in_touch  Ana Lima  get back in touch with Ana Lima (last contact 2025-12-01)
-                     keep_in_touch  Fay Gu    get back in touch with Fay Gu (no date)
+id                 due_on      overdue  kind           name      action
+-----------------  ----------  -------  -------------  --------  --------------------------------------------------------------------------------
+thank-cy-20260204  2026-02-05  24       thank          Cy Diaz   send Cy Diaz a written thank-you, then 'netmap log thanks cy'
+nudge-dee-cy       2026-02-27  2        nudge          Dee Ek    nudge Cy Diaz about Dee Ek once, politely
+close-hal-fay      2026-02-08  21       close          Hal Ito   no answer after a nudge: let it go ('netmap log intro hal --status no_response')
+follow-up-eli-bo   2026-02-08  21       follow_up      Eli Fox   write to Eli Fox to set up a 15-20 minute conversation
+keep-in-touch-ana  2026-03-01  0        keep_in_touch  Ana Lima  get back in touch with Ana Lima (last contact 2025-12-01)
+keep-in-touch-fay                       keep_in_touch  Fay Gu    get back in touch with Fay Gu (no date)
 """  # noqa: E501
 
 
 def test_due_table(folder):
-    """Hand-computed for 2026-03-01 with the default thresholds (see tests/data/outreach)."""
+    """Hand-computed for 2026-03-01 with the default thresholds (see tests/data/outreach):
+    thank-yous first, then nudges, closes, follow-ups, names, strong ties; oldest first in each."""
     result = run(folder, "due")
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout == DUE_TABLE
@@ -392,31 +399,31 @@ def test_due_thresholds(folder):
                  "--keep-days", "91", "--ahead", "3", "--format", "csv")  # fmt: skip
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (
-        "due_on,overdue,kind,name,action\n"
-        "2026-02-08,21,follow_up,Eli Fox,write to Eli Fox to set up a 15-20 minute conversation\n"
-        "2026-02-11,18,close,Hal Ito,no answer after a nudge: let it go "
+        "id,due_on,overdue,kind,name,action\n"
+        "nudge-dee-cy,2026-03-02,'-1,nudge,Dee Ek,\"nudge Cy Diaz about Dee Ek once, politely\"\n"
+        "close-hal-fay,2026-02-11,18,close,Hal Ito,no answer after a nudge: let it go "
         "('netmap log intro hal --status no_response')\n"
-        "2026-03-02,'-1,nudge,Dee Ek,\"nudge Cy Diaz about Dee Ek once, politely\"\n"
-        "2026-03-02,'-1,keep_in_touch,Ana Lima,get back in touch with Ana Lima "
+        "follow-up-eli-bo,2026-02-08,21,follow_up,Eli Fox,write to Eli Fox to set up a 15-20 minute conversation\n"
+        "reach-out-gus-ana,2026-03-04,'-3,reach_out,Gus Ho,ask Ana Lima to introduce you to Gus Ho\n"
+        "keep-in-touch-ana,2026-03-02,'-1,keep_in_touch,Ana Lima,get back in touch with Ana Lima "
         "(last contact 2025-12-01)\n"
-        "2026-03-04,'-3,reach_out,Gus Ho,ask Ana Lima to introduce you to Gus Ho\n"
     )  # the shared CSV writer neutralises '-1' like a formula (reported to its owner)
     raw = run(folder, "due", "--ahead", "3", "--format", "csv", "--raw")
-    assert "2026-03-04,-3,reach_out,Gus Ho," in raw.stdout
+    assert "reach-out-gus-ana,2026-03-04,-3,reach_out,Gus Ho," in raw.stdout
 
 
 def test_due_json(folder):
     result = run(folder, "due", "--format", "json")
     items = json.loads(result.stdout)
     assert [(i["kind"], i["person"], i["overdue_days"]) for i in items] == [
-        ("thank", "cy", 24), ("close", "hal", 21), ("follow_up", "eli", 21),
-        ("nudge", "dee", 2), ("keep_in_touch", "ana", 0), ("keep_in_touch", "fay", None),
+        ("thank", "cy", 24), ("nudge", "dee", 2), ("close", "hal", 21),
+        ("follow_up", "eli", 21), ("keep_in_touch", "ana", 0), ("keep_in_touch", "fay", None),
     ]  # fmt: skip
     assert items[0] == {
-        "kind": "thank", "person": "cy", "name": "Cy Diaz",
+        "id": "thank-cy-20260204", "kind": "thank", "person": "cy", "name": "Cy Diaz",
         "action": "send Cy Diaz a written thank-you, then 'netmap log thanks cy'",
         "due_on": "2026-02-05", "overdue_days": 24, "since": "2026-02-04",
-        "referrer": "bo", "line": 3,
+        "referrer": "bo", "line": 3, "stale": False, "snoozed_until": None,
     }  # fmt: skip
 
 
@@ -448,16 +455,17 @@ def test_due_ics(folder):
     events = cal.walk("VEVENT")
     assert [(str(e["summary"]), e.decoded("dtstart")) for e in events] == [
         ("Thank: Cy Diaz", date(2026, 3, 1)),
+        ("Nudge: Dee Ek", date(2026, 3, 1)),
         ("Close: Hal Ito", date(2026, 3, 1)),
         ("Follow up: Eli Fox", date(2026, 3, 1)),
-        ("Nudge: Dee Ek", date(2026, 3, 1)),
         ("Keep in touch: Ana Lima", date(2026, 3, 1)),
         ("Keep in touch: Fay Gu", date(2026, 3, 1)),
     ]
     assert str(events[0]["description"]) == (
-        "send Cy Diaz a written thank-you, then 'netmap log thanks cy' (24 days overdue)"
+        "send Cy Diaz a written thank-you, then 'netmap log thanks cy' (24 days overdue) "
+        "[netmap done thank-cy-20260204]"
     )
-    assert str(events[0]["uid"]) == "thank-cy-bo@netmap"
+    assert str(events[0]["uid"]) == "thank-cy-20260204@netmap"
     assert len({str(e["uid"]) for e in events}) == 6
 
 
@@ -470,8 +478,8 @@ def test_due_ics_future_items_fall_on_their_day_and_hostile_names_survive(folder
     assert run(folder, "due", "--ahead", "5", "--ics", str(ics)).exit_code == 0
     events = icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
     assert len(events) == 7
-    (gus,) = [e for e in events if e["uid"] == "reach_out-gus-ana@netmap"]
-    assert str(gus["summary"]) == "Reach out: Gus; Ho,\nBEGIN:VEVENT"
+    (gus,) = [e for e in events if e["uid"] == "reach-out-gus-ana@netmap"]
+    assert str(gus["summary"]) == "Reach out: Gus; Ho, BEGIN:VEVENT"  # one line: no raw line break
     assert gus.decoded("dtstart") == date(2026, 3, 4)
 
 

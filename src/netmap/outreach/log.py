@@ -82,15 +82,9 @@ class OutreachBook:
         self.index = PersonIndex(self.dataset.contacts, self.contacts_doc.path.name)
         self._contact_rows = {r.line: r for r in self.contacts_doc.rows}
         self._intro_rows = {r.line: r for r in self.intros_doc.rows}
-        path = events_path(self.dataset)
-        if tx is not None:
-            self.events_doc = tx.read(path, header=EVENTS_HEADER, encoding=encoding)
-        else:
-            self.events_doc = (CsvDocument.read(path, encoding=encoding) if path.exists()
-                               else CsvDocument.new(path, list(EVENTS_HEADER)))  # fmt: skip
+        self._encoding = encoding
+        self.events_doc: CsvDocument | None = None  # read when the first event is recorded
         self.events = load_events(self.dataset, encoding=encoding)
-        if self.events_doc.sha256 is not None:
-            self.events_doc.check_unchanged()
         self.result = LogResult()
 
     # people and introductions
@@ -104,6 +98,14 @@ class OutreachBook:
 
     def _event(self, event: Event) -> None:
         """Append ``event`` to events.csv (created with its header the first time)."""
+        if self.events_doc is None:
+            path = events_path(self.dataset)
+            if self._tx is not None:
+                self.events_doc = self._tx.read(path, header=EVENTS_HEADER, encoding=self._encoding)
+            elif path.exists():
+                self.events_doc = CsvDocument.read(path, encoding=self._encoding)
+            else:
+                self.events_doc = CsvDocument.new(path, list(EVENTS_HEADER))
         values = {k: v for k, v in event.as_row().items() if v}
         for column in values:
             self.events_doc.add_column(column)
@@ -463,7 +465,7 @@ class OutreachBook:
             written = self._tx.commit()
         else:
             docs = [self.contacts_doc, self.intros_doc, self.events_doc]
-            written = save_all([d for d in docs if d.changed])
+            written = save_all([d for d in docs if d is not None and d.changed])
         self.result.written.extend(written)
         return self.result
 
