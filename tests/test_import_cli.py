@@ -37,7 +37,7 @@ def test_import_reports_every_change_and_writes(runner, exports):
     assert result.stderr == ""
     assert result.stdout.splitlines() == [
         "read      linkedin_2025_Connections.csv: linkedin, 5 people (2 skipped: hidden profile)",
-        "read      google_contacts.csv: google, 3 people (1 skipped: no name or e-mail)",
+        "read      google_contacts.csv: google, 3 people (1 skipped: only an organisation)",
         "read      linkedin_messages.csv: linkedin-messages, 7 exchanges (1 skipped: draft)",
         "added     Ana Ribeiro (linkedin) as ana-ribeiro-12ab",
         "added     Bo Chen (linkedin; google) as bochen",
@@ -142,16 +142,16 @@ def test_warnings_go_to_stderr(runner, exports):
 def test_contacts_changed_during_the_import_is_a_conflict_exit_4(runner, exports, monkeypatch):
     data = exports.parent / "data"
     (data / "contacts.csv").write_text("name\nAna\n")
-    from netmap.importers import merge
+    from netmap.importers import apply
 
-    real = merge.plan_import
+    real = apply.plan_import
 
     def edit_meanwhile(*args, **kwargs):
         plan = real(*args, **kwargs)
         (data / "contacts.csv").write_text("name\nAna\nBo\n")
         return plan
 
-    monkeypatch.setattr(merge, "plan_import", edit_meanwhile)
+    monkeypatch.setattr(apply, "plan_import", edit_meanwhile)
     result = runner.invoke(cli, ["import", "--data", "../data", "outlook_web.csv"])
     assert result.exit_code == 4
     assert result.stderr == (

@@ -111,7 +111,7 @@ def test_two_sources_in_one_run_become_one_contact(tmp_path):
     bo = rows(tmp_path)["Bo Chen"]
     assert (bo["source"], bo["tags"], bo["email"]) == (
         "linkedin; google",
-        "Work; starred",
+        "Work",
         "bo.chen@example.com",
     )
     assert bo["notes"] == "Met at PyCon 2024.\nKnows the Lisbon team."

@@ -17,20 +17,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._common import FORMATS, ImportedContact, Interaction, ParsedFile
+from .model import FORMATS, ImportedContact, Interaction, ParsedFile
 
 SIGNAL_FORMATS = ("linkedin-invitations", "linkedin-messages")
 
 _LAZY = {
     "detect_format": "detect",
     "read_export": "read",
-    "Conflict": "merge",
-    "Merge": "merge",
-    "MergePlan": "merge",
-    "NearMatch": "merge",
-    "import_files": "merge",
-    "plan_import": "merge",
-    "apply_plan": "merge",
+    "Conflict": "results",
+    "Merge": "results",
+    "MergePlan": "results",
+    "NearMatch": "results",
+    "import_files": "apply",
+    "read_exports": "apply",
+    "plan_import": "plan",
+    "apply_plan": "apply",
     "estimate_tie": "estimate",
 }
 
@@ -59,4 +60,5 @@ __all__ = [
     "import_files",
     "plan_import",
     "read_export",
+    "read_exports",
 ]

@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import DataError, Problem
-from ._common import FORMATS, HEADER_SCAN_LINES, CsvSource, find_header
+from .csvsource import CsvSource, find_header
+from .model import FORMATS, HEADER_SCAN_LINES
+from .outlook_headers import language
 
 
 def _linkedin(h: set[str]) -> bool:
@@ -31,7 +33,12 @@ def _google(h: set[str]) -> bool:
 
 
 def _outlook(h: set[str]) -> bool:
-    return {"first name", "last name", "e-mail address"} <= h and bool({"job title", "company"} & h)
+    """Outlook's header in any language it writes (see :mod:`.outlook_headers`).
+
+    >>> _outlook({"名", "中间名", "姓", "单位", "职务", "电子邮件地址"}), _outlook({"first name", "company"})
+    (True, False)
+    """
+    return language(h) is not None
 
 
 #: Header signatures, most specific first.
@@ -48,7 +55,8 @@ HEADER_HINTS = {
     "linkedin-invitations": "a row with 'From', 'To', 'Sent At' and 'Direction'",
     "linkedin-messages": "a row with 'FROM', 'TO', 'DATE' and 'CONVERSATION ID'",
     "google": "a row with 'First Name', 'Last Name' and 'Labels' (or 'Given Name', 'Family Name')",
-    "outlook": "a row with 'First Name', 'Last Name', 'E-mail Address' and 'Company'",
+    "outlook": "a row with 'First Name', 'Last Name', 'E-mail Address' and 'Company' (or the same"
+    " columns in German, French, Spanish, Italian, Portuguese, Dutch or Chinese)",
 }
 
 

@@ -1,28 +1,31 @@
 """Google Contacts CSV: the current header (``First Name,...,Labels,E-mail 1 - Value``) and
 the older one (``Name,Given Name,...,Group Membership,E-mail 1 - Type``).
 
-Several values in one cell are joined by `` ::: ``; labels (``* myContacts``, ``Work``)
-become tags, without the system label ``myContacts``. A LinkedIn profile among the
-websites becomes ``linkedin_url``. Phone numbers are not imported; that one is on file
-counts in the strength estimate.
+The name is the owner's display name (older ``Name``, else ``File As``) when it holds
+words beyond first and last name, so namesakes the owner told apart (``Mario, Happy
+Store`` and ``Mario, Zafniary``) stay apart; otherwise first, middle and last name
+joined (a prefix or suffix that is not a title, such as a shop's name, counts as such a
+word). Several values in one cell are joined by `` ::: ``; labels (``Work``) become tags,
+without the system labels ``myContacts`` and ``starred``. A LinkedIn profile among the
+websites becomes ``linkedin_url``. Phone numbers are not written to contacts.csv (see
+:class:`~netmap.importers.model.ImportedContact`). A row with only an organisation is a
+company, not a person: it is counted as skipped.
 """
 
 from __future__ import annotations
 
-from ._common import (
-    CsvSource,
-    ImportedContact,
-    ParsedFile,
-    Progress,
+from .csvsource import CsvSource
+from .model import ImportedContact, ParsedFile, Progress
+from .values import (
+    display_name,
     emails_in,
     fix_text,
-    has_phone,
     join_name,
     linkedin_url_in,
+    phone_numbers,
     split_multi,
+    user_tags,
 )
-
-SYSTEM_LABELS = frozenset({"mycontacts", "my contacts"})
 
 
 def _numbered(index: dict[str, int], cells: list[str], kind: str, part: str) -> list[str]:
@@ -36,17 +39,12 @@ def _numbered(index: dict[str, int], cells: list[str], kind: str, part: str) -> 
 
 
 def labels_to_tags(cell: str) -> tuple[str, ...]:
-    """Google labels as tags, without the ``* `` marker and the system label ``myContacts``.
+    """Google labels as tags, without the ``* `` marker and the system labels.
 
     >>> labels_to_tags("* myContacts ::: Work ::: * starred")
-    ('Work', 'starred')
+    ('Work',)
     """
-    tags = []
-    for label in split_multi(cell):
-        label = fix_text(label.lstrip("*"))
-        if label and label.casefold() not in SYSTEM_LABELS and label not in tags:
-            tags.append(label)
-    return tuple(tags)
+    return user_tags(split_multi(cell))
 
 
 def parse_google(src: CsvSource, result: ParsedFile, progress: Progress | None = None) -> None:
@@ -54,22 +52,25 @@ def parse_google(src: CsvSource, result: ParsedFile, progress: Progress | None =
     index = src.index()
     get = src.getter()
     for line, cells in src.rows(result, progress):
-        name = join_name(
+        parts = (
             get(cells, "first name", "given name"),
             get(cells, "middle name", "additional name"),
             get(cells, "last name", "family name"),
         )
-        if not name:
-            name = fix_text(get(cells, "name", "file as", "nickname"))
+        display = get(cells, "name", "file as") or join_name(
+            get(cells, "name prefix"), *parts, get(cells, "name suffix")
+        )
+        name, told_apart = display_name(display, *parts)
+        name = name or fix_text(get(cells, "nickname"))
         emails = emails_in(
             *(v for cell in _numbered(index, cells, "e-mail", "value") for v in split_multi(cell))
         )
+        companies = split_multi(get(cells, "organization name", "organization 1 - name"))
         if not name and emails:
             name = emails[0]
         if not name:
-            result.skipped["no name or e-mail"] += 1
+            result.skipped["only an organisation" if companies else "no name or e-mail"] += 1
             continue
-        companies = split_multi(get(cells, "organization name", "organization 1 - name"))
         titles = split_multi(get(cells, "organization title", "organization 1 - title"))
         websites = _numbered(index, cells, "website", "value")
         result.contacts.append(
@@ -84,6 +85,7 @@ def parse_google(src: CsvSource, result: ParsedFile, progress: Progress | None =
                 linkedin_url=linkedin_url_in(*websites),
                 tags=labels_to_tags(get(cells, "labels", "group membership")),
                 notes=fix_text(get(cells, "notes"), multiline=True),
-                phone=has_phone(*_numbered(index, cells, "phone", "value")),
+                phones=phone_numbers(*_numbered(index, cells, "phone", "value")),
+                disambiguator=told_apart,
             )
         )

@@ -19,17 +19,9 @@ from datetime import date
 
 from ..errors import Problem
 from ..normalize import linkedin_slug, normalize_name
-from ._common import (
-    CsvSource,
-    ImportedContact,
-    Interaction,
-    ParsedFile,
-    Progress,
-    emails_in,
-    fix_text,
-    join_name,
-    parse_export_date,
-)
+from .csvsource import CsvSource
+from .model import ImportedContact, Interaction, ParsedFile, Progress
+from .values import emails_in, fix_text, join_name, parse_export_date
 
 
 def parse_connections(src: CsvSource, result: ParsedFile, progress: Progress | None = None) -> None:

@@ -1,60 +1,52 @@
-"""Outlook CSV: outlook.com (web) and the desktop Import/Export wizard.
+"""Outlook CSV: outlook.com (web) and the desktop Import/Export wizard, in any of the
+languages of :mod:`netmap.importers.outlook_headers`.
 
 Desktop exports quote every field, write ``0/0/00`` for empty dates, and in Europe are
 often cp1252 with ``;`` separators. Exchange contacts may carry an X.500 address
 (``/o=ExchangeLabs/...``) instead of an e-mail: the address in ``E-mail Display Name``
-is used then. ``Referred By`` becomes an introduction. Phone numbers are not imported; that one is on
-file counts in the strength estimate.
+is used then. ``First Name`` sometimes holds ``Love, Barbara`` (last, first) or an
+e-mail address, with the other name columns empty; ``File As`` is ``Last, First``.
+``Referred By`` becomes an introduction. Categories become tags, without Google's
+system labels (``myContacts``: Google's own "Outlook CSV" export writes them). Phone
+numbers are not written to contacts.csv (see :class:`~netmap.importers.model.ImportedContact`).
 """
 
 from __future__ import annotations
 
 import re
 
-from ._common import (
-    CsvSource,
-    ImportedContact,
-    ParsedFile,
-    Progress,
-    emails_in,
-    fix_text,
-    has_phone,
-    join_name,
-    linkedin_url_in,
-)
-
-
-def _phone_columns(index: dict[str, int]) -> list[int]:
-    """The person's own phone columns (``Mobile Phone``, ``Business Phone 2``...), not the
-    assistant's, faxes or pagers."""
-    return [i for key, i in index.items() if "phone" in key and "assistant" not in key]
+from .csvsource import CsvSource
+from .model import ImportedContact, ParsedFile, Progress
+from .outlook_headers import columns, is_phone_column, language
+from .values import emails_in, fix_text, join_name, last_first, linkedin_url_in, phone_numbers, user_tags
 
 
 def parse_outlook(src: CsvSource, result: ParsedFile, progress: Progress | None = None) -> None:
     """Fill ``result`` with the people of an Outlook CSV export."""
-    get = src.getter()
-    phones = _phone_columns(src.index())
+    index = src.index()
+    cols = columns(language(set(index)) or "en", index)
+    phones = [i for key, i in index.items() if is_phone_column(key)]
+
+    def get(cells: list[str], field: str) -> str:
+        return next((cells[i] for i in cols.get(field, ()) if cells[i].strip()), "")
+
     for line, cells in src.rows(result, progress):
-        emails = emails_in(
-            get(cells, "e-mail address"),
-            get(cells, "e-mail 2 address"),
-            get(cells, "e-mail 3 address"),
-            get(cells, "e-mail display name"),
-            get(cells, "e-mail 2 display name"),
-        )
-        name = join_name(
-            get(cells, "first name"),
-            get(cells, "middle name"),
-            get(cells, "last name"),
-            get(cells, "suffix"),
-        )
+        first, middle, last = get(cells, "first"), get(cells, "middle"), get(cells, "last")
+        emails = emails_in(*(get(cells, f) for f in ("email", "email2", "email3", "display", "display2")))
+        if not (middle or last) and "@" in first:  # an address typed as the first name
+            emails, first = emails_in(first, *emails), ""
+        if not (middle or last) and "," in first:  # "Love, Barbara": last, first
+            first = last_first(first)
+        name = join_name(first, middle, last, get(cells, "suffix"))
         if not name:
-            display = re.sub(r"\s*\([^)]*@[^)]*\)\s*$", "", get(cells, "e-mail display name"))
-            name = fix_text(display) or (emails[0] if emails else "")
+            name = fix_text(last_first(get(cells, "file_as")))
+        if not name:
+            display = re.sub(r"\s*\([^)]*@[^)]*\)\s*$", "", get(cells, "display"))
+            name = fix_text(display) if "@" not in display else ""
+            name = name or (emails[0] if emails else "")
         if not name:
             result.skipped["no name or e-mail"] += 1
             continue
-        categories = [fix_text(c) for c in re.split(r"[;,]", get(cells, "categories"))]
         result.contacts.append(
             ImportedContact(
                 name=name,
@@ -62,15 +54,14 @@ def parse_outlook(src: CsvSource, result: ParsedFile, progress: Progress | None 
                 file=str(src.path),
                 line=line,
                 company=fix_text(get(cells, "company")),
-                title=fix_text(get(cells, "job title")),
-                office=fix_text(get(cells, "office location")),
+                title=fix_text(get(cells, "job")),
+                office=fix_text(get(cells, "office")),
                 emails=emails,
-                linkedin_url=linkedin_url_in(
-                    get(cells, "web page"), get(cells, "personal web page")
-                ),
-                tags=tuple(dict.fromkeys(c for c in categories if c)),
+                linkedin_url=linkedin_url_in(get(cells, "web"), get(cells, "web2")),
+                tags=user_tags(re.split(r"[;,]", get(cells, "categories"))),
                 notes=fix_text(get(cells, "notes"), multiline=True),
-                referred_by=fix_text(get(cells, "referred by")),
-                phone=has_phone(*(cells[i] for i in phones)),
+                referred_by=fix_text(get(cells, "referred")),
+                phones=phone_numbers(*(cells[i] for i in phones)),
             )
         )
+

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from ..errors import DataError, Problem
 from . import SIGNAL_FORMATS
-from ._common import FORMATS, ParsedFile, Progress, decode
+from .decoding import decode
+from .model import FORMATS, ParsedFile, Progress
 from .detect import detect_format, is_vcard, locate_csv, unknown_format
 from .google import parse_google
 from .linkedin import parse_connections, parse_invitations, parse_messages
