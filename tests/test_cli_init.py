@@ -93,6 +93,7 @@ def test_init_name_fills_me(tmp_path):
         "email": "",
         "linkedin_url": "",
         "signature": "",
+        "about": "",
     }
 
 

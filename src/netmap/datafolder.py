@@ -2,10 +2,10 @@
 
 :func:`init_folder` writes the files of a new data folder and never replaces one that
 exists. :class:`PeopleBook` adds a person (:meth:`PeopleBook.add`) or records how well
-the user knows someone (:meth:`PeopleBook.rate`). It writes ``contacts.csv`` through
-:class:`netmap.store.CsvDocument`, like ``netmap log``: atomically, keeping the previous
-file as ``.bak``, every other row and column byte for byte, and raising
-:class:`~netmap.errors.ConflictError` when the file changed on disk since it was read.
+the user knows someone (:meth:`PeopleBook.rate`). It holds the folder's write lock from
+reading ``contacts.csv`` to saving it (:func:`netmap.store.transaction`), and writes it
+atomically, keeping the previous file as ``.bak`` (older ones ``.bak.2`` ...), every other
+row and column byte for byte.
 
 >>> import tempfile
 >>> folder = Path(tempfile.mkdtemp()) / "network"
@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import os
 import shlex
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,7 +44,7 @@ from .loading import (
 )
 from .model import CONTACT_COLUMNS, INTRODUCTION_COLUMNS, ME, RELATIONSHIPS, Contact
 from .normalize import linkedin_slug, normalize_company, normalize_name, split_list
-from .store import CsvDocument, StoredRow, create_new, open_for_edit
+from .store import CsvDocument, StoredRow, create_new, open_for_edit, transaction
 from .weights import PROFILE_KEYS, load_profile, load_weights
 
 CONFIG_FILE = "netmap.toml"
@@ -56,6 +57,7 @@ _PROFILE_COMMENTS = {
     "email": "Your e-mail address.",
     "linkedin_url": "Your LinkedIn profile, e.g. https://www.linkedin.com/in/your-name",
     "signature": 'How you sign a message, e.g. "Maya" or "Maya Silva, data analyst".',
+    "about": 'One sentence about you for drafts, e.g. "I\'m a data analyst moving into product".',
 }
 assert set(_PROFILE_COMMENTS) == set(PROFILE_KEYS)
 
@@ -222,20 +224,35 @@ class PeopleBook:
     ):
         self.path, self.intros_path, self._intros_required = resolve_paths(data, contacts, introductions)
         self.encoding = encoding
-        if create and not self.path.exists():
-            if not self.path.parent.is_dir():
+        if not self.path.parent.is_dir():
+            if create:
                 raise NetmapError(
                     f"no folder {self.path.parent} - create it with 'netmap init {self.path.parent}', "
                     "or pass --data DIR"
                 )
-            self.doc = CsvDocument.new(self.path, list(CONTACT_COLUMNS))
-            self.contacts: list[Contact] = []
-            self.contacts = self._parse()  # introductions.csv, if any, must still resolve
-        else:
-            self.doc, _, dataset = open_for_edit(data, contacts=contacts, introductions=introductions,
-                                                 encoding=encoding, with_introductions=False)  # fmt: skip
-            self.contacts = dataset.contacts
+            load_dataset(data, contacts=contacts, introductions=introductions, encoding=encoding)
+        # The folder stays locked from this read until save() or close(): a second writer waits.
+        opening = transaction(self.path.parent)
+        self._tx = opening.__enter__()
+        self._open = opening
+        try:
+            if create and not self.path.exists():
+                self.doc = self._tx.add(CsvDocument.new(self.path, list(CONTACT_COLUMNS)))
+                self.contacts: list[Contact] = []
+                self.contacts = self._parse()  # introductions.csv, if any, must still resolve
+            else:
+                self.doc, _, dataset = open_for_edit(data, contacts=contacts, introductions=introductions,
+                                                     encoding=encoding, with_introductions=False, tx=self._tx)  # fmt: skip
+                self.contacts = dataset.contacts
+        except BaseException:
+            self.close()
+            raise
         self._ids = {c.line: c.id for c in self.contacts}  # nobody's id may change
+
+    _open: AbstractContextManager | None = None
+
+    def __del__(self) -> None:  # a book dropped without save() or close() frees the folder
+        self.close()
 
     @property
     def created(self) -> bool:
@@ -404,11 +421,24 @@ class PeopleBook:
                 )
 
     def save(self) -> list[Path]:
-        """Write the contacts file if anything changed (ConflictError if it changed on disk)."""
-        if not self.doc.changed:
-            return []
-        self.doc.save(backup=True)
-        return [self.path]
+        """Write the contacts file if anything changed (ConflictError if it changed on disk),
+        then release the folder; the book cannot be saved twice."""
+        try:
+            return self._tx.commit() if self.doc.changed else []
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Release the folder without writing (save() does it too); safe to call twice."""
+        if self._open is not None:
+            opened, self._open = self._open, None
+            opened.__exit__(None, None, None)
+
+    def __enter__(self) -> PeopleBook:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 __all__ = [

@@ -1,7 +1,10 @@
 """Rendering rows as an aligned text table, CSV or JSON, to a file or a stream.
 
 Rows are dicts with the same keys (``columns`` fixes their order). CSV output is
-neutralised against formula injection unless ``safe=False``.
+neutralised against formula injection unless ``safe=False``. Text meant for a
+terminal (tables, messages) has its control characters escaped by
+:func:`terminal_safe`, so a contact's name cannot retitle or clear the terminal;
+CSV and JSON stay data.
 
 >>> import io
 >>> out = io.StringIO()
@@ -28,6 +31,51 @@ from .csvio import atomic_writer, write_csv
 FORMATS = ("table", "csv", "json")
 
 
+# C0 controls but tab and newline, DEL, C1 controls, and the bidi controls that reorder text
+_UNSAFE = {i: None for i in [*range(0x20), 0x7F, *range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]}
+for _i in list(_UNSAFE):
+    _UNSAFE[_i] = f"\\x{_i:02x}" if _i < 0x100 else f"\\u{_i:04x}"  # type: ignore[assignment]
+_KEEP_NEWLINES = dict(_UNSAFE)
+del _KEEP_NEWLINES[0x0A], _KEEP_NEWLINES[0x09]
+
+
+def terminal_safe(text: str, *, newlines: bool = False) -> str:
+    r"""``text`` with control characters shown as escapes, safe to print on a terminal.
+
+    Escape sequences (ESC, CSI), C0/C1 controls, DEL and bidi overrides become
+    ``\x1b``-style text; with ``newlines`` line feeds and tabs are kept.
+
+    >>> terminal_safe("Ana\x1b]0;pwned\x07 Lima\u202e")
+    'Ana\\x1b]0;pwned\\x07 Lima\\u202e'
+    """
+    return text.translate(_KEEP_NEWLINES if newlines else _UNSAFE)
+
+
+class TerminalStream:
+    """A text stream that writes through :func:`terminal_safe` (newlines and tabs kept).
+
+    Wraps ``sys.stderr`` (always) and ``sys.stdout`` (on a terminal) while a command runs.
+    """
+
+    def __init__(self, stream: TextIO):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(terminal_safe(text, newlines=True))
+        return len(text)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        return self._stream.isatty()
+
+    def __getattr__(self, name: str) -> Any:  # encoding, errors, fileno, closed ... (not buffer)
+        if name == "buffer":
+            raise AttributeError(name)
+        return getattr(self._stream, name)
+
+
 def display_width(text: str) -> int:
     """Columns a string takes in a terminal (wide CJK characters count twice)."""
     return sum(
@@ -45,7 +93,7 @@ def _cell(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, list | tuple):
         return "; ".join(_cell(v) for v in value)
-    return " ".join(str(value).split())  # one line per row in a table
+    return terminal_safe(" ".join(str(value).split()))  # one line per row in a table
 
 
 def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], headings: Sequence[str] = ()) -> str:
@@ -134,4 +182,4 @@ def write_text(text: str, target: str | os.PathLike[str] | TextIO | None) -> Non
         target.write(text)
 
 
-__all__ = ["FORMATS", "render_table", "write_rows", "write_text", "display_width"]
+__all__ = ["FORMATS", "TerminalStream", "display_width", "render_table", "terminal_safe", "write_rows", "write_text"]

@@ -179,18 +179,22 @@ RANGES: dict[str, tuple[float, float, bool]] = {
     "reciprocity": (1, 2, False), "track_record_step": (0, 1, False), "track_record_min": (0, 1, True),
     "track_record_max": (1, 3, False), "inferred": (0, 1, True), "inferred_full_size": (1, 1e6, False), "seniority": (0, 1, True),
     "office_match": (0, 1, True), "office_mismatch": (0, 1, True), "role_match": (0, 1, True),
-    "role_mismatch": (0, 1, True), "reach_peak": (0, 1, True),
+    "role_mismatch": (0, 1, True), "reach_peak": (0.01, 1, False),
 }  # fmt: skip
 
 
 def _number(value: object, key: str, source: str) -> float:
     lo, hi, open_low = RANGES[key.split(".")[0]]
-    ok = isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    ok = isinstance(value, int | float) and not isinstance(value, bool)
+    if ok and isinstance(value, int):
+        ok = abs(value) <= 10**15  # far beyond any range below; a float would overflow
+    ok = ok and math.isfinite(value)  # type: ignore[arg-type]
     if ok:
         ok = (value > lo if open_low else value >= lo) and value <= hi
     if not ok:
         bounds = f"{'above' if open_low else 'from'} {lo:g} {'up ' if open_low else ''}to {hi:g}"
-        raise ConfigError(f"{source}: {key}: must be a number {bounds}, got {value!r} - fix the value")
+        shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
+        raise ConfigError(f"{source}: {key}: must be a number {bounds}, got {shown} - fix the value")
     return float(value)
 
 
@@ -204,15 +208,55 @@ def load_weights(path: str | Path | None) -> Weights:
 
 
 def _read_toml(path: Path) -> dict:
+    """The parsed TOML at ``path``; every failure is a one-line ConfigError naming the file.
+
+    A UTF-8 BOM (Notepad writes one) is accepted; a pipe, device or folder is refused
+    without reading; nesting deeper than :data:`MAX_DEPTH` is refused.
+    """
+    from .csvio import read_regular
+    from .errors import DataError
+
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: file not found - check the --config path") from None
-    except IsADirectoryError:
-        raise ConfigError(f"{path}: is a folder - name the TOML file") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: not UTF-8 - save it as UTF-8") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot be read ({exc.strerror}) - check the path") from None
+        data = read_regular(path)
+    except DataError as exc:
+        problem = exc.problems[0]
+        message, hint = {
+            "file not found": ("file not found", "check the --config path"),
+            "is a folder, not a file": ("is a folder", "name the TOML file"),
+        }.get(problem.message, (problem.message, problem.hint))
+        raise ConfigError(f"{path}: {message} - {hint}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ConfigError(f"{path}:{line}: not UTF-8 (byte 0x{data[exc.start]:02x}) - save it as UTF-8") from None
+    depth = _nesting(text)
+    if depth > MAX_DEPTH:
+        raise ConfigError(f"{path}: nested {depth} levels deep (netmap reads at most {MAX_DEPTH}) - "
+                          "keep settings as key = value lines under [sections]")  # fmt: skip
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML ({exc}) - fix the syntax") from None
+    except RecursionError:  # pragma: no cover - _nesting refuses such files first
+        raise ConfigError(f"{path}: nested too deeply - simplify it") from None
+
+
+#: deepest nesting of arrays and inline tables netmap.toml may use (netmap needs 2)
+MAX_DEPTH = 50
+
+
+def _nesting(text: str) -> int:
+    """An upper bound of the bracket nesting of TOML text (brackets inside strings count too).
+
+    >>> _nesting("a = [[1], {b = [2]}]")
+    3
+    """
+    depth = deepest = 0
+    for ch in text:
+        if ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth = max(depth - 1, 0)
+    return deepest
