@@ -148,6 +148,24 @@ EXPECTED: dict[str, tuple] = {
         "{d}/contacts.csv:3: row has 4 fields but the header has 3 - quote any value that contains ',', or remove the extra fields",
         "0 people, 0 introductions, 0 company aliases; 2 errors, 0 warnings",
     ),
+    "misspelt_column_with_ids": (
+        1,
+        "{d}/contacts.csv:1: tagz: unknown column, did you mean the column 'tags'? - rename it to 'tags' in the header row",
+        "2 people, 1 introduction, 0 company aliases; 1 error, 0 warnings",
+    ),
+    "date_year_zero": (
+        1,
+        "{d}/contacts.csv:2: last_contact: impossible date '0000-01-01' (year 0 is out of range) - write dates as YYYY-MM-DD",
+        "2 people, 1 introduction, 0 company aliases; 1 error, 0 warnings",
+    ),
+    "header_form_feed": (
+        0,
+        "2 people, 1 introduction, 0 company aliases; 0 errors, 0 warnings",
+    ),
+    "long_note": (
+        0,
+        "2 people, 1 introduction, 0 company aliases; 0 errors, 0 warnings",
+    ),
 }
 
 
@@ -190,6 +208,41 @@ def test_stats_fails_the_same_way(runner, corpus, case):
     assert result.stderr.splitlines() == [f"Error: {p}" for p in problems] + [summary]
     assert result.stdout == ""
     assert result.exit_code == 1
+
+
+#: every command that reads the data folder, as run on a corpus folder (people ana and bo)
+READERS = {
+    "stats": ["stats"],
+    "paths": ["paths", "--company", "Globex"],
+    "paths --per-target": ["paths", "--company", "Globex", "--per-target", "2"],
+    "paths --prefer reach": ["paths", "--company", "Globex", "--prefer", "reach"],
+    "ask": ["ask", "--company", "Globex"],
+    "mutual --company": ["mutual", "--company", "Globex"],
+    "explain": ["explain", "bo"],
+    "export": ["export", "--format", "graphml"],
+    "map": ["map", "-o", "{tmp}/map.html"],
+    "due": ["due"],
+    "report": ["report"],
+    "companies": ["companies"],
+}
+
+
+@pytest.mark.parametrize("command", sorted(READERS))
+@pytest.mark.parametrize("case", sorted(EXPECTED))
+def test_every_command_fails_the_same_way(runner, corpus, case, command, tmp_path):
+    """One reader, one set of checks: a folder `check` rejects gives its very lines (on stderr)
+    and exit 1 from every command that reads data; a folder it accepts is never refused."""
+    code, lines = _lines(case)
+    args = [a.replace("{tmp}", str(tmp_path)) for a in READERS[command]]
+    result = runner.invoke(cli, [*args, "--data", f"bad/{case}"])
+    assert "Traceback" not in result.output
+    errors = [f"Error: {line}" for line in lines[:-1] if ": warning: " not in line]
+    if code == 1:
+        assert result.stderr.splitlines()[: len(errors)] == errors
+        assert result.exit_code == 1
+    else:
+        assert result.exit_code in (0, 3), result.output  # 3: Globex or bo not in this folder
+        assert not any(line.startswith(f"Error: bad/{case}") for line in result.stderr.splitlines())
 
 
 def test_debug_shows_a_traceback(runner, corpus):

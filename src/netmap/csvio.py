@@ -43,6 +43,10 @@ class Table:
         return [normalize_header(h) for h in self.header]
 
 
+#: the longest cell read (Python's csv stops at 128 KiB by default; pyarrow reads any)
+LONGEST_CELL = 1 << 28
+
+
 def normalize_header(name: str) -> str:
     """A header name as netmap compares it.
 
@@ -287,6 +291,7 @@ def read_table(
         return table
     first_line = next(line for line in text.splitlines() if line.strip())
     table.delimiter = sniff_delimiter(first_line)
+    csv.field_size_limit(max(csv.field_size_limit(), LONGEST_CELL))  # a pasted e-mail in notes is fine
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=table.delimiter)
     previous_end = 0
     start = 1

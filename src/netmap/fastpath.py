@@ -20,7 +20,6 @@ cap, minutes for an alumni network of a million. This module answers the common
 from __future__ import annotations
 
 import csv
-import difflib
 import math
 from collections import Counter
 from datetime import date
@@ -40,6 +39,7 @@ from .graph import (
     recency_after,
     spent_introductions,
 )
+from .loading import check_header
 from .model import CONTACT_COLUMNS, INTRODUCTION_COLUMNS, ME, RELATIONSHIPS, STATUSES, Contact, Evidence
 from .normalize import normalize_company, split_list
 from .ranking import OFFICE_GROUPS, RankedPath, assemble, office_group
@@ -65,20 +65,14 @@ def _read(path: Path, known: tuple[str, ...], required: tuple[str, ...], encodin
         raise Unsupported("missing or empty")
     with path.open("rb") as f:
         head = f.read(65536)
-    try:
-        first = head.decode("utf-8-sig", errors="strict").splitlines()[0]
-    except (UnicodeDecodeError, IndexError):
+    try:  # the header ends at the first newline, as for the CSV parsers (not at \f or \v)
+        first = head.decode("utf-8-sig", errors="strict").split("\n", 1)[0].removesuffix("\r")
+    except UnicodeDecodeError:
         raise Unsupported("header") from None
     delimiter = sniff_delimiter(first)
-    header = next(csv.reader([first], delimiter=delimiter))
-    if len(set(header)) != len(header) or any(h != normalize_header(h) for h in header):
-        raise Unsupported("header")
-    missing = [k for k in known if k not in header]
-    for h in header:
-        if h not in known and difflib.get_close_matches(h, missing, n=1, cutoff=0.8):
-            raise Unsupported("misspelt column")
-    if any(r not in header for r in required):
-        raise Unsupported("required column")
+    header = next(csv.reader([first], delimiter=delimiter), [])
+    if not header or any(h != normalize_header(h) for h in header) or check_header(header, known, required):
+        raise Unsupported("header")  # the loader names the problem
     wanted = [h for h in header if h in known]
     types = {h: (pa.date32() if h in dates else pa.string()) for h in header}
 
@@ -97,13 +91,26 @@ def _read(path: Path, known: tuple[str, ...], required: tuple[str, ...], encodin
         one_per_line = table.num_rows + 1 == _count_lines(path)
         if not one_per_line:
             table = parse(True)
-    except (pa.ArrowInvalid, pa.ArrowTypeError):
+    except pa.ArrowException:
         one_per_line = False
         try:
             table = parse(True)
-        except (pa.ArrowInvalid, pa.ArrowTypeError):
+        except pa.ArrowException:
             raise Unsupported("unreadable") from None  # e.g. an impossible date: the loader says which
-    return table.combine_chunks(), one_per_line
+    table = table.combine_chunks()
+    for name in dates:
+        if name in table.column_names and not _dates_in_range(table.column(name)):
+            raise Unsupported("date out of range")  # year 0 and the like: the loader says which
+    return table, one_per_line
+
+
+def _dates_in_range(column) -> bool:
+    """Whether every date of a date32 column is one Python can hold (years 1 to 9999)."""
+    import pyarrow.compute as pc
+
+    low, high = pc.min_max(column.cast("int32")).values()
+    first, last = (date(1, 1, 1) - date(1970, 1, 1)).days, (date(9999, 12, 31) - date(1970, 1, 1)).days
+    return low.as_py() is None or (low.as_py() >= first and high.as_py() <= last)
 
 
 def _count_lines(path: Path) -> int:

@@ -89,6 +89,32 @@ def _did_you_mean(word: str, choices: list[str] | tuple[str, ...], n: int = 3) -
     return ", ".join(f"'{c}'" for c in close)
 
 
+def check_header(header: list[str], known: tuple[str, ...], required: tuple[str, ...],
+                 line: int = 1) -> list[tuple[str, str, str]]:  # fmt: skip
+    """Problems of a header row as ``(column, message, hint)``: required columns missing,
+    names that look like a misspelt known column. (Duplicates are found by the reader.)
+
+    >>> check_header(["name", "tagz"], ("name", "tags"), ("name",))
+    [('tagz', "unknown column, did you mean the column 'tags'?", "rename it to 'tags' in the header row")]
+    """
+    present = {normalize_header(h) for h in header}
+    absent = [k for k in known if k not in present]
+    misspelt: dict[str, str] = {}
+    for h in header:
+        if normalize_header(h) in known:
+            continue
+        close = difflib.get_close_matches(normalize_header(h), absent, n=1, cutoff=0.75)
+        if close and close[0] not in misspelt.values():
+            misspelt[h] = close[0]
+    problems = [(col, f"missing required column '{col}'", f"add a '{col}' column to the header row (line {line})")
+                for col in required if col not in present and col not in misspelt.values()]  # fmt: skip
+    for h, col in misspelt.items():
+        kind = "required column" if col in required else "column"
+        message = f"unknown column, did you mean the {kind} '{col}'?"
+        problems.append((h, message, f"rename it to '{col}' in the header row"))
+    return problems
+
+
 class _Rows:
     """Helper that walks a table's rows as dicts and files problems against the table."""
 
@@ -118,24 +144,8 @@ class _Rows:
             for i, (h, c) in enumerate(zip(table.header, cols, strict=True))
             if c not in known
         ]
-        absent = [k for k in known if k not in self.index]
-        misspelt: dict[str, str] = {}
-        for _, header in self.extra:
-            close = difflib.get_close_matches(normalize_header(header), absent, n=1, cutoff=0.75)
-            if close and close[0] not in misspelt.values():
-                misspelt[header] = close[0]
-        for col in required:
-            if col not in self.index and col not in misspelt.values():
-                self.error(
-                    self.header_line,
-                    col,
-                    f"missing required column '{col}'",
-                    f"add a '{col}' column to the header row (line {self.header_line})",
-                )
-        for header, col in misspelt.items():
-            kind = "required column" if col in required else "column"
-            message = f"unknown column, did you mean the {kind} '{col}'?"
-            self.error(self.header_line, header, message, f"rename it to '{col}' in the header row")
+        for column, message, hint in check_header(table.header, known, required, self.header_line):
+            self.error(self.header_line, column, message, hint)
         self.ok = all(col in self.index for col in required)
 
     def error(self, line: int | None, column: str | None, message: str, hint: str = "") -> None:
