@@ -162,6 +162,9 @@ def rank_batch_spark(pool: Pool, job: BatchJob, *, master: str = "local[2]", sta
     """
     import pyarrow as pa
 
+    from pyspark.sql import SparkSession
+
+    started_here = SparkSession.getActiveSession() is None
     spark = spark_session(master)
     own_stage = stage is None
     folder = Path(tempfile.mkdtemp(prefix="netmap-pool-")) if own_stage else Path(stage)
@@ -176,6 +179,8 @@ def rank_batch_spark(pool: Pool, job: BatchJob, *, master: str = "local[2]", sta
     finally:
         if own_stage:
             shutil.rmtree(folder, ignore_errors=True)
+        if started_here:
+            spark.stop()
     table = table.sort_by([("_member_index", "ascending"), ("_row", "ascending")])
     table = table.select(list(BATCH_COLUMNS)).cast(arrow_schema())
     assert isinstance(table, pa.Table)
