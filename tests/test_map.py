@@ -58,7 +58,7 @@ def test_whole_map_draws_you_and_every_person_but_no_group(sample_graph):
     """One node per person plus you; shared companies, offices and schools are not nodes."""
     data = map_data(sample_graph)
     kinds = {n: k for n, k in sample_graph.nodes(data="kind")}
-    assert sorted(n["id"] for n in data.nodes) == sorted(
+    assert sorted(n["id"] for n in data.nodes if n["kind"] != "label") == sorted(
         n for n, k in kinds.items() if k != "group"
     )
     you = next(n for n in data.nodes if n["id"] == ME)
@@ -68,7 +68,7 @@ def test_whole_map_draws_you_and_every_person_but_no_group(sample_graph):
 def test_every_explicit_tie_is_drawn_once_and_solid(sample_graph):
     data = map_data(sample_graph)
     explicit = {frozenset((u, v)) for u, v, inf in sample_graph.edges(data="inferred") if not inf}
-    solid = [frozenset((e["from"], e["to"])) for e in data.edges if not e["dashes"]]
+    solid = [frozenset((e["from"], e["to"])) for e in data.edges if e["style"] != "inferred"]
     assert len(solid) == len(set(solid))
     assert set(solid) == explicit
     assert len({e["id"] for e in data.edges}) == len(data.edges)
@@ -83,7 +83,9 @@ def test_inferred_ties_only_for_small_groups():
     ]
     G = build_graph(Dataset(contacts, []), today=TODAY)
     edges = map_data(G).edges
-    assert [(e["from"], e["to"], e["dashes"]) for e in edges] == [("a", "b", True)]
+    assert [(e["from"], e["to"], e["style"], e["dashes"]) for e in edges] == [
+        ("a", "b", "inferred", [8, 6])
+    ]
     assert edges[0]["why"] == "same office: Small, Oslo (inferred)"
     wide = map_data(G, options=MapOptions(inferred_clique_max=10)).edges
     assert len(wide) == 45 + 1
@@ -153,7 +155,7 @@ def test_redact_shows_initials_and_no_ids(sample_graph):
     for person in ("zoe-muller", "Zoë Müller", "Beatriz Santos", "Inês Carvalho", "mentor"):
         assert person not in html
     assert data.paths[0].names == ["You", "A.P.", "I.C."]
-    assert all(re.fullmatch(r"me|p\d+", n["id"]) for n in data.nodes)
+    assert all(re.fullmatch(r"me|p\d+|label:\d+", n["id"]) for n in data.nodes)
 
 
 def test_hostile_strings_never_appear_as_markup():

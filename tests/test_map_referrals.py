@@ -79,7 +79,7 @@ def test_edges_run_from_referrer_to_contact_labelled_by_status(tree):
         ("me", "fay"): ("", "rgba(82,96,109,0.6)", False),
         ("ana", "bo"): ("thanked", MET_COLOR, False),
         ("bo", "cy"): ("met", MET_COLOR, False),
-        ("cy", "dee"): ("requested", PENDING_COLOR, True),
+        ("cy", "dee"): ("requested", PENDING_COLOR, [2, 5]),
         ("bo", "eli"): ("declined", CLOSED_COLOR, False),
         ("fay", "hal"): ("no response", CLOSED_COLOR, False),
     }
@@ -105,7 +105,7 @@ def test_layout_is_layered_parents_over_children(tree):
     pos = {n["id"]: (n["x"], n["y"]) for n in tree.nodes}
     assert pos["me"] == (0.0, 0.0)
     for n in tree.nodes:
-        assert pos[n["id"]][1] == n["level"] * 130.0
+        assert pos[n["id"]][1] == n["level"] * 220.0
     assert min(pos["cy"][0], pos["eli"][0]) <= pos["bo"][0] <= max(pos["cy"][0], pos["eli"][0])
     xs = [x for x, y in pos.values() if y == 130.0 * 3]
     assert len(xs) == len(set(xs))

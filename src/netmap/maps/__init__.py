@@ -1,9 +1,11 @@
 """Interactive network maps: one offline, self-contained HTML page per map.
 
-:func:`map_data` decides what the map shows (plain data, no HTML);
+:func:`map_data` decides what the map shows (:mod:`~netmap.maps.scene`, plain data,
+no HTML), with the folder's palette and line styles (:mod:`~netmap.maps.style`) and
+the words shown about each person (:mod:`~netmap.maps.labels`);
 :func:`render_map` / :func:`write_map` turn it into a page with vis-network (from
-pyvis, inlined) and netmap's own small script for search, filters, neighbour and
-path highlighting and the physics switch. :func:`referral_map` prepares the
+pyvis, inlined) and netmap's own small script for search, filters, the legend,
+path highlighting and the click panel. :func:`referral_map` prepares the
 referral-tree view (who gave you whose name) from a dataset.
 
 >>> import netmap
@@ -15,9 +17,10 @@ referral-tree view (who gave you whose name) from a dataset.
 
 from __future__ import annotations
 
-from .data import MapData, MapOptions, MapPath, map_data, resolve_person
+from .model import MapData, MapOptions, MapPath
 from .referrals import referral_map
 from .render import render_map, write_map
+from .scene import map_data
 
 __all__ = [
     "MapData",
@@ -26,6 +29,5 @@ __all__ = [
     "map_data",
     "referral_map",
     "render_map",
-    "resolve_person",
     "write_map",
 ]

@@ -1,14 +1,17 @@
 """Seeded positions for a map, computed in Python so the browser draws at once.
 
-Three layouts, all deterministic for a given input and seed:
+All deterministic for a given input and seed, all linear (or n log n) in time:
 
-- :func:`cluster_layout` (any size, linear time): each cluster (a company) is a
+- :func:`cluster_layout` (the whole network): each cluster (a company) is a
   sunflower disc of its members, and the discs sit on a golden-angle spiral around
-  the user, largest first. Members are spaced about ``spacing`` apart, a scale tuned
-  to vis-network's node sizes so a large map is not a dark blob.
-- :func:`spring_layout` (small maps): networkx's Fruchterman-Reingold started from
-  the cluster layout, with the user pinned at the origin. It needs only numpy and
-  is quadratic, so it is used below :data:`SPRING_LIMIT` nodes.
+  the user, the most important first. Members are spaced about ``spacing`` apart, a
+  scale tuned to vis-network's node sizes so a large map is not a dark blob; nothing
+  pulls people into a pile around the user.
+- :func:`column_layout` (a target): the user on the left, the people to ask in
+  the middle, the target's people in the last column, ordered so paths rarely
+  cross; :func:`grid_layout` places the rest of the answer in tidy blocks.
+- :func:`ring_layout` (a neighbourhood): the person in the middle, ring ``k`` at
+  ``k`` ties, so no outlier can shrink the first view to a blob.
 - :func:`tree_layout` (a tree or forest under one root, linear time): layered,
   each level one row, leaves side by side and every parent centred over its
   children (the referral view).
@@ -26,12 +29,9 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Sequence
 
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
-
-#: maps with at most this many nodes are refined by a force-directed layout in Python
-SPRING_LIMIT = 200
 
 
 def _disc(n: int, step: float) -> list[tuple[float, float]]:
@@ -45,81 +45,157 @@ def _disc(n: int, step: float) -> list[tuple[float, float]]:
     ]
 
 
+def cluster_discs(
+    sizes: Sequence[int], *, spacing: float = 40.0, seed: int = 0, room: float | None = None
+) -> list[tuple[float, float, float, float]]:
+    """``(x, y, radius, turn)`` of the disc of each cluster of ``sizes`` members, in input order.
+
+    Discs are placed in the order given (put the most important first) on a
+    golden-angle spiral around the origin, leaving ``room`` (default ``2 * spacing``)
+    free at the centre for the user.
+    """
+    rng = random.Random(seed)
+    step = spacing / 1.8
+    used_area = math.pi * (room if room is not None else 2 * spacing) ** 2
+    discs = []
+    for placed, size in enumerate(sizes):
+        radius = step * math.sqrt(max(size, 1)) + spacing
+        distance = math.sqrt(used_area / math.pi) + radius
+        angle = placed * GOLDEN_ANGLE
+        discs.append((distance * math.cos(angle), distance * math.sin(angle), radius, rng.uniform(0, 2 * math.pi)))
+        used_area += math.pi * (radius + spacing / 2) ** 2 * 1.15
+    return discs
+
+
 def cluster_layout(
     clusters: Sequence[Sequence[Hashable]],
     *,
     centre: Hashable | None = None,
     spacing: float = 40.0,
     seed: int = 0,
+    ordered: bool = False,
 ) -> dict[Hashable, tuple[float, float]]:
     """Positions for nodes grouped in ``clusters`` (each a list, in the order to place members).
 
     ``centre`` (the user) is put at the origin. Clusters are placed largest first on
-    a spiral; the ``seed`` turns each disc by a reproducible angle.
+    a spiral (in the order given when ``ordered``); the first members of a cluster
+    sit at the middle of its disc. The ``seed`` turns each disc by a reproducible angle.
     """
-    rng = random.Random(seed)
     step = spacing / 1.8
     pos: dict[Hashable, tuple[float, float]] = {}
     if centre is not None:
         pos[centre] = (0.0, 0.0)
-    order = sorted(range(len(clusters)), key=lambda i: -len(clusters[i]))
-    used_area = math.pi * (2 * spacing) ** 2  # room for the user
-    for placed, i in enumerate(order):
+    order = list(range(len(clusters)))
+    if not ordered:
+        order.sort(key=lambda i: -len(clusters[i]))
+    order = [i for i in order if clusters[i]]
+    discs = cluster_discs([len(clusters[i]) for i in order], spacing=spacing, seed=seed)
+    for i, (cx, cy, _radius, turn) in zip(order, discs, strict=True):
         members = clusters[i]
-        if not members:
-            continue
-        radius = step * math.sqrt(len(members)) + spacing
-        distance = math.sqrt(used_area / math.pi) + radius
-        angle = placed * GOLDEN_ANGLE
-        cx, cy = distance * math.cos(angle), distance * math.sin(angle)
-        turn = rng.uniform(0, 2 * math.pi)
         cos_t, sin_t = math.cos(turn), math.sin(turn)
         for node, (x, y) in zip(members, _disc(len(members), step), strict=True):
             pos[node] = (round(cx + x * cos_t - y * sin_t, 1), round(cy + x * sin_t + y * cos_t, 1))
-        used_area += math.pi * (radius + spacing / 2) ** 2 * 1.15
     return pos
 
 
-def spring_layout(
-    nodes: Sequence[Hashable],
-    edges: Iterable[tuple[Hashable, Hashable, float]],
-    initial: dict[Hashable, tuple[float, float]],
-    *,
-    pinned: Hashable | None = None,
-    spacing: float = 40.0,
-    seed: int = 0,
+def ring_layout(
+    rings: Sequence[Sequence[Hashable]], *, gap: float = 170.0, spacing: float = 120.0
 ) -> dict[Hashable, tuple[float, float]]:
-    """Refine ``initial`` positions with networkx's seeded spring layout (small graphs only).
+    """Concentric rings: ``rings[0]`` (the centre person) at the origin, ring ``k`` around it.
 
-    ``edges`` are ``(u, v, weight)``; stronger ties pull harder. The result is scaled
-    so neighbours sit about ``spacing`` apart and ``pinned`` stays at the origin.
+    Members keep the order given (group them, e.g. by company, so a company is one
+    arc); a ring's radius grows so neighbours on ring ``k`` stay ``spacing / k``
+    apart (the first ring, the closest people, has room for their labels). Nothing
+    can drift away: every node is within the last ring.
+
+    >>> pos = ring_layout([["c"], ["a", "b"]], gap=100)
+    >>> pos["c"], pos["a"], pos["b"]
+    ((0.0, 0.0), (0.0, -100.0), (0.0, 100.0))
     """
-    import networkx as nx
+    pos: dict[Hashable, tuple[float, float]] = {}
+    radius = 0.0
+    for k, ring in enumerate(rings):
+        if k == 0:
+            for node in ring:
+                pos[node] = (0.0, 0.0)
+            continue
+        radius = max(radius + gap, len(ring) * spacing / k / (2 * math.pi))
+        for j, node in enumerate(ring):
+            angle = -math.pi / 2 + 2 * math.pi * j / len(ring) + (k - 1) * 0.3
+            pos[node] = (round(radius * math.cos(angle) + 0.0, 1), round(radius * math.sin(angle) + 0.0, 1))
+    return pos
 
-    H = nx.Graph()
-    H.add_nodes_from(nodes)
-    H.add_weighted_edges_from(edges)
-    if len(H) < 3:
-        return {n: initial[n] for n in nodes}
-    span = max(1.0, max(max(abs(x), abs(y)) for x, y in initial.values()))
-    start = {n: (initial[n][0] / span, initial[n][1] / span) for n in nodes}
-    fixed = [pinned] if pinned is not None and pinned in H else None
-    raw = nx.spring_layout(
-        H,
-        pos=start,
-        fixed=fixed,
-        seed=seed,
-        iterations=60,
-        weight="weight",
-        k=1.5 / math.sqrt(len(H)),
-    )
-    scale = spacing * math.sqrt(len(H)) * 0.9
-    origin = raw[pinned] if fixed else (0.0, 0.0)
-    out = {}
-    for n in nodes:
-        x, y = raw[n]
-        out[n] = (round(float(x - origin[0]) * scale, 1), round(float(y - origin[1]) * scale, 1))
-    return out
+
+def column_layout(
+    paths: Sequence[Sequence[Hashable]], *, col_gap: float = 280.0, row_gap: float = 90.0, sweeps: int = 4
+) -> dict[Hashable, tuple[float, float]]:
+    """Paths drawn left to right: the start at ``x = 0``, the ends in the last column.
+
+    Each path is ``[start, ..., end]``. A node sits in the column of its earliest
+    place on any path, except that every end is in the last column. Within a column
+    nodes are ordered by the mean row of their neighbours (a few up and down sweeps,
+    the barycentre heuristic), so paths rarely cross, and spaced ``row_gap`` apart
+    around ``y = 0``.
+
+    >>> pos = column_layout([["me", "a", "t"], ["me", "b", "c", "u"]], col_gap=10, row_gap=10)
+    >>> [pos[n] for n in ("me", "a", "b", "c", "t", "u")]
+    [(0.0, 0.0), (10.0, -5.0), (10.0, 5.0), (20.0, 0.0), (30.0, -5.0), (30.0, 5.0)]
+    """
+    if not paths:
+        return {}
+    last = max(1, max(len(p) for p in paths) - 1)
+    ends = {p[-1] for p in paths if len(p) > 1}
+    column: dict[Hashable, int] = {}
+    first_seen: dict[Hashable, int] = {}
+    for rank, p in enumerate(paths):
+        for i, node in enumerate(p):
+            c = last if node in ends else i
+            column[node] = min(column.get(node, c), c)
+            first_seen.setdefault(node, rank)
+    neighbours: dict[Hashable, set[Hashable]] = {n: set() for n in column}
+    for p in paths:
+        for a, b in zip(p, p[1:], strict=False):
+            neighbours[a].add(b)
+            neighbours[b].add(a)
+    columns: list[list[Hashable]] = [[] for _ in range(last + 1)]
+    for node in sorted(column, key=lambda n: (first_seen[n], column[n])):
+        columns[column[node]].append(node)
+    row = {n: float(i) for col in columns for i, n in enumerate(col)}
+
+    def reorder(c: int, towards: int) -> None:
+        def centre(n: Hashable) -> float:
+            near = [row[m] for m in neighbours[n] if (column[m] - c) * towards > 0]
+            return sum(near) / len(near) if near else row[n]
+
+        columns[c].sort(key=lambda n: (centre(n), row[n]))
+        for i, n in enumerate(columns[c]):
+            row[n] = float(i)
+
+    for _ in range(sweeps):
+        for c in range(1, last + 1):
+            reorder(c, -1)
+        for c in range(last - 1, 0, -1):
+            reorder(c, 1)
+    pos = {}
+    for c, col in enumerate(columns):
+        for i, n in enumerate(col):
+            pos[n] = (round(float(c * col_gap), 1), round((i - (len(col) - 1) / 2) * row_gap, 1))
+    return pos
+
+
+def grid_layout(
+    nodes: Sequence[Hashable], *, x: float, y: float, cols: int, dx: float = 200.0, dy: float = 70.0
+) -> dict[Hashable, tuple[float, float]]:
+    """``nodes`` row by row in a grid of ``cols`` columns whose top-left node is at ``(x, y)``.
+
+    >>> grid_layout(["a", "b", "c"], x=0, y=0, cols=2, dx=10, dy=5)
+    {'a': (0.0, 0.0), 'b': (10.0, 0.0), 'c': (0.0, 5.0)}
+    """
+    cols = max(1, cols)
+    return {
+        n: (round(float(x + (i % cols) * dx), 1), round(float(y + (i // cols) * dy), 1))
+        for i, n in enumerate(nodes)
+    }
 
 
 def tree_layout(
@@ -127,7 +203,7 @@ def tree_layout(
     root: Hashable,
     *,
     spacing: float = 70.0,
-    level_gap: float = 130.0,
+    level_gap: float = 220.0,
     seed: int = 0,
 ) -> dict[Hashable, tuple[float, float]]:
     """Layered positions for the tree under ``root``: level ``k`` at ``y = k * level_gap``.

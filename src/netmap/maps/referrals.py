@@ -42,27 +42,38 @@ from typing import Any
 
 from ..model import ME, Contact, Dataset, Introduction
 from ..normalize import normalize_name
-from .data import USER_COLOR, MapData, MapOptions, MapPath, _text, _tooltip, initials, user_node, vis_options
+from .labels import tooltip
+from .model import MapData, MapOptions, MapPath, initials, one_line, text
+from .style import (
+    CLOSED_COLOR,
+    MET_COLOR,
+    PENDING_COLOR,
+    STARTER_COLOR,
+    INK,
+    PENDING_DASHES,
+    USER_COLOR,
+    fade,
+    swatch,
+    user_node,
+    vis_options,
+)
 from .layout import tree_layout
 
 #: status groups of an introduction, with their colour (Okabe-Ito) and legend text
 MET_STATUSES = ("met", "thanked")
 CLOSED_STATUSES = ("declined", "no_response")
-MET_COLOR = "#009E73"
-CLOSED_COLOR = "#D55E00"
-PENDING_COLOR = "#E69F00"
-STARTER_COLOR = "#0072B2"
 START_EDGE = "rgba(82,96,109,0.6)"
 LEGEND = [
-    ("You", USER_COLOR),
-    ("Started a chain (your contact)", STARTER_COLOR),
-    ("Met or thanked", MET_COLOR),
-    ("Pending: suggested, requested, made", PENDING_COLOR),
-    ("Declined or no response", CLOSED_COLOR),
+    swatch("You", USER_COLOR, "star"),
+    swatch("Started a chain (your contact)", STARTER_COLOR),
+    swatch("Met or thanked", MET_COLOR),
+    swatch("Pending: suggested, requested, made (dotted arrow)", PENDING_COLOR),
+    swatch("Declined or no response", CLOSED_COLOR),
+    swatch("Selected chain: thick arrows (colour: status)", INK, "ink"),
 ]
 HINT = (
     "Arrows: who gave you whose name, labelled with the introduction's status "
-    "(dashed: pending). Size: names their referrals led to."
+    "(dotted: pending). Size: names their referrals led to."
 )
 
 
@@ -139,9 +150,6 @@ def referral_map(dataset: Dataset, *, top: int = 5, options: MapOptions | None =
             return "You"
         return initials(name(pid)) if options.redact else name(pid)
 
-    def line(text: str) -> str:
-        return " ".join(text.split())
-
     def how(i: Introduction) -> str:
         text = i.status.replace("_", " ")
         if i.date and not options.redact:
@@ -166,8 +174,8 @@ def referral_map(dataset: Dataset, *, top: int = 5, options: MapOptions | None =
                 f"Referred you to {len(children[n])} directly; {led_to[n]} "
                 f"name{'' if led_to[n] == 1 else 's'} in all, chains {depth[n]} deep"
             )
-        title = _tooltip(_contact_fields(c), label(n), 0, options)
-        title = "\n".join([title] + [line(t) for t in extra])
+        title = tooltip(_contact_fields(c), label(n), 0, options)
+        title = "\n".join([title] + [one_line(t) for t in extra])
         nodes.append(
             {
                 "id": ids[n],
@@ -181,10 +189,11 @@ def referral_map(dataset: Dataset, *, top: int = 5, options: MapOptions | None =
                 "color": {"background": fill, "border": fill},
                 "borderWidth": 1,
                 "baseColor": fill,
+                "fadedColor": fade(fill),
                 "target": False,
                 "title": title,
-                "company": _text(c.company),
-                "office": _text(c.office),
+                "company": text(c.company),
+                "office": text(c.office),
                 "tags": [] if options.redact else [str(t) for t in c.tags],
             }
         )
@@ -199,18 +208,20 @@ def referral_map(dataset: Dataset, *, top: int = 5, options: MapOptions | None =
             colour = status_color(i.status)
             why = f"gave you the name: {how(i)}"
             if options.details and not options.redact and i.notes:
-                why += f"\nNotes: {line(i.notes)}"
-            text, dashes = i.status.replace("_", " "), colour == PENDING_COLOR
+                why += f"\nNotes: {one_line(i.notes)}"
+            status_text, dashes = i.status.replace("_", " "), colour == PENDING_COLOR
         else:
-            colour, why, text, dashes = START_EDGE, "your contact, who started a chain", "", False
+            colour, why, status_text, dashes = START_EDGE, "your contact, who started a chain", "", False
         edges.append(
             {
                 "id": f"e{len(edges)}",
                 "from": ids[up],
                 "to": ids[n],
-                "label": text,
+                "label": status_text,
                 "width": 2,
-                "dashes": dashes,
+                "dashes": PENDING_DASHES if dashes else False,
+                "style": "pending" if dashes else "solid",
+                "keepColor": True,
                 "arrows": "to",
                 "color": {"color": colour, "inherit": False},
                 "baseColor": colour,
@@ -227,7 +238,7 @@ def referral_map(dataset: Dataset, *, top: int = 5, options: MapOptions | None =
             [label(p) for p in chain.people],
             False,
             [
-                line(f"{label(a)} \u2192 {label(b)}: {how(intro[b])}")
+                one_line(f"{label(a)} \u2192 {label(b)}: {how(intro[b])}")
                 for a, b in zip(chain.people, chain.people[1:], strict=False)
                 if b in intro
             ],
@@ -251,8 +262,12 @@ def referral_map(dataset: Dataset, *, top: int = 5, options: MapOptions | None =
         "offices": sorted({n["office"] for n in nodes if n["office"]}, key=str.casefold),
         "tags": sorted({t for n in nodes for t in n["tags"]}, key=str.casefold),
     }
+    from ..people import Person, PersonResolver
+
+    people_drawn = [Person(n["id"], n["label"]) for n in nodes if n["kind"] == "person"]
     return MapData(
         title=options.title or "Your referral tree",
+        search=PersonResolver(people_drawn).search_keys(),
         nodes=nodes,
         edges=edges,
         options=vis,
@@ -261,12 +276,13 @@ def referral_map(dataset: Dataset, *, top: int = 5, options: MapOptions | None =
         filters=filters,
         physics=False,
         panel_title="Longest referral chains",
+        redacted=options.redact,
         hint=HINT,
     )
 
 
 def _contact_fields(c: Contact) -> dict[str, Any]:
-    """A contact as the attribute dict :func:`~netmap.maps.data._tooltip` reads."""
+    """A contact as the attribute dict :func:`~netmap.maps.labels.tooltip` reads."""
     return {
         "title": c.title,
         "company": c.company,

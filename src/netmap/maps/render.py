@@ -1,4 +1,4 @@
-"""Writing a :class:`~netmap.maps.data.MapData` as one self-contained, offline HTML page.
+"""Writing a :class:`~netmap.maps.model.MapData` as one self-contained, offline HTML page.
 
 pyvis holds the network (nodes, edges and options are assigned as prepared lists
 and a dict: ``add_edge`` is quadratic and ``set_options`` mangles strings) and
@@ -28,7 +28,7 @@ import os
 from pathlib import Path
 from typing import TextIO
 
-from .data import MapData
+from .model import MapData
 
 VIS_VERSION = "9.1.2"
 _HERE = Path(__file__).parent
@@ -77,7 +77,6 @@ def render_map(data: MapData) -> str:
         vis_css=Markup(vis_css),
         map_js=Markup(_asset("map.js").replace("</script", "<\\/script")),
         map_css=Markup(_asset("map.css")),
-        has_paths=bool(data.paths),
     )
 
 

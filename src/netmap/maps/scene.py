@@ -1,0 +1,507 @@
+"""What a map shows and where: people, ties, positions, legend, paths, panel text.
+
+:func:`map_data` makes one of three scenes from a graph of :func:`netmap.build_graph`:
+
+- the whole network: people grouped by company (one disc per company, labelled,
+  the companies with most of your own ties nearest you), labels sized by
+  importance (your strong ties, then your ties, then brokers) so vis-network shows
+  the important ones first and the rest as you zoom in;
+- a target (``company``): a picture of the answer. You on the left, the people to
+  ask in the middle, the people at the target office on the right with the rest
+  of the office below them and the company's other offices apart; every hop of a
+  ranked path labelled with its warmth. The first view fits the ranked paths; the
+  rest of the network is hidden context one button away;
+- a neighbourhood (``around``): the person in the middle, ring ``k`` at ``k`` ties.
+
+Group nodes (shared company, office, school) are never drawn as people. An
+inferred tie between two members is drawn (dashed) only when the group has at most
+:attr:`MapOptions.inferred_clique_max` members on the map, so the number of lines
+stays linear; an inferred hop on a ranked path is always drawn. Colours come from
+the folder's :class:`~netmap.maps.style.Palette`, so a company keeps its colour in
+every map.
+
+>>> from datetime import date
+>>> from netmap.model import Contact, Dataset
+>>> from netmap.graph import build_graph
+>>> G = build_graph(Dataset([Contact("ana", "Ana Ribeiro", company="Acme", strength=4),
+...                          Contact("bo", "Bo Li", company="Acme")], []), today=date(2026, 1, 1))
+>>> m = map_data(G)
+>>> [n["label"] for n in m.nodes if n["kind"] != "label"]
+['You', 'Ana Ribeiro', 'Bo Li']
+>>> [(e["from"], e["to"], e["style"]) for e in m.edges]
+[('me', 'ana', 'solid'), ('ana', 'bo', 'inferred')]
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from ..graph import companies_bridged
+from ..model import ME
+from .labels import display_name, panel_text, tooltip
+from .layout import cluster_discs, cluster_layout, column_layout, grid_layout, ring_layout
+from .model import MapData, MapOptions, MapPath, text
+from .style import (
+    INFERRED_DASHES,
+    INFERRED_EDGE,
+    INK,
+    PENDING_DASHES,
+    EDGE,
+    Palette,
+    fade,
+    is_pending,
+    network_legend,
+    user_node,
+    vis_options,
+)
+
+GROUP_LABEL = {"company": "same company", "office": "same office", "school": "same school"}
+#: a whole-network company disc gets a name label when it has at least this many people
+LABEL_MIN = 6
+#: panel explanations are computed for at most this many people of a neighbourhood map
+EXPLAIN_MAX = 60
+
+
+def map_data(
+    G: nx.Graph,
+    *,
+    company: str | None = None,
+    office: str | None = None,
+    role: str | None = None,
+    top: int = 5,
+    around: str | None = None,
+    depth: int = 2,
+    options: MapOptions | None = None,
+    **rank_options: Any,
+) -> MapData:
+    """Prepare a map of ``G``: the whole network, the paths to ``company``, or a neighbourhood.
+
+    With ``company`` the ``top`` paths of :func:`netmap.ranking.rank_paths` (given
+    ``office``, ``role`` and any other ``rank_options``) are drawn as the answer, the
+    first one highlighted. With ``around`` (anything :class:`netmap.people.PersonResolver`
+    takes: an id, a name without accents, a unique first name) only the people within
+    ``depth`` explicit ties of that person are drawn. Raises
+    :class:`~netmap.errors.NotFoundError` for an unknown company or person.
+    """
+    options = options or MapOptions()
+    scene = _Scene(G, options)
+    if company is not None:
+        return scene.target(company, office, role, top, rank_options)
+    if around is not None:
+        return scene.around(around, depth)
+    return scene.whole()
+
+
+@dataclass
+class _Scene:
+    """One map being built: ids, labels and ties shared by the three kinds."""
+
+    G: nx.Graph
+    options: MapOptions
+    palette: Palette = field(init=False)
+    ids: dict[str, str] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+    edges: list[dict[str, Any]] = field(default_factory=list)
+    pairs: dict[tuple[str, str], int] = field(default_factory=dict)
+    #: inferred ties waiting to be drawn (after the explicit ones and the path hops)
+    inferred: dict[tuple[str, str], tuple[float, str]] = field(default_factory=dict)
+    order: dict[str, int] = field(default_factory=dict)
+    labels_drawn: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.palette = Palette.of_graph(self.G)
+
+    # ---- the three kinds -------------------------------------------------------------
+
+    def whole(self) -> MapData:
+        G = self.G
+        persons = [n for n, kind in G.nodes(data="kind") if kind == "person"]
+        drawn = [ME, *persons]
+        self._name(drawn)
+        self._explicit(drawn)
+        inferred = self._inferred_groups(persons)
+        self._add_inferred(inferred, drawn)
+        clusters: dict[str, list[str]] = defaultdict(list)
+        mine = {n for n in G[ME] if not G[ME][n].get("inferred")} if ME in G else set()
+        for n in sorted(persons, key=lambda n: (n not in mine, -_warmth(G, n), G.nodes[n].get("name", ""), n)):
+            clusters[G.nodes[n].get("company_key", "")].append(n)
+        keys = sorted(clusters, key=lambda k: (-sum(n in mine for n in clusters[k]), -len(clusters[k]), k))
+        groups = [clusters[k] for k in keys]
+        pos = cluster_layout(groups, centre=ME, seed=self.options.seed, ordered=True)
+        discs = cluster_discs([len(g) for g in groups], seed=self.options.seed)
+        nodes = [self._node(n, pos[n], mine=mine) for n in drawn]
+        for k, (cx, cy, radius, _turn) in zip(keys, discs, strict=True):
+            if k and len(clusters[k]) >= LABEL_MIN:
+                nodes.append(self._label(self._company(k), cx, cy - radius - 12, 20))
+        return self._data(
+            nodes,
+            title=self.options.title or "Your network",
+            legend=network_legend(inferred=bool(inferred), pending=self._any_pending()),
+            hint="Size: companies a person's ties reach. Bigger labels: your own ties first; zoom in for the rest.",
+        )
+
+    def around(self, who: str, depth: int) -> MapData:
+        from ..people import PersonResolver
+
+        G = self.G
+        centre = PersonResolver.from_graph(G).resolve(who)
+        level = _neighbourhood(G, centre, depth, self.options.around_group_max)
+        order = {n: i for i, n in enumerate(G)}
+        drawn = sorted(level, key=order.__getitem__)
+        self._name(drawn)
+        self._explicit(drawn)
+        inferred = self._inferred_groups([n for n in drawn if n != ME])
+        self._add_inferred(inferred, drawn)
+        rings: list[list[str]] = [[] for _ in range(max(level.values()) + 1)]
+        for n in sorted(drawn, key=lambda n: (G.nodes[n].get("company_key", ""), G.nodes[n].get("name", ""), n)):
+            rings[level[n]].append(n)
+        pos = ring_layout(rings)
+        nodes = [self._node(n, pos[n], focus=n == centre, font=(18, 15)[level[n]] if level[n] < 2 else 10) for n in drawn]
+        explained = [n for n in drawn if n != ME and (len(drawn) <= EXPLAIN_MAX or n == centre)]
+        return self._data(
+            nodes,
+            title=self.options.title or f"Around {self.labels[centre]}",
+            legend=network_legend(inferred=bool(inferred), pending=self._any_pending()),
+            hint=f"Rings: ties away from {self.labels[centre]}. Size: companies a person's ties reach.",
+            focus=self.ids[centre],
+            explain=self._explain(explained),
+        )
+
+    def target(self, company: str, office: str | None, role: str | None, top: int, rank_options: dict[str, Any]) -> MapData:
+        from ..ranking import rank_paths
+        from ..targets import resolve_target, target_people
+
+        G = self.G
+        target = resolve_target(G, company, office=office, role=role)
+        ranked = rank_paths(G, target, top=top, **rank_options)
+        staff = target_people(G, target)
+        at_office = [p for p in staff if target.office is None or G.nodes[p].get("office_key") == target.office]
+        elsewhere = [p for p in staff if p not in set(at_office)]
+        hops = [[n for n in (p.path or [p.person])] for p in ranked]
+        on_paths = list(dict.fromkeys(n for h in hops for n in h))
+        persons = [n for n, kind in G.nodes(data="kind") if kind == "person"]
+        drawn = [ME, *(n for n in persons)]
+        self._name(drawn)
+        self._explicit(drawn)
+        inferred = self._inferred_groups(persons)
+        self._add_inferred(inferred, drawn)
+        map_paths = self._paths(ranked, hops)
+
+        # the answer: columns for the paths, the office below its column, the other offices apart
+        col_gap, row_gap = 300.0, 90.0
+        paths_pos = column_layout([h if h[0] == ME else [ME, *h] for h in hops], col_gap=col_gap, row_gap=row_gap)
+        pos: dict[str, tuple[float, float]] = {n: paths_pos[n] for n in on_paths if n in paths_pos}
+        pos.setdefault(ME, (0.0, 0.0))
+        last_x = max(x for x, _ in pos.values())
+        top_y = min(y for _, y in pos.values())
+        bottom = max(y for _, y in pos.values())
+        by_name = lambda n: (G.nodes[n].get("name", ""), n)  # noqa: E731
+        rest_office = sorted((p for p in at_office if p not in pos), key=by_name)
+        pos.update(grid_layout(rest_office, x=last_x, y=bottom + row_gap * 1.4, cols=2, dx=210, dy=70))
+        office_bottom = max(y for _, y in pos.values())
+        others = sorted((p for p in elsewhere if p not in pos), key=lambda n: (G.nodes[n].get("office_key", ""), *by_name(n)))
+        cols = max(1, math.ceil(math.sqrt(len(others) / 2)))
+        other_x = last_x + 2 * 210 + 120
+        pos.update(grid_layout(others, x=other_x, y=top_y, cols=cols, dx=210, dy=70))
+        answer = set(pos)
+        nodes: list[dict[str, Any]] = []
+        where = target.describe()
+        if at_office:
+            nodes.append(self._label(where, last_x, top_y - 70, 18))
+        if others:
+            nodes.append(self._label(f"{target.company_name}, other offices", other_x, top_y - 70, 18))
+
+        # the rest of the network: hidden context below the answer
+        context = [n for n in persons if n not in answer]
+        if context:
+            clusters: dict[str, list[str]] = defaultdict(list)
+            for n in sorted(context, key=by_name):
+                clusters[G.nodes[n].get("company_key", "")].append(n)
+            ctx = cluster_layout([clusters[k] for k in sorted(clusters)], seed=self.options.seed)
+            reach = max(max(abs(x), abs(y)) for x, y in ctx.values())
+            dy = max(office_bottom, bottom, max((y for _, y in pos.values()), default=0)) + 250 + reach
+            for n, (x, y) in ctx.items():
+                pos[n] = (round(x + last_x / 2, 1), round(y + dy, 1))
+        targets = set(at_office)
+        nodes[:0] = [
+            self._node(n, pos[n], target=n in targets, hidden=n not in answer, font=15 if n in answer else None)
+            for n in drawn
+        ]
+        for p, h in zip(map_paths, hops, strict=True):
+            for a, b in zip(h, h[1:], strict=False):
+                e = self.edges[self.pairs[_key(a, b)]]
+                e["hop"] = f"{_edge_warmth(e):.2f}"
+        fit = list(dict.fromkeys(i for p in map_paths for i in ([ME] if p.ids[0] != ME else []) + p.ids))
+        return self._data(
+            nodes,
+            title=self.options.title or f"Warm paths to {where}",
+            legend=network_legend(inferred=True, pending=self._any_pending(), target=where),
+            hint="Left: you. Middle: who to ask. Right: the people there. Click a person for the why and the next step.",
+            paths=map_paths,
+            fit=fit or [self.ids[n] for n in answer],
+            context=[self.ids[n] for n in context],
+            explain=self._explain([n for n in drawn if n in answer and n != ME], company=company, office=office, role=role,
+                                  max_hops=int(rank_options.get("max_hops", 3))),  # fmt: skip
+            shown={G.nodes[n].get("company_key", "") for n in answer if n != ME},
+        )
+
+    # ---- shared pieces ---------------------------------------------------------------
+
+    def _name(self, drawn: list[str]) -> None:
+        redact = self.options.redact
+        for i, n in enumerate(drawn):
+            self.ids[n] = n if not redact or n == ME else f"p{i}"
+            self.labels[n] = "You" if n == ME else display_name(self.G.nodes[n].get("name", n), self.options)
+
+    def _label(self, label: str, x: float, y: float, size: int) -> dict[str, Any]:
+        """A company or block name drawn as text (an id no person has)."""
+        taken = set(self.ids.values())
+        nid = f"label:{len(self.labels_drawn)}"
+        while nid in taken:
+            nid += "_"
+        self.labels_drawn.append(nid)
+        return _label_node(nid, label, x, y, size)
+
+    def _company(self, key: str) -> str:
+        return self.palette.names.get(key, key)
+
+    def _explicit(self, drawn: list[str]) -> list[tuple[str, str, dict[str, Any]]]:
+        G, drawn_set = self.G, set(drawn)
+        order = {n: i for i, n in enumerate(drawn)}
+        explicit = []
+        for a in drawn:
+            for b, d in G[a].items():
+                if b in drawn_set and not d.get("inferred") and order[a] < order[b]:
+                    explicit.append((a, b, d))
+        for a, b, d in explicit:
+            kinds = ", ".join(d.get("kinds", [])) or "tie"
+            pending = is_pending(d)
+            why = f"warmth {d.get('warmth', 0):.2f} ({kinds}{', pending' if pending else ''})"
+            self._add_edge(a, b, float(d.get("warmth", 0.1)), "pending" if pending else "solid", why)
+        return explicit
+
+    def _any_pending(self) -> bool:
+        return any(e["style"] == "pending" for e in self.edges)
+
+    def _add_edge(self, a: str, b: str, warmth: float, style: str, why: str) -> None:
+        k = _key(a, b)
+        if k in self.pairs:
+            return
+        self.pairs[k] = len(self.edges)
+        # the page script derives vis-network's `color` and the `title` ("A - B\nwhy")
+        # from these, which keeps a 10,000-person file a third smaller
+        self.edges.append(
+            {
+                "id": f"e{len(self.edges)}",
+                "from": self.ids[a],
+                "to": self.ids[b],
+                "width": round(0.5 + 4 * warmth, 1),
+                "dashes": INFERRED_DASHES if style == "inferred" else PENDING_DASHES if style == "pending" else False,
+                "style": style,
+                "baseColor": INFERRED_EDGE if style == "inferred" else EDGE,
+                "why": why,
+            }
+        )
+
+    def _inferred_groups(self, persons: list[str]) -> dict[tuple[str, str], tuple[float, str]]:
+        G = self.G
+        members: dict[str, list[str]] = defaultdict(list)
+        for n in persons:
+            for g, d in G[n].items():
+                if d.get("inferred") and G.nodes[g].get("kind") == "group":
+                    members[g].append(n)
+        pairs: dict[tuple[str, str], tuple[float, str]] = {}
+        for g in sorted(members):
+            group = members[g]
+            if len(group) < 2 or len(group) > self.options.inferred_clique_max:
+                continue
+            why = self._group_why(g)
+            for i, a in enumerate(group):
+                for b in group[i + 1 :]:
+                    w = G[a][g]["warmth"] * G[b][g]["warmth"]
+                    k = _key(a, b)
+                    if k not in self.pairs and (k not in pairs or pairs[k][0] < w):
+                        pairs[k] = (w, why)
+        return pairs
+
+    def _group_why(self, g: str) -> str:
+        node = self.G.nodes[g]
+        kind = GROUP_LABEL.get(node.get("group", ""), "shared group")
+        if self.options.redact and node.get("group") == "school":
+            return f"{kind} (inferred)"
+        return f"{kind}: {node.get('name', '')} (inferred)"
+
+    def _add_inferred(self, pairs: dict[tuple[str, str], tuple[float, str]], drawn: list[str]) -> None:
+        self.inferred = pairs
+        self.order = {n: i for i, n in enumerate(drawn)}
+
+    def _flush_inferred(self) -> None:
+        order = self.order
+        for (a, b), (w, why) in sorted(self.inferred.items(), key=lambda kv: (order[kv[0][0]], order[kv[0][1]])):
+            self._add_edge(a, b, w, "inferred", why)
+        self.inferred = {}
+
+    def _paths(self, ranked: list[Any], hops: list[list[str]]) -> list[MapPath]:
+        """The panel's rows; every hop of a ranked path is drawn, inferred or not."""
+        pairs = self.inferred
+        out = []
+        for p, h in zip(ranked, hops, strict=True):
+            for a, b in zip(h, h[1:], strict=False):
+                k = _key(a, b)
+                if k not in self.pairs and k not in pairs:
+                    pairs[k] = (_inferred_warmth(self.G, a, b), "shared group (inferred)")
+            out.append(
+                MapPath(
+                    p.rank,
+                    round(float(p.score), 4),
+                    [self.ids[n] for n in h],
+                    [self.labels[n] for n in h],
+                    bool(p.cold),
+                    [] if self.options.redact else [str(r) for r in p.reasons],
+                    inferred=[d.inferred for d in p.hop_details] if len(h) == len(p.path) else [],
+                )
+            )
+        self._flush_inferred()
+        return out
+
+    def _node(
+        self,
+        n: str,
+        xy: tuple[float, float],
+        *,
+        mine: set[str] | None = None,
+        target: bool = False,
+        focus: bool = False,
+        hidden: bool = False,
+        font: int | None = None,
+    ) -> dict[str, Any]:
+        x, y = xy
+        if n == ME:
+            return user_node(x, y, physics=False, hidden=hidden)
+        G, d = self.G, self.G.nodes[n]
+        bridged = companies_bridged(G, n)
+        ckey = d.get("company_key", "")
+        fill = self.palette.color(ckey)
+        if font is None:
+            mine = mine if mine is not None else set()
+            strong = n in mine and (d.get("strength") or 0) >= 4
+            font = 20 if strong else 15 if n in mine else 12 if bridged >= 2 else 10
+        border = INK if target or focus else fill
+        node: dict[str, Any] = {
+            "id": self.ids[n],
+            "label": self.labels[n],
+            "kind": "person",
+            "shape": "diamond" if target else "dot",
+            "size": round(10 + 5 * math.sqrt(bridged), 1) + (4 if target else 0),
+            "x": x,
+            "y": y,
+            "color": {"background": fill, "border": border},
+            "borderWidth": 4 if focus else 2 if target else 1,
+            "baseColor": fill,
+            "fadedColor": fade(fill),
+            "target": target,
+            "font": {"size": font},
+            "title": tooltip(d, self.labels[n], bridged, self.options),
+            "company": self._company(ckey) if ckey else "",
+            "office": text(d.get("office")),
+            "tags": [] if self.options.redact else [str(t) for t in d.get("tags", ())],
+        }
+        if hidden:
+            node["hidden"] = True
+        return node
+
+    def _explain(self, people: list[str], **where: Any) -> dict[str, list[str]]:
+        return {self.ids[n]: panel_text(self.G, n, self.labels, self.options, **where) for n in people}
+
+    def _data(self, nodes: list[dict[str, Any]], *, title: str, legend: list[dict[str, str]], hint: str,
+              shown: set[str] | None = None, **extra: Any) -> MapData:  # fmt: skip
+        from ..people import Person, PersonResolver
+
+        self._flush_inferred()
+        people = [n for n in nodes if n["kind"] == "person"]
+        if shown is None:
+            shown = {self.G.nodes[n].get("company_key", "") for n in self.ids if n != ME}
+        legend = legend + self.palette.legend(shown)
+        search = PersonResolver([Person(n["id"], n["label"]) for n in people]).search_keys()
+        filters = {
+            "companies": sorted({n["company"] for n in people if n["company"]}, key=str.casefold),
+            "offices": sorted({n["office"] for n in people if n["office"]}, key=str.casefold),
+            "tags": sorted({t for n in people for t in n["tags"]}, key=str.casefold),
+        }
+        return MapData(
+            title=title,
+            nodes=nodes,
+            edges=self.edges,
+            options=vis_options(False, len(nodes), self.options.seed),
+            legend=legend,
+            filters=filters,
+            physics=False,
+            hint=hint,
+            search=search,
+            redacted=self.options.redact,
+            **extra,
+        )
+
+
+def _key(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a < b else (b, a)
+
+
+def _warmth(G: nx.Graph, n: str) -> float:
+    d = G.get_edge_data(ME, n)
+    return float(d.get("warmth", 0.0)) if d and not d.get("inferred") else 0.0
+
+
+def _edge_warmth(e: dict[str, Any]) -> float:
+    return (float(e["width"]) - 0.5) / 4
+
+
+def _label_node(nid: str, label: str, x: float, y: float, size: int) -> dict[str, Any]:
+    """A company or block name drawn as text on the map (not a person, not clickable)."""
+    return {
+        "id": nid, "label": label, "kind": "label", "shape": "text", "x": round(x, 1), "y": round(y, 1),
+        "font": {"size": size, "color": "#3E4C59", "bold": True}, "physics": False, "chosen": False,
+        "company": "", "office": "", "tags": [], "baseColor": "#3E4C59", "fadedColor": "#3E4C59",
+    }  # fmt: skip
+
+
+def _neighbourhood(G: nx.Graph, centre: str, depth: int, group_max: int) -> dict[str, int]:
+    """Nodes within ``depth`` ties of ``centre`` -> their distance; the user is reached but not crossed.
+
+    A shared group (company, office, school) counts as one tie to its members when it
+    has at most ``group_max`` members, so a large employer does not pull in everyone.
+    """
+    seen = {centre: 0}
+    queue = deque([centre])
+    while queue:
+        node = queue.popleft()
+        if seen[node] >= depth or (node == ME and centre != ME):
+            continue
+        for other, d in G[node].items():
+            if G.nodes[other].get("kind") == "group":
+                if G.degree(other) > group_max:
+                    continue
+                reached = [m for m in G[other] if m != node]
+            elif d.get("inferred"):
+                continue
+            else:
+                reached = [other]
+            for m in reached:
+                if m not in seen:
+                    seen[m] = seen[node] + 1
+                    queue.append(m)
+    return seen
+
+
+def _inferred_warmth(G: nx.Graph, a: str, b: str) -> float:
+    """Warmth of the best shared group of ``a`` and ``b`` (0.05 when they share none)."""
+    best = 0.05
+    for g, d in G[a].items():
+        if d.get("inferred") and G.has_edge(b, g):
+            best = max(best, d["warmth"] * G[b][g]["warmth"])
+    return best
