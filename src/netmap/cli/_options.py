@@ -85,6 +85,14 @@ class DataOptions:
         return self.network().graph(inferred=inferred)
 
 
+def _tidy(data: Path | None, contacts: Path | None, intros: Path | None) -> None:
+    """Finish a change a killed netmap left half done, and remove its temporary files."""
+    from ..folder import DataFolder
+    from ..store import tidy
+
+    tidy(DataFolder.locate(data, contacts, intros).folder)
+
+
 def data_options(command: Callable) -> Callable:
     """``--data``, ``--contacts``, ``--intros``, ``--encoding``, ``--config``, ``--today``."""
 
@@ -99,6 +107,7 @@ def data_options(command: Callable) -> Callable:
     @functools.wraps(command)
     def wrapper(*args, data, contacts, intros, encoding, config, today, **kwargs):
         opts = DataOptions(data, contacts, intros, encoding, config, today)
+        _tidy(data, contacts, intros)
         return command(*args, opts=opts, **kwargs)
 
     return wrapper  # fmt: skip
