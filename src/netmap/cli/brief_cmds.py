@@ -86,8 +86,9 @@ def draft(kind: str, person: str, via: str | None, eml: Path | None, opts: DataO
     from email import policy
 
     write_text(d.message(profile).as_string(policy=policy.SMTP), eml)
-    if not d.to_email:
-        click.echo(f"No e-mail address on record for {d.to_name}: the draft has no To", err=True)
+    if not d.addressable:
+        what = "usable e-mail address" if d.to_email else "e-mail address on record"
+        click.echo(f"No {what} for {d.to_name}: the draft has no To", err=True)
     click.echo(f"Wrote {eml} (a draft: open it in your mail program)", err=True)
 
 

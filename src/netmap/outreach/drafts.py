@@ -51,6 +51,11 @@ class Draft:
     subject: str
     body: str
 
+    @property
+    def addressable(self) -> bool:
+        """True when ``to_email`` is one plain address the To header can carry."""
+        return bool(_EMAIL.match(self.to_email))
+
     def text(self) -> str:
         """The draft as shown on stdout: a To line (when the address is known), Subject, body."""
         head = f"To: {self.to_name} <{self.to_email}>\n" if self.to_email else f"To: {self.to_name}\n"
@@ -64,7 +69,7 @@ class Draft:
         mine = one_line(me.get("email", ""))
         if _EMAIL.match(mine):
             msg["From"] = Address(display_name=one_line(me.get("name", "")), addr_spec=mine)
-        if _EMAIL.match(self.to_email):
+        if self.addressable:
             msg["To"] = Address(display_name=one_line(self.to_name), addr_spec=self.to_email)
         msg["Subject"] = one_line(self.subject)
         msg["X-Unsent"] = "1"
@@ -200,13 +205,13 @@ def _first_ask(dataset: Dataset, graph: nx.Graph | None, pid: str, via: str | No
         paths = explain(graph, pid, k=1).paths
     except NotFoundError:
         paths = []
+    if paths and paths[0].path == [ME, pid]:
+        raise NetmapError(f"you know {people[pid].name} directly - write to them: "
+                          f"'netmap draft interview-request {pid}'")  # fmt: skip
     if not paths or paths[0].first_ask is None:
         raise NotFoundError(f"no warm path to {people[pid].name} within 3 hops - ask someone who knows them "
                             "(netmap mutual), or pass --via PERSON")  # fmt: skip
     best = paths[0]
-    if best.first_ask == pid:
-        raise NetmapError(f"you know {people[pid].name} directly - write to them: "
-                          f"'netmap draft interview-request {pid}'")  # fmt: skip
     persons = [p for p in best.path if p in people]
     second = people.get(persons[1]) if len(persons) > 2 else None
     return people[best.first_ask], second
