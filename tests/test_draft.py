@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from email import policy
 from email.parser import BytesParser
@@ -99,7 +100,8 @@ def test_interview_request_names_the_introducer_and_the_time_ask(sample):
 
 
 def test_thank_you_mentions_the_meeting_notes_and_the_names_given(sample):
-    assert run(sample, "log", "meeting", "Afonso Pires", "--date", "2026-11-14", "--notes", "mapping pipelines").exit_code == 0
+    logged = run(sample, "log", "meeting", "Afonso Pires", "--date", "2026-11-14", "--notes", "mapping pipelines")
+    assert logged.exit_code == 0
     out = run(sample, "draft", "thank-you", "afonso-pires").stdout
     assert "Thank you for your time on 2026-11-14. What you said about mapping pipelines stays with me." in out
     assert "I'll write to Inês Carvalho as you suggested." in out
@@ -117,7 +119,8 @@ def test_thank_you_eml_parses_back_with_its_headers(sample):
     assert result.stdout == ""
     assert result.stderr == f"Wrote {eml} (a draft: open it in your mail program)\n"
     msg = BytesParser(policy=policy.default).parsebytes(eml.read_bytes())
-    assert msg["To"] == "Zoë Müller <zoe.muller@halcyonmaps.example>" or msg["To"].addresses[0].display_name == "Zoë Müller"
+    (to,) = msg["To"].addresses
+    assert (to.display_name, to.addr_spec) == ("Zoë Müller", "zoe.muller@halcyonmaps.example")
     assert msg["From"].addresses[0].addr_spec == "maya@example.com"
     assert msg["Subject"] == "Thank you, Zoë"
     assert msg["X-Unsent"] == "1"
@@ -137,12 +140,14 @@ def test_contact_text_cannot_add_a_header_or_drive_the_terminal(sample):
     result = run(sample, "draft", "keep-in-touch", "zoe-muller")
     assert result.exit_code == 0, result.stderr
     assert "\x1b" not in result.stdout and "\r" not in result.stdout
-    assert result.stdout.startswith("To: Zoë Bcc: eve@evil.example [2J Müller <zoe@x.example Cc: eve@evil.example>\n")
+    first, second = result.stdout.splitlines()[:2]
+    assert re.fullmatch(r"To: Zoë Bcc: eve@evil\.example ?\[2J Müller <zoe@x\.example Cc: eve@evil\.example>", first)
+    assert second == "Subject: Hello from Maya"
     eml = sample / "k.eml"
     result = run(sample, "draft", "keep-in-touch", "zoe-muller", "--eml", str(eml))
     assert result.exit_code == 0, result.stderr
-    assert result.stderr.startswith("No usable e-mail address for Zoë Bcc: eve@evil.example [2J Müller: "
-                                    "the draft has no To\n")
+    assert re.match(r"No usable e-mail address for Zoë Bcc: eve@evil\.example ?\[2J Müller: the draft has no To\n",
+                    result.stderr)
     msg = BytesParser(policy=policy.default).parsebytes(eml.read_bytes())
     assert msg["Bcc"] is None and msg["Cc"] is None and msg["To"] is None
     assert msg["Subject"] == "Hello from Maya"

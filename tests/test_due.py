@@ -19,6 +19,7 @@ from netmap.outreach import DueOptions, Event, due, load_due_options
 ROOT = Path(__file__).resolve().parents[1]
 SMALL = ROOT / "tests" / "data" / "outreach" / "small"
 SAMPLE = ROOT / "sample_data"
+HEADER = "date,kind,person,referrer,notes,item,until\n"
 
 
 @pytest.fixture
@@ -121,9 +122,10 @@ def test_a_thank_you_before_a_second_meeting_does_not_cover_it():
 
 def test_done_takes_an_item_off(folder):
     result = run(folder, "done", "close-hal-fay")
-    assert (result.exit_code, result.stdout) == (0, "Done: close-hal-fay (2026-03-01)\nSaved events.csv (previous as .bak)\n")
+    assert result.exit_code == 0
+    assert result.stdout == "Done: close-hal-fay (2026-03-01)\nSaved events.csv (previous as .bak)\n"
     assert "close-hal-fay" not in run(folder, "due").stdout
-    assert (folder / "events.csv").read_text() == "date,kind,person,referrer,notes,item,until\n2026-03-01,done,,,,close-hal-fay,\n"
+    assert (folder / "events.csv").read_text() == HEADER + "2026-03-01,done,,,,close-hal-fay,\n"
 
 
 def test_done_keep_in_touch_comes_back_after_keep_days(folder):
@@ -135,7 +137,8 @@ def test_done_keep_in_touch_comes_back_after_keep_days(folder):
 
 def test_snooze_until_a_date(folder):
     result = run(folder, "snooze", "nudge-dee-cy", "--until", "2026-03-05")
-    assert (result.exit_code, result.stdout) == (0, "Snoozed nudge-dee-cy until 2026-03-05\nSaved events.csv (previous as .bak)\n")
+    assert result.exit_code == 0
+    assert result.stdout == "Snoozed nudge-dee-cy until 2026-03-05\nSaved events.csv (previous as .bak)\n"
     assert "nudge-dee-cy" not in run(folder, "due").stdout
     back = run(folder, "due", "--kind", "nudge", "--format", "csv", today="2026-03-05")
     assert back.stdout.splitlines()[1].startswith("nudge-dee-cy,2026-03-05,0,nudge,")
@@ -150,7 +153,8 @@ def test_snooze_into_the_past_is_refused(folder):
 
 def test_unknown_item_exits_3_with_a_suggestion(folder):
     result = run(folder, "done", "nudge-de-cy")
-    assert (result.exit_code, result.stderr) == (3, "Error: no item 'nudge-de-cy' in 'netmap due' - did you mean 'nudge-dee-cy'?\n")
+    assert result.exit_code == 3
+    assert result.stderr == "Error: no item 'nudge-de-cy' in 'netmap due' - did you mean 'nudge-dee-cy'?\n"
     assert not (folder / "events.csv").exists()
 
 
@@ -204,7 +208,7 @@ def test_ics_is_rfc5545_clean_and_parses_back(folder):
     events = icalendar.Calendar.from_ical(data).walk("VEVENT")
     assert len(events) == 7
     (gus,) = [e for e in events if str(e["uid"]) == "reach-out-gus-ana@netmap"]
-    assert str(gus["summary"]) == "Reach out: Gus Ho [31m BEGIN:VEVENT SUMMARY:x\\, y; z " + "é" * 60
+    assert re.fullmatch(r"Reach out: Gus Ho ?\[31m BEGIN:VEVENT SUMMARY:x\\, y; z " + "é" * 60, str(gus["summary"]))
     assert gus.decoded("dtstart") == date(2026, 3, 4)
     assert gus.decoded("dtend") == date(2026, 3, 5)
 

@@ -100,7 +100,8 @@ def test_a_logged_step_shows_once(folder):
 
 def test_each_log_command_records_its_event(folder):
     for args in (["log", "referral", "--from", "ana", "--name", "Ivy Jo", "--notes", "ask about maps"],
-                 ["log", "intro", "ivy-jo", "--status", "requested"], ["log", "intro", "ivy-jo", "--status", "requested"],
+                 ["log", "intro", "ivy-jo", "--status", "requested"],
+                 ["log", "intro", "ivy-jo", "--status", "requested"],
                  ["log", "intro", "ivy-jo", "--status", "made"], ["log", "meeting", "ivy-jo"],
                  ["log", "thanks", "ivy-jo"], ["log", "call", "ana", "--notes", "catch-up"],
                  ["log", "message", "bo"]):  # fmt: skip
@@ -125,8 +126,10 @@ def test_events_csv_problems_name_file_line_and_column(folder):
     assert result.exit_code == 1
     events = str(folder / "events.csv")
     assert result.stderr.splitlines() == [
-        f"Error: {events}:2: date: impossible date '2026-02-30' (day is out of range for month) - write dates as YYYY-MM-DD",
-        f"Error: {events}:3: kind: unknown kind 'meting' - did you mean 'meeting'? Otherwise use one of: meeting, call, "
+        f"Error: {events}:2: date: impossible date '2026-02-30' (day is out of range for month) - "
+        "write dates as YYYY-MM-DD",
+        f"Error: {events}:3: kind: unknown kind 'meting' - did you mean 'meeting'? Otherwise use one of: "
+        "meeting, call, "
         "message, referral, request, nudge, introduced, declined, no_response, thanks, done, snooze, note",
         f"Error: {events}:4: person: 'Zed' matches no id or name in contacts.csv - write the id from contacts.csv",
         f"Error: {events}:5: until: a snooze needs the date it ends - write it as YYYY-MM-DD",
@@ -137,7 +140,7 @@ def test_events_csv_problems_name_file_line_and_column(folder):
 
 
 def test_events_csv_by_hand_with_names_and_other_columns(folder):
-    (folder / "events.csv").write_bytes("Kind;Date;Person;Mood\r\nmeeting;2026-02-27;Dee Ek;good\r\n".encode())
+    (folder / "events.csv").write_bytes(b"Kind;Date;Person;Mood\r\nmeeting;2026-02-27;Dee Ek;good\r\n")
     ds = load_dataset(folder)
     (event,) = load_events(ds)
     assert (event.kind, event.person, event.line) == ("meeting", "dee", 2)

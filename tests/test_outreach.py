@@ -113,7 +113,8 @@ def test_log_meeting_already_met_only_records_the_event(folder):
         "Saved events.csv (previous as .bak)\n"
     )
     assert {name: (folder / name).read_bytes() for name in before} == before
-    assert (folder / "events.csv").read_text() == "date,kind,person,referrer,notes,item,until\n2026-02-04,meeting,cy,bo,,,\n"
+    events = (folder / "events.csv").read_text()
+    assert events == "date,kind,person,referrer,notes,item,until\n2026-02-04,meeting,cy,bo,,,\n"
 
 
 def test_log_meeting_without_an_introduction(folder):

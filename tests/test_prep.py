@@ -40,8 +40,10 @@ def test_prep_names_title_introducers_and_five_questions(sample):
     out = result.stdout
     assert out.startswith("# Meeting brief: Inês Carvalho\n\n## Who they are\n\nHead of Data, Halcyon Maps, Lisbon\n")
     connected = section(out, "How you are connected")
-    assert connected.startswith("\n- You > Afonso Pires > Inês Carvalho\n"
-                                "  - Beatriz Santos put you in touch with Afonso Pires (met, 2026-09-12)\n")  # fmt: skip
+    assert connected.startswith(
+        "\n- You > Afonso Pires > Inês Carvalho\n"
+        "  - Beatriz Santos put you in touch with Afonso Pires (met, 2026-09-12)\n"
+    )
     assert "- introduced by Afonso Pires (suggested, 2026-10-21): Afonso: \"Inês loves talking" in connected
     assert "### With Afonso Pires" in section(out, "Your history with them")
     assert section(out, "The time you asked for") == "\n15-20 minutes of advice, not a job.\n\n"

@@ -10,6 +10,7 @@ import click
 from ._app import cli
 from ._options import DataOptions, data_options, output_options
 from .outreach_cmds import _config, _today
+
 HISTORY_COLUMNS = ["date", "kind", "name", "referrer", "notes", "source"]
 
 

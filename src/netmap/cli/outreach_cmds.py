@@ -264,8 +264,8 @@ def due(opts: DataOptions, fmt: str, output: str, bom: bool, raw: bool, top: int
       netmap due --kind thank --ics due.ics
     """
     from ..output import write_rows, write_text
-    from ..outreach import due_calendar, load_due_options, load_events
     from ..outreach import due as find_due
+    from ..outreach import due_calendar, load_due_options, load_events
 
     today = _today(opts)
     options = load_due_options(_config(opts), thank_days=thank_days, nudge_days=nudge_days,

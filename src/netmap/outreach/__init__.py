@@ -20,10 +20,10 @@
 from __future__ import annotations
 
 from ._common import EVENT_COLUMNS, TIME_ASK, TRANSITIONS, find_person
-from .ics import due_calendar
 from .due import DUE_KINDS, DueItem, DueOptions, due, load_due_options
 from .events import EVENT_KINDS, EVENTS_FILE, Event, load_events
 from .history import HistoryEntry, history
+from .ics import due_calendar
 from .log import LogResult, OutreachBook, edit
 from .report import Chain, OutreachReport, Reach, Stage, outreach_report, referral_tree
 
