@@ -213,6 +213,10 @@ def _decode(
                     hint,
                 ),
             )
+        except UnicodeError:  # a codec for something else than files: punycode, idna, undefined
+            message = f"cannot be read as {encoding}: it is not an encoding for text files"
+            hint = "pass a text encoding such as utf-8, cp1252, latin-1 or utf-16"
+            return None, encoding, Problem(name, None, None, message, hint)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16"), "utf-16", None

@@ -98,10 +98,27 @@ def _read(path: Path, known: tuple[str, ...], required: tuple[str, ...], encodin
         except pa.ArrowException:
             raise Unsupported("unreadable") from None  # e.g. an impossible date: the loader says which
     table = table.combine_chunks()
+    if _any_control_characters(table):
+        raise Unsupported("control characters")  # the loader drops them with a warning
     for name in dates:
         if name in table.column_names and not _dates_in_range(table.column(name)):
             raise Unsupported("date out of range")  # year 0 and the like: the loader says which
     return table, one_per_line
+
+
+def _any_control_characters(table) -> bool:
+    """Whether a text cell holds a character :data:`netmap.loading.CONTROL_CHARACTERS` drops."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    pattern = "[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x{9f}]"
+    for column in table.columns:
+        if column.type != pa.string():
+            continue
+        other = pc.invert(pc.ascii_is_printable(column))  # fast; the slow test only on the rest
+        if pc.any(other).as_py() and pc.any(pc.match_substring_regex(pc.filter(column, other), pattern)).as_py():
+            return True
+    return False
 
 
 def _dates_in_range(column) -> bool:

@@ -41,6 +41,8 @@ _DATE_FORMATS = (
     "%d %B %Y",
     "%b %d, %Y",
 )
+#: characters dropped from every value: C0 controls but tab and line breaks, DEL, C1 controls
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _ISO_LIKE = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$")
 
 
@@ -156,9 +158,19 @@ class _Rows:
 
     def records(self):
         for line, cells in self.table.rows:
-            values = {col: cells[i].strip() for col, i in self.index.items()}
-            extra = {header: cells[i] for i, header in self.extra}
+            values = {col: self._clean(line, col, cells[i]).strip() for col, i in self.index.items()}
+            extra = {header: self._clean(line, header, cells[i]) for i, header in self.extra}
             yield line, values, extra
+
+    def _clean(self, line: int, column: str, cell: str) -> str:
+        """The cell without control characters (a warning says where they were)."""
+        found = CONTROL_CHARACTERS.findall(cell)
+        if not found:
+            return cell
+        shown = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in found))
+        self.warn(line, column, f"invisible control character removed ({shown})",
+                  "delete it from the file: it can disturb terminals and other programs")  # fmt: skip
+        return CONTROL_CHARACTERS.sub("", cell)
 
     def strength(self, line: int, text: str, column: str = "strength") -> int | None:
         if not text:
