@@ -8,7 +8,9 @@ from pathlib import Path
 
 import click
 
+from ..errors import DataError
 from ..importers import FORMATS
+from ..output import terminal_safe
 from ._app import cli, plural
 from ._options import DataOptions, data_options, output_options
 
@@ -85,6 +87,17 @@ def report_lines(plan, *, dry_run: bool) -> list[str]:
     return lines
 
 
+def _bad_files(exc: DataError, given: int) -> None:
+    """Every export that cannot be imported, one line each, and what to do: exit 1."""
+    for problem in exc.problems:
+        click.echo(f"Error: {terminal_safe(str(problem))}", err=True)
+    bad = len({p.file for p in exc.problems})
+    how = "or pass --skip-bad to import the others" if bad < given else "and check that they are exports"
+    click.echo(f"{bad} of {given} files cannot be imported; nothing was imported - fix or leave them out, {how}",
+               err=True)  # fmt: skip
+    raise click.exceptions.Exit(DataError.exit_code)
+
+
 @cli.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
@@ -105,9 +118,15 @@ def report_lines(plan, *, dry_run: bool) -> list[str]:
     is_flag=True,
     help="Print what would change (added, merged, conflicts); write nothing.",
 )
+@click.option(
+    "--skip-bad",
+    is_flag=True,
+    help="Import the files that can be read and warn about the others (by default a bad"
+    " file stops the whole import, and every bad file is named).",
+)
 @data_options
 def import_(
-    opts: DataOptions, files: tuple[Path, ...], fmt: str | None, prefer: str, dry_run: bool
+    opts: DataOptions, files: tuple[Path, ...], fmt: str | None, prefer: str, dry_run: bool, skip_bad: bool
 ) -> None:
     """Import exports (LinkedIn, Google Contacts, Outlook, vCard) into the data folder.
 
@@ -118,8 +137,10 @@ def import_(
     strength column is never written. People are matched by LinkedIn profile, then
     e-mail, then name and company; every merge is reported with its reason, near
     matches are listed, fields you edited are kept unless you pass --prefer
-    incoming. --encoding applies to the FILEs. contacts.csv and introductions.csv
-    are written atomically, keeping .bak copies.
+    incoming. --encoding applies to the FILEs. Every FILE is read before anything
+    is written: when some cannot be imported, each is named and nothing is imported
+    (or, with --skip-bad, the others are). contacts.csv and introductions.csv are
+    written atomically, keeping .bak copies.
 
     \b
     Example:
@@ -127,18 +148,24 @@ def import_(
     """
     from ..importers import import_files
 
-    plan = import_files(
-        files,
-        opts.data,
-        fmt=fmt,
-        encoding=opts.encoding,
-        prefer=prefer,
-        dry_run=dry_run,
-        today=opts.today,
-        contacts_path=opts.contacts,
-        introductions_path=opts.intros,
-        progress=_progress,
-    )
+    try:
+        plan = import_files(
+            files,
+            opts.data,
+            fmt=fmt,
+            encoding=opts.encoding,
+            prefer=prefer,
+            dry_run=dry_run,
+            today=opts.today,
+            contacts_path=opts.contacts,
+            introductions_path=opts.intros,
+            skip_bad=skip_bad,
+            progress=_progress,
+        )
+    except DataError as exc:
+        if len(files) < 2 or not {p.file for p in exc.problems} <= {str(f) for f in files}:
+            raise
+        _bad_files(exc, len(files))
     for problem in plan.problems:
         click.echo(str(problem), err=True)
     click.echo("\n".join(report_lines(plan, dry_run=dry_run)))

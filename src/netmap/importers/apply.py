@@ -48,24 +48,12 @@ def read_exports(
             bad += exc.problems
     if not bad:
         return files, []
-    names = {p.file for p in bad}
     if skip_bad and files:
         skipped = [
             Problem(p.file, p.line, p.column, p.message, "the file was skipped (--skip-bad)", "warning")
             for p in bad
         ]
         return files, skipped
-    if len(paths) > 1:
-        how = "pass --skip-bad to import the others" if files else "check the files"
-        bad.append(
-            Problem(
-                "netmap import",
-                None,
-                None,
-                f"{len(names)} of {len(paths)} files cannot be imported; nothing was imported",
-                f"fix or leave out the files above, or {how}",
-            )
-        )
     raise DataError(bad)
 
 

@@ -5,7 +5,8 @@ mostly UTF-8 but has a few damaged lines (an Excel round trip leaves lone cp1252
 among valid UTF-8) is decoded line by line: the valid lines as UTF-8, only the damaged
 ones as cp1252, with one warning naming them. "Mostly": at least as many lines hold
 valid non-ASCII UTF-8 as are damaged. A file with no valid UTF-8 beyond ASCII is a
-Windows export and is read as cp1252 (latin-1 if even that fails).
+Windows export: read as cp1252 unless its bytes fit another legacy encoding better
+(a Chinese Outlook writes GBK), with a warning naming the encoding used.
 
 >>> text, used, warnings = decode(Path("c.csv"), "Inês,ok\\n".encode() + b"Jos\\xe9,bad\\n", None)
 >>> text, used
@@ -19,6 +20,7 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
+from ..csvio import _guess_encoding
 from ..errors import DataError, Problem
 
 #: How many damaged line numbers a warning lists before "...".
@@ -50,10 +52,10 @@ def decode(path: Path, data: bytes, encoding: str | None) -> tuple[str, str, lis
     if good_non_ascii >= len(bad):
         return _by_line(name, lines, bad)
     line = data.count(b"\n", 0, first_bad) + 1
-    used = "cp1252"
+    used = _guess_encoding(data)  # cp1252 unless the bytes say otherwise (a GBK zh-CN export)
     try:
         text = data.decode(used)
-    except UnicodeDecodeError:
+    except (UnicodeDecodeError, LookupError):
         used = "latin-1"
         text = data.decode(used)
     warning = Problem(

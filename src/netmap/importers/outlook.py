@@ -6,7 +6,8 @@ often cp1252 with ``;`` separators. Exchange contacts may carry an X.500 address
 (``/o=ExchangeLabs/...``) instead of an e-mail: the address in ``E-mail Display Name``
 is used then. ``First Name`` sometimes holds ``Love, Barbara`` (last, first) or an
 e-mail address, with the other name columns empty; ``File As`` is ``Last, First``.
-``Referred By`` becomes an introduction. Categories become tags, without Google's
+Chinese names are written family name first (``王伟``). ``Referred By`` becomes an
+introduction. Categories become tags, without Google's
 system labels (``myContacts``: Google's own "Outlook CSV" export writes them). Phone
 numbers are not written to contacts.csv (see :class:`~netmap.importers.model.ImportedContact`).
 """
@@ -21,10 +22,15 @@ from .outlook_headers import columns, is_phone_column, language
 from .values import emails_in, fix_text, join_name, last_first, linkedin_url_in, phone_numbers, user_tags
 
 
+#: Languages whose names are written family name first, without a space.
+FAMILY_FIRST = frozenset({"zh-cn"})
+
+
 def parse_outlook(src: CsvSource, result: ParsedFile, progress: Progress | None = None) -> None:
     """Fill ``result`` with the people of an Outlook CSV export."""
     index = src.index()
-    cols = columns(language(set(index)) or "en", index)
+    lang = language(set(index)) or "en"
+    cols = columns(lang, index)
     phones = [i for key, i in index.items() if is_phone_column(key)]
 
     def get(cells: list[str], field: str) -> str:
@@ -37,7 +43,10 @@ def parse_outlook(src: CsvSource, result: ParsedFile, progress: Progress | None 
             emails, first = emails_in(first, *emails), ""
         if not (middle or last) and "," in first:  # "Love, Barbara": last, first
             first = last_first(first)
-        name = join_name(first, middle, last, get(cells, "suffix"))
+        if lang in FAMILY_FIRST:  # 王 伟 is written 王伟
+            name = fix_text(last + middle + first)
+        else:
+            name = join_name(first, middle, last, get(cells, "suffix"))
         if not name:
             name = fix_text(last_first(get(cells, "file_as")))
         if not name:
