@@ -44,7 +44,7 @@ class Index:
         self.recs: list[Record] = []
         self.by_slug: dict[str, Record] = {}
         self.by_email: dict[str, Record] = {}
-        self.by_name_company: dict[tuple[str, str], Record] = {}
+        self.by_name_company: dict[tuple[str, str], list[Record]] = defaultdict(list)
         self.by_name: dict[str, list[Record]] = defaultdict(list)
         self.by_word: dict[tuple[str, str, str], list[Record]] = defaultdict(list)
         self.ids: set[str] = set()
@@ -66,7 +66,8 @@ class Index:
         name, ckey = normalize_name(v.get("name", "")), self.key(v.get("company", ""))
         words = name.split()
         if ckey and words:
-            self.by_name_company.setdefault((name, ckey), rec)
+            if rec not in self.by_name_company[(name, ckey)]:
+                self.by_name_company[(name, ckey)].append(rec)
             for key in ((ckey, "first", words[0]), (ckey, "last", words[-1])):
                 if rec not in self.by_word[key]:
                     self.by_word[key].append(rec)
@@ -111,17 +112,18 @@ class Index:
         """Name-based matching: the same name at the same company, or the same name where
         neither side has anything else; never across different phone numbers."""
         name, ckey = normalize_name(c.name), self.key(c.company)
-        found, reason = None, ""
-        if ckey and (name, ckey) in self.by_name_company:
-            found, reason = self.by_name_company[(name, ckey)], f"same name and company ({c.company})"
+        candidates, reason = [], ""
+        if ckey and self.by_name_company.get((name, ckey)):
+            candidates, reason = self.by_name_company[(name, ckey)], f"same name and company ({c.company})"
         elif not (slug or c.emails or ckey):
-            twins = [r for r in self.by_name.get(name, []) if self._name_only(r)]
-            if twins:
-                more = f" (the first of {len(twins)} such contacts)" if len(twins) > 1 else ""
-                found, reason = twins[0], NAME_ONLY_REASON + more
-        if found is not None:
-            if other_phones(c.phones, found.phones):
-                return None, "", self._near(c, where, found, f"{reason.partition(',')[0]} but other phone numbers")
+            candidates = [r for r in self.by_name.get(name, []) if self._name_only(r)]
+            more = f" (the first of {len(candidates)} such contacts)" if len(candidates) > 1 else ""
+            reason = NAME_ONLY_REASON + more
+        if candidates:
+            found = self._pick(c, candidates)
+            if found is None:
+                why = f"{reason.partition(',')[0]} but other phone numbers"
+                return None, "", self._near(c, where, candidates[0], why)
             return found, reason, None
         for rec in self.by_name.get(name, []):
             theirs = rec.values.get("company", "")
@@ -137,6 +139,14 @@ class Index:
             if rec is not None:
                 return None, "", self._near(c, where, rec, f"close spelling at the same company ({c.company})")
         return None, "", None
+
+    @staticmethod
+    def _pick(c: ImportedContact, candidates: list[Record]) -> Record | None:
+        """The first candidate whose phone numbers do not contradict ``c``'s, one this run
+        has not matched yet first (so that importing namesakes again finds each its own)."""
+        fitting = [r for r in candidates if not other_phones(c.phones, r.phones)]
+        fresh = [r for r in fitting if not r.sources]
+        return (fresh or fitting or [None])[0]
 
     @staticmethod
     def _near(c: ImportedContact, where: str, rec: Record, why: str) -> NearMatch:
