@@ -88,7 +88,7 @@ def open_map(chromium: Any) -> Iterator[Any]:
     contexts = []
 
     def load(path: Path, *, wait: str = "firstDraw", timeout: float = 60_000) -> OpenedMap:
-        context = chromium.new_context(viewport={"width": 1280, "height": 800})
+        context = chromium.new_context(viewport={"width": 1400, "height": 900})
         contexts.append(context)
         page = context.new_page()
         url = Path(path).resolve().as_uri()

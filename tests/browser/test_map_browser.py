@@ -136,7 +136,7 @@ def test_click_highlights_neighbours_and_filters_hide_others(tmp_path, open_map)
     opened.eval("() => netmap.highlightNeighbours('ana')")
     faded = opened.eval(
         "() => netmap.nodes.get()"
-        ".filter(n => n.color.background.startsWith('rgba(203')).map(n => n.id)"
+        ".filter(n => n.kind === 'person' && n.color.background === n.fadedColor).map(n => n.id)"
     )
     assert set(faded) == {n for n in G if G.nodes[n]["kind"] == "person"} - {"ana", SCRIPT} - set(
         G["ana"]
@@ -149,11 +149,11 @@ def test_click_highlights_neighbours_and_filters_hide_others(tmp_path, open_map)
     opened.assert_clean()
 
 
-def test_physics_settles_then_stops_and_toggles(tmp_path, open_map):
-    """A small map settles before its first frame, then holds still; the button restarts physics."""
+def test_physics_is_off_at_load_and_toggles(tmp_path, open_map):
+    """The layout comes from Python, so the map is still at once; the button lets it move."""
     path = tmp_path / "network.html"
     data = map_data(hostile_graph())
-    assert data.physics
+    assert not data.physics
     write_map(data, path)
     opened = open_map(path, wait="stable")
     button = opened.page.locator("#physics")
@@ -194,7 +194,7 @@ def test_highlighted_path_is_the_one_paths_ranks_first(tmp_path, open_map):
     opened = open_map(path, wait="stable")
     assert opened.eval("() => netmap.state.highlighted") == ranked[0].path
     path_edges = opened.eval(
-        """() => netmap.edges.get().filter(e => e.color.color === '#D9480F')
+        """() => netmap.edges.get().filter(e => e.color && e.color.color === '#1F2933')
                  .map(e => [e.from, e.to].sort().join('|'))"""
     )
     expected = [
