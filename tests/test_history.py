@@ -170,3 +170,11 @@ def test_a_folder_without_events_keeps_working_for_every_reader(folder):
     for args in (["due"], ["report"], ["check"], ["history", "ana"]):
         assert run(folder, *args).exit_code == 0, args
     assert not (folder / "events.csv").exists()
+
+
+def test_log_with_a_relative_data_folder(folder, monkeypatch):
+    """events.csv lands in the data folder when --data is relative (not in DATA/DATA)."""
+    monkeypatch.chdir(folder.parent)
+    result = CliRunner().invoke(cli, ["log", "meeting", "ana", "--data", folder.name, "--today", "2026-03-01"])
+    assert result.exit_code == 0, result.stderr
+    assert (folder / "events.csv").read_text() == HEADER + "2026-03-01,meeting,ana,dee,,,\n"

@@ -101,7 +101,7 @@ class OutreachBook:
         if self.events_doc is None:
             path = events_path(self.dataset)
             if self._tx is not None:
-                self.events_doc = self._tx.read(path, header=EVENTS_HEADER, encoding=self._encoding)
+                self.events_doc = self._tx.read(path.absolute(), header=EVENTS_HEADER, encoding=self._encoding)
             elif path.exists():
                 self.events_doc = CsvDocument.read(path, encoding=self._encoding)
             else:
