@@ -67,10 +67,12 @@ def read_members(pool: Pool, path: str | Path) -> list[str]:
 
 def read_batch_targets(pool: Pool, path: str | Path, *, today: date | None = None) -> tuple[list[Target], list[str]]:
     """Targets as ``paths --targets`` reads them (resolved on the pool's people), and skip messages."""
+    from ..graph import build_graph
+    from ..model import Dataset
     from ..targets import read_targets
 
-    G = member_graph(pool, pool.members[0], today=today)
-    return read_targets(G, path)
+    people = Dataset(pool.dataset.contacts, [], aliases=dict(pool.dataset.aliases))  # targets need people only
+    return read_targets(build_graph(people, weights=pool.weights, today=today, inferred=False), path)
 
 
 def typed(row: dict) -> dict:

@@ -47,7 +47,7 @@ class Tie:
     connected_on: date | None = None
 
 
-@dataclass(slots=True)
+@dataclass
 class Pool:
     """A pooled folder read once: its people, ties, introductions, members and weights."""
 
@@ -59,6 +59,25 @@ class Pool:
 
     def member_name(self, member: str) -> str:
         return self.dataset.by_id()[member].name
+
+    def others_records(self) -> list[tuple[str, str, str, Introduction]]:
+        """Every member's introductions and ties as another member sees them, computed once:
+        (whose, end, other end, the introduction row in that view)."""
+        cached = getattr(self, "_others", None)
+        if cached is None:
+            cached = []
+            for i in self.dataset.introductions:
+                # another member's introduction: a tie between referrer and contact, never "you were introduced"
+                status = i.status if i.status in _KEPT_STATUS else "suggested"
+                cached.append((i.extra.get("member", ""), i.referrer, i.contact,
+                               i if status == i.status else replace(i, status=status)))  # fmt: skip
+            for t in self.ties:
+                strength = t.strength if t.strength is not None else t.strength_estimate
+                row = Introduction(t.member, t.person, t.last_contact or t.connected_on, "suggested", strength,
+                                   extra={"member": t.member, "tie": "yes"})  # fmt: skip
+                cached.append((t.member, t.member, t.person, row))
+            object.__setattr__(self, "_others", cached)
+        return cached
 
 
 def _strength(text: str, where: str, column: str) -> int | None:
@@ -185,20 +204,9 @@ def member_view(pool: Pool | str | Path, member: str) -> Dataset:
         contacts.append(c)
     intros: list[Introduction] = []
     for i in pool.dataset.introductions:
-        whose = i.extra.get("member", "")
-        if whose == me:
-            referrer = ME if i.referrer == me else i.referrer
-            if i.contact != me:
-                intros.append(replace(i, referrer=referrer))
-        elif me not in (i.referrer, i.contact):
-            # another member's introduction: a tie between referrer and contact, never "you were introduced"
-            status = i.status if i.status in _KEPT_STATUS else "suggested"
-            intros.append(replace(i, status=status))
-    for t in pool.ties:
-        if t.member != me and t.person != me:
-            strength = t.strength if t.strength is not None else t.strength_estimate
-            intros.append(Introduction(t.member, t.person, t.last_contact or t.connected_on, "suggested", strength,
-                                       extra={"member": t.member, "tie": "yes"}))  # fmt: skip
+        if i.extra.get("member", "") == me and i.contact != me:
+            intros.append(replace(i, referrer=ME) if i.referrer == me else i)
+    intros += [row for whose, a, b, row in pool.others_records() if whose != me and me != a and me != b]
     return Dataset(contacts, intros, pool.dataset.contacts_path, pool.dataset.introductions_path,
                    dict(pool.dataset.aliases))  # fmt: skip
 
