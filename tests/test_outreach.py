@@ -485,8 +485,9 @@ def test_due_ics_future_items_fall_on_their_day_and_hostile_names_survive(folder
 
 
 def test_commands_have_help_with_an_example():
-    for args in (["log"], ["log", "meeting"], ["log", "referral"], ["log", "intro"],
-                 ["log", "thanks"], ["due"], ["report"]):  # fmt: skip
+    for args in (["log"], ["log", "meeting"], ["log", "referral"], ["log", "intro"], ["log", "thanks"],
+                 ["log", "call"], ["log", "message"], ["due"], ["done"], ["snooze"], ["history"], ["draft"],
+                 ["prep"], ["report"]):  # fmt: skip
         result = CliRunner().invoke(cli, [*args, "--help"])
         assert result.exit_code == 0
         assert re.search(r"\n\s+Example:\n\s+netmap \S", result.stdout), args

@@ -164,7 +164,15 @@ def thanks(person: str, via: str | None, on: date | None, opts: DataOptions) -> 
 
 
 def _contact_command(kind: str):
-    @log.command(name=kind)
+    what = "phone or video call" if kind == "call" else "message (e-mail, LinkedIn, ...)"
+    doc = f"""A {what} with PERSON happened: an event, and the last contact moves forward.
+
+    \b
+    Example:
+      netmap log {kind} "Ana Lima" --date 2026-03-02 --notes "asked about the team"
+    """
+
+    @log.command(name=kind, help=doc)
     @click.argument("person")
     @DATE
     @click.option("--notes", default="", help="What it was about (kept in events.csv).")
@@ -173,13 +181,6 @@ def _contact_command(kind: str):
         with _edit(opts) as book:
             book.contact(kind, person, on=on or _today(opts), today=_today(opts), notes=notes)
 
-    what = "phone or video call" if kind == "call" else "message (e-mail, LinkedIn, ...)"
-    command.__doc__ = f"""A {what} with PERSON happened: an event, and the last contact moves forward.
-
-    \b
-    Example:
-      netmap log {kind} "Ana Lima" --date 2026-03-02 --notes "asked about the team"
-    """
     return command
 
 

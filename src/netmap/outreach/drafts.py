@@ -212,6 +212,7 @@ def _first_ask(dataset: Dataset, graph: nx.Graph | None, pid: str, via: str | No
         raise NotFoundError(f"no warm path to {people[pid].name} within 3 hops - ask someone who knows them "
                             "(netmap mutual), or pass --via PERSON")  # fmt: skip
     best = paths[0]
+    assert best.first_ask is not None
     persons = [p for p in best.path if p in people]
     second = people.get(persons[1]) if len(persons) > 2 else None
     return people[best.first_ask], second

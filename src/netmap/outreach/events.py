@@ -22,8 +22,8 @@ without ``events.csv`` works as before: its history comes from the other files.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from ..csvio import Table, read_table
@@ -79,13 +79,13 @@ class Event:
     and ``until`` are for ``done`` and ``snooze``. ``line`` is the file's line (0: new).
     """
 
-    date: date
+    date: dt.date
     kind: str
     person: str = ""
     referrer: str = ""
     notes: str = ""
     item: str = ""
-    until: date | None = None
+    until: dt.date | None = None
     line: int = 0
 
     def as_row(self) -> dict[str, str]:
