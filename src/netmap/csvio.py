@@ -174,7 +174,10 @@ def _column_at(data: bytes, offset: int, encoding: str) -> tuple[int, str | None
     record_line, index = _locate(data, offset, delimiter)
     if record_line <= header_index + 1:
         return record_line, None
-    header = next(csv.reader([header_text], delimiter=delimiter), [])
+    try:
+        header = next(csv.reader(io.StringIO(header_text, newline=""), delimiter=delimiter), [])
+    except csv.Error:  # a bare CR or an unclosed quote in the header: no column name to give
+        header = []
     column = header[index].strip() if index < len(header) else ""
     return record_line, column or None
 

@@ -24,7 +24,8 @@ from typing import Literal
 class Problem:
     """One problem found in an input file.
 
-    ``str(problem)`` is the one-line form ``FILE:LINE: column: what is wrong - what to do``.
+    ``str(problem)`` is the one-line form ``FILE:LINE: column: what is wrong - what to do``,
+    control characters (newlines too) shown as escapes.
 
     >>> str(Problem("contacts.csv", 7, "strength", "'9' is outside 1-5", "use a whole number from 1 to 5"))
     "contacts.csv:7: strength: '9' is outside 1-5 - use a whole number from 1 to 5"
@@ -42,7 +43,9 @@ class Problem:
         text = f"{where}: {self.column}: {self.message}" if self.column else f"{where}: {self.message}"
         if self.severity == "warning":
             text = f"{where}: warning: " + text[len(where) + 2 :]
-        return f"{text} - {self.hint}" if self.hint else text
+        from .output import terminal_safe  # one line, whatever the values quoted in it hold
+
+        return terminal_safe(f"{text} - {self.hint}" if self.hint else text)
 
 
 class NetmapError(Exception):
