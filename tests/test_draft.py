@@ -181,7 +181,8 @@ def test_without_me_the_draft_still_works(sample):
     (sample / "netmap.toml").unlink()
     result = run(sample, "draft", "nudge", "Afonso Pires")
     assert result.exit_code == 0
-    assert "Thank you,\n" in result.stdout
+    assert result.stdout.endswith("Thank you,\n\n")
+    assert result.stderr == "Tip: put your name, e-mail and signature under [me] in netmap.toml to sign drafts\n"
 
 
 def test_unknown_kind_is_a_usage_error(sample):

@@ -81,6 +81,8 @@ def draft(kind: str, person: str, via: str | None, eml: Path | None, opts: DataO
     graph = opts.graph() if kind == "intro-request" and via is None else None
     d = make_draft(dataset, kind, person, events=load_events(dataset, encoding=opts.encoding), profile=profile,
                    graph=graph, via=via, today=_today(opts))  # fmt: skip
+    if not profile.get("name"):
+        click.echo("Tip: put your name, e-mail and signature under [me] in netmap.toml to sign drafts", err=True)
     if eml is None:
         write_text(d.text(), "-")
         return
