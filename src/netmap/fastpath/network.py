@@ -1,0 +1,359 @@
+"""The whole network as arrays: ids, columns, ties with their warmth, group memberships, and the
+hop-bounded search over them."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+from ..graph import (
+    GROUP_PREFIX,
+    company_key,
+    inferred_factor,
+)
+from ..model import CONTACT_COLUMNS, INTRODUCTION_COLUMNS, ME, RELATIONSHIPS, STATUSES
+from ..normalize import normalize_company
+from ..weights import Weights
+from .read import STRENGTHS, Unsupported, _check, _col, _days_since, _lookup, _read, _recency
+
+
+class ColumnNetwork:
+    """The whole network as arrays: ids, columns, ties with warmth, group memberships."""
+
+    def __init__(self, contacts_path: Path, intros_path: Path, aliases: dict[str, str], weights: Weights,
+                 today: date, encoding: str | None):  # fmt: skip
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        self.weights, self.today, self.aliases = weights, today, aliases
+        # one row per line: then a row's line number is its index + 2 (see graph_from_files)
+        c, self.one_row_per_line = _read(contacts_path, CONTACT_COLUMNS, ("id", "name"), encoding,
+                                         dates=("last_contact", "connected_on"))  # fmt: skip
+        self.contacts = c
+        n = c.num_rows
+        for name in ("id", "name", "company", "office", "title", "strength", "strength_estimate", "relationship",
+                     "past_companies", "school", "tags"):  # fmt: skip
+            col = _col(c, name)
+            _check(pc.all(pc.equal(col, pc.utf8_trim_whitespace(col))) if n else True, "whitespace")
+        ids = _col(c, "id")
+        _check(n > 0, "no rows")
+        _check(pc.all(pc.greater(pc.utf8_length(ids), 0)), "blank id")
+        _check(pc.all(pc.greater(pc.utf8_length(_col(c, "name")), 0)), "blank name")
+        _check(pc.equal(pc.count_distinct(ids), n), "duplicate id")
+        _check(pc.all(pc.not_equal(pc.utf8_lower(ids), ME)), "id me")
+        strength = _col(c, "strength")
+        relationship = _col(c, "relationship")
+        estimate = _col(c, "strength_estimate")
+        _check(pc.all(pc.is_in(strength, value_set=pa.array(STRENGTHS))), "strength")
+        _check(pc.all(pc.is_in(estimate, value_set=pa.array(STRENGTHS))), "strength_estimate")
+        _check(pc.all(pc.is_in(relationship, value_set=pa.array(("",) + RELATIONSHIPS))), "relationship")
+        contact_days = _days_since(_col(c, "last_contact"), today)
+        connected_days = _days_since(_col(c, "connected_on"), today)
+        contact_days = np.where(np.isnan(contact_days), connected_days, contact_days)  # last contact, else connected
+        self.estimated = (pc.equal(strength, "").to_numpy(zero_copy_only=False)
+                          & pc.not_equal(estimate, "").to_numpy(zero_copy_only=False))  # fmt: skip
+        strength = pc.if_else(pc.equal(strength, ""), estimate, strength)  # stated, else estimated
+        self.ids = ids
+        value_set = pa.concat_arrays([pa.array([ME]), ids])
+
+        if intros_path.exists():
+            r, lines_ok = _read(intros_path, INTRODUCTION_COLUMNS, ("referrer", "contact"), encoding, dates=("date",))
+            self.one_row_per_line = self.one_row_per_line and lines_ok
+        else:
+            r = pa.table({k: pa.array([], pa.string()) for k in INTRODUCTION_COLUMNS})
+        self.intros = r
+        ends = []
+        for name in ("referrer", "contact"):
+            col = _col(r, name)
+            _check(pc.all(pc.equal(col, pc.utf8_trim_whitespace(col))) if r.num_rows else True, "whitespace")
+            idx = pc.index_in(col, value_set=value_set)
+            _check(idx.null_count == 0, "name or unknown id")
+            ends.append(idx.to_numpy(zero_copy_only=False).astype(np.int64))
+        src, dst = ends
+        _check(not np.any(src == dst), "self introduction")
+        _check(not np.any(dst == 0), "'me' as the contact")
+        status = _col(r, "status")
+        _check(pc.all(pc.is_in(status, value_set=pa.array(("",) + STATUSES))), "status")
+        istrength = _col(r, "strength")
+        _check(pc.all(pc.is_in(istrength, value_set=pa.array(STRENGTHS))), "strength")
+        intro_days = _days_since(_col(r, "date"), today)
+        status = pc.if_else(pc.equal(status, ""), "suggested", status)
+        self.status = status
+        self._pieces(n, strength, relationship, contact_days, src, dst, status, istrength, intro_days)
+        self._memberships(n)
+
+    # -- ties -------------------------------------------------------------------------------
+    def _pieces(self, n, strength, relationship, contact_days, src, dst, status, istrength, intro_days) -> None:
+
+        w = self.weights
+        by_strength = _lookup(strength, {k: v for k, v in w.strength.items()})
+        by_kind = _lookup(relationship, w.relationship)
+        both = ~np.isnan(by_strength) & ~np.isnan(by_kind)
+        base = np.where(both, w.strength_share * by_strength + (1 - w.strength_share) * by_kind,
+                        np.where(np.isnan(by_strength), by_kind, by_strength))  # fmt: skip
+        direct = np.flatnonzero(~np.isnan(base))
+        direct_w = base[direct] * _recency(contact_days[direct], w)
+
+        decay = _recency(intro_days, w)
+        ibase = _lookup(istrength, {k: v for k, v in w.strength.items()})
+        ibase = np.where(np.isnan(ibase), w.introduction_default, ibase)
+        factor = _lookup(status, w.status)
+        intro_w = ibase * np.maximum(1.0, factor) * decay
+        introduced = _lookup(status, w.introduced)
+        via = np.flatnonzero(~np.isnan(introduced) & (src != 0))
+        introduced_w = introduced[via] * decay[via]
+        self.used_src, self.used_dst = src[via], dst[via]  # introductions that happened: R -> C is spent
+
+        # pieces in the order build_graph sees them: direct ties, then introductions
+        a = np.concatenate([np.zeros(len(direct), np.int64), src, np.zeros(len(via), np.int64)])
+        b = np.concatenate([direct + 1, dst, dst[via]])
+        pw = np.concatenate([direct_w, intro_w, introduced_w])
+        is_intro = np.concatenate([np.zeros(len(direct), bool), np.ones(len(src), bool), np.zeros(len(via), bool)])
+        penalty = np.where(is_intro, np.concatenate([np.ones(len(direct)), np.minimum(1.0, factor),
+                                                     np.ones(len(via))]), 1.0)  # fmt: skip
+        lo, hi = np.minimum(a, b), np.maximum(a, b)
+        key = lo * (n + 1) + hi
+        # build_graph's order within a tie: direct first, then by introduction row, each
+        # row's "introduction" piece before its "introduced" one
+        piece_order = np.concatenate([direct, n + 2 * np.arange(len(src)), n + 2 * via + 1])
+        # multiply in that same order, so every warmth is the very float combine() gives
+        order = np.lexsort((piece_order, key))
+        skey = key[order]
+        uniq, starts = np.unique(skey, return_index=True)
+        missing = np.multiply.reduceat(1 - np.minimum(pw[order], 0.99), starts) if len(order) else np.ones(0)
+        pen = np.multiply.reduceat(penalty[order], starts) if len(order) else np.ones(0)
+        fwd = np.maximum.reduceat((is_intro & (a < b))[order].astype(np.int8), starts)
+        bwd = np.maximum.reduceat((is_intro & (a > b))[order].astype(np.int8), starts)
+        bonus = np.where((fwd > 0) & (bwd > 0), w.reciprocity, 1.0)
+        record = np.zeros(n + 1)
+        sv = status.to_numpy(zero_copy_only=False)
+        good = np.isin(sv, ("met", "thanked"))
+        bad = np.isin(sv, ("declined", "no_response"))
+        np.add.at(record, src[good], 1)
+        np.add.at(record, src[bad], -1)
+        plo, phi = uniq // (n + 1), uniq % (n + 1)
+        track = np.clip(1 + w.track_record_step * record[phi], w.track_record_min, w.track_record_max)
+        bonus = np.where((plo == 0) & (record[phi] != 0), bonus * track, bonus)
+        warmth = np.clip((1 - missing) * pen * bonus, 0.01, 1.0)
+        self.pair_lo, self.pair_hi, self.pair_warmth, self.pair_bonus = plo, phi, warmth, bonus
+        self.piece_key, self.piece_a, self.piece_b, self.piece_w = key, a, b, pw
+        self.piece_kind = np.concatenate([np.zeros(len(direct), np.int8), np.ones(len(src), np.int8),
+                                          np.full(len(via), 2, np.int8)])  # fmt: skip
+        self.piece_row = np.concatenate([direct, np.arange(len(src)), via])
+        self.piece_order = piece_order
+        self.intro_src = src
+        self.n = n
+
+    # -- groups -----------------------------------------------------------------------------
+    def _memberships(self, n: int) -> None:
+        """Person-group edges (company, office, past company, school), numbered and labelled
+        exactly as build_graph creates them, without a Python loop over people."""
+        import pyarrow.compute as pc
+
+        w, aliases = self.weights, self.aliases
+
+        def encode(column):
+            enc = column.dictionary_encode()
+            return enc.dictionary.to_pylist(), enc.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+
+        raw, codes = encode(_col(self.contacts, "company"))
+        keys = [company_key(x, aliases) for x in raw]
+        display = [aliases.get(normalize_company(x), x) for x in raw]
+        counts = np.bincount(codes, minlength=len(raw))
+        tally: dict[tuple[str, str], list[int]] = {}
+        for code, (k, d) in enumerate(zip(keys, display, strict=True)):
+            if k:
+                t = tally.setdefault((k, d), [0, code])
+                t[0] += int(counts[code])
+        best: dict[str, tuple[int, int, str]] = {}
+        for (k, d), (count, first) in tally.items():
+            if k not in best or (count, -first) > best[k][:2]:
+                best[k] = (count, -first, d)
+        self.company_names = {k: v[2] for k, v in best.items()}
+
+        past = pc.split_pattern(_col(self.contacts, "past_companies"), ";")
+        parents = pc.list_parent_indices(past).to_numpy(zero_copy_only=False).astype(np.int64)
+        past_raw, past_codes = encode(pc.utf8_trim_whitespace(pc.list_flatten(past)))
+        past_keys = [company_key(x, aliases) if x else "" for x in past_raw]
+
+        # one integer per company key (current or past); "" is -1
+        all_keys = sorted({k for k in keys if k} | {k for k in past_keys if k})
+        kid = {k: i for i, k in enumerate(all_keys)}
+        person_kid = np.array([kid.get(k, -1) for k in keys] or [-1], np.int64)[codes] if raw else np.full(n, -1)
+        self.person_key = np.array(keys, dtype=object)[codes] if raw else np.full(n, "", dtype=object)
+        past_kid = np.array([kid.get(k, -1) for k in past_keys] or [-1], np.int64)[past_codes]
+
+        office_raw, office_codes = encode(_col(self.contacts, "office"))
+        office_keys = [normalize_company(x) for x in office_raw]
+        okid_of = {k: i for i, k in enumerate(sorted(set(office_keys)))}
+        person_okid = np.array([okid_of[k] for k in office_keys] or [0], np.int64)[office_codes]
+        has_office = np.array([bool(k) for k in office_keys] or [False])[office_codes]
+        school_raw, school_codes = encode(_col(self.contacts, "school"))
+        school_keys = [normalize_company(x) for x in school_raw]
+        sid_of = {k: i for i, k in enumerate(sorted({k for k in school_keys if k}))}
+        person_sid = np.array([sid_of.get(k, -1) for k in school_keys] or [-1], np.int64)[school_codes]
+
+        people = np.arange(n, dtype=np.int64)
+        sq = dict(w.inferred)  # the base of each kind; the membership warmth depends on the group's size
+        parts = []  # (person, order, kind 0 company/1 office/2 school, group code, role, weight, label source)
+        cur = people[person_kid >= 0]
+        parts.append((cur, 0, 0, person_kid[cur], "current", sq["same_company"]))
+        off = people[(person_kid >= 0) & has_office]
+        office_pair = person_kid[off] * max(1, len(okid_of)) + person_okid[off]
+        parts.append((off, 1, 1, office_pair, "office", sq["same_office"]))
+        keep = (past_kid >= 0) & (past_kid != person_kid[parents]) if len(parents) else np.zeros(0, bool)
+        pp, pk = parents[keep], past_kid[keep]
+        if len(pp):
+            uniq = np.unique(pp * (len(all_keys) + 1) + pk, return_index=True)[1]
+            uniq.sort()
+            pp, pk = pp[uniq], pk[uniq]
+        parts.append((pp, 2, 0, pk, "past", sq["past_company"]))
+        past_event_raw = past_codes[keep][uniq] if len(pp) else np.zeros(0, np.int64)
+        sch = people[person_sid >= 0]
+        parts.append((sch, 3, 2, person_sid[sch], "school", sq["school"]))
+
+        person = np.concatenate([p[0] for p in parts])
+        order = np.concatenate([np.full(len(p[0]), p[1]) for p in parts])
+        kind = np.concatenate([np.full(len(p[0]), p[2]) for p in parts])
+        code = np.concatenate([p[3] for p in parts]).astype(np.int64)
+        role = np.concatenate([np.full(len(p[0]), i, np.int8) for i, p in enumerate(parts)])
+        raw_code = np.concatenate([np.full(len(parts[0][0]) + len(parts[1][0]), -1), past_event_raw,
+                                   np.full(len(parts[3][0]), -1)]).astype(np.int64)  # fmt: skip
+        weight = np.concatenate([np.full(len(p[0]), p[5]) for p in parts])
+        span = int(code.max()) + 1 if len(code) else 1
+        gkey = kind * span + code
+        seq = np.lexsort((order, person))  # build_graph walks people in order, each kind in turn
+        person, kind, code, role, weight, gkey = person[seq], kind[seq], code[seq], role[seq], weight[seq], gkey[seq]
+        raw_code = raw_code[seq]
+        _, first, group = np.unique(gkey, return_index=True, return_inverse=True)
+        # number groups by first appearance, as build_graph adds nodes
+        rank = np.empty(len(first), np.int64)
+        rank[np.argsort(first, kind="stable")] = np.arange(len(first))
+        self.member_person = person + 1
+        self.member_group = rank[group] + n + 1
+        sizes, where = np.unique(np.bincount(group), return_inverse=True)
+        factor = np.array([inferred_factor(int(x), w) for x in sizes.tolist()])[where] if len(sizes) else sizes
+        self.member_warmth = np.sqrt(weight * factor[group]) if len(group) else weight
+        self.group_size = np.bincount(group)[np.argsort(rank)] if len(group) else np.zeros(0, np.int64)
+        self.member_role = np.array(["current", "office", "past", "school"], dtype=object)[role]
+        first_event = np.empty(len(first), np.int64)
+        first_event[rank] = first
+        self._group_first = first_event
+        self._group_kind, self._group_code, self._group_person = kind, code, person
+        self._group_raw = raw_code
+        self._lookups = (all_keys, sorted(okid_of, key=okid_of.get), sorted(sid_of, key=sid_of.get),
+                         office_raw, office_codes, school_raw, school_codes, past_raw,
+                         max(1, len(okid_of)))  # fmt: skip
+        self.n_groups = len(first)
+
+    def group_info(self, gi: int) -> tuple[str, str, str]:
+        """(node id, group kind, label) of group number ``gi``, as build_graph names them."""
+        all_keys, okeys, skeys, office_raw, office_codes, school_raw, school_codes, past_raw, width = self._lookups
+        e = int(self._group_first[gi])
+        kind, code, person = int(self._group_kind[e]), int(self._group_code[e]), int(self._group_person[e])
+        names = self.company_names
+        if kind == 0:
+            k = all_keys[code]
+            # created by a past member when nobody works there now: their own spelling
+            label = names[k] if k in names else past_raw[int(self._group_raw[e])]
+            return GROUP_PREFIX["company"] + k, "company", label
+        if kind == 1:
+            k, o = all_keys[code // width], okeys[code % width]
+            label = f"{names.get(k, k)}, {office_raw[office_codes[person]]}"
+            return f"{GROUP_PREFIX['office']}{k}|{o}", "office", label
+        s = skeys[code]
+        return GROUP_PREFIX["school"] + s, "school", school_raw[school_codes[person]]
+
+    # -- search -----------------------------------------------------------------------------
+    def layered_costs(self, max_hops: int, inferred: bool = True) -> list[np.ndarray]:
+        """``dist[t][s]``: cheapest cost from you to state s using at most t half-hops.
+
+        The rules of :mod:`netmap.search` as a state graph: every node has a *known*
+        copy (``v``: no inferred hop behind) and a *guessed* one (``v + total``); group
+        nodes exist only guessed, and a person you know directly only known. Spent
+        introductions (R -> C) are left out in that direction. A Bellman-Ford by layers
+        (a tie between people is 2 half-hops, a group membership 1) that relaxes only
+        the edges of states improved one or two layers back.
+        """
+        total = self.total = self.n + 1 + self.n_groups
+        guarded = np.zeros(total, bool)
+        guarded[self.pair_hi[self.pair_lo == 0]] = True
+        guarded[0] = True
+        u = np.concatenate([self.pair_lo, self.pair_hi]).astype(np.int64)
+        v = np.concatenate([self.pair_hi, self.pair_lo]).astype(np.int64)
+        w = np.concatenate([self.pair_warmth, self.pair_warmth])
+        if len(self.used_src):  # drop R -> C for every introduction that happened
+            spent = np.isin(u * total + v, self.used_src * total + self.used_dst)
+            u, v, w = u[~spent], v[~spent], w[~spent]
+        into_guess = ~guarded[v]
+        pairs = (np.concatenate([u, u[into_guess] + total]), np.concatenate([v, v[into_guess] + total]),
+                 np.concatenate([w, w[into_guess]]))  # fmt: skip
+        mp, mg, mw = (self.member_person, self.member_group, self.member_warmth) if inferred else ([], [], [])
+        mp, mg, mw = np.asarray(mp, np.int64), np.asarray(mg, np.int64), np.asarray(mw, float)
+        out = ~guarded[mp] if len(mp) else np.zeros(0, bool)
+        members = (np.concatenate([mp, mp + total, mg[out] + total]), np.concatenate([mg + total, mg + total,
+                   mp[out] + total]), np.concatenate([mw, mw, mw[out]]))  # fmt: skip
+        self.edge_sets = []
+        for src, dst, warmth in (pairs, members):
+            src, dst = src.astype(np.int32), dst.astype(np.int32)
+            cost = -np.log(warmth)
+            order = np.argsort(src, kind="stable")
+            indptr = np.zeros(2 * total + 1, np.int64)
+            np.cumsum(np.bincount(src, minlength=2 * total), out=indptr[1:])
+            self.edge_sets.append((indptr, dst[order], cost[order]))
+        self.reverse_sets: list | None = None  # built by unwind when a path is wanted
+        dist = [np.full(2 * total, np.inf)]
+        dist[0][0] = 0.0
+        improved = [np.array([0], np.int64)]
+        for t in range(1, 2 * max_hops + 1):
+            cur = dist[t - 1].copy()
+            for hh, (indptr, nbr, cost) in zip((2, 1), self.edge_sets, strict=True):
+                if t - hh < 0 or not len(improved[t - hh]):
+                    continue
+                frontier = improved[t - hh]
+                starts, counts = indptr[frontier], indptr[frontier + 1] - indptr[frontier]
+                if not counts.sum():
+                    continue
+                offsets = np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(counts.sum())
+                candidate = np.repeat(dist[t - hh][frontier], counts) + cost[offsets]
+                np.minimum.at(cur, nbr[offsets], candidate)
+            improved.append(np.flatnonzero(cur < dist[t - 1]))
+            dist.append(cur)
+        return [np.minimum(d[:total], d[total:]) for d in dist], dist
+
+    def unwind(self, states: list[np.ndarray], v: int, t: int) -> list[int]:
+        """Walk back from node v at layer t along ties that account for its cost exactly."""
+        total = self.total
+        if self.reverse_sets is None:  # the edges into each state
+            self.reverse_sets = []
+            for indptr, dst, cost in self.edge_sets:
+                src = np.repeat(np.arange(2 * total), np.diff(indptr))
+                order = np.argsort(dst, kind="stable")
+                rptr = np.zeros(2 * total + 1, np.int64)
+                np.cumsum(np.bincount(dst, minlength=2 * total), out=rptr[1:])
+                self.reverse_sets.append((rptr, src[order], cost[order]))
+        s = v if states[t][v] <= states[t][v + total] else v + total
+        path = [s]
+        while s != 0:
+            best = None
+            for hh, (rptr, prev, cost) in zip((2, 1), self.reverse_sets, strict=True):
+                if t - hh < 0:
+                    continue
+                lo, hi = rptr[s], rptr[s + 1]
+                cand = states[t - hh][prev[lo:hi]] + cost[lo:hi]
+                for i in np.argsort(cand, kind="stable"):
+                    u = int(prev[lo + i])
+                    if any(u % total == x % total for x in path):
+                        continue
+                    close = abs(cand[i] - states[t][s]) <= 1e-9 * max(1.0, states[t][s])
+                    if close and (best is None or cand[i] < best[0]):
+                        best = (cand[i], u, hh)
+                    break
+            if best is None:
+                raise Unsupported("path reconstruction")
+            _, s, hh = best
+            t -= hh
+            path.append(s)
+        return [x % total for x in path[::-1]]
