@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -364,7 +365,7 @@ def report(opts: DataOptions, fmt: str, output: str, bom: bool, raw: bool, top: 
         write_rows(rows, REPORT_COLUMNS, fmt, output, safe=not raw, bom=bom)
         return
     out = io.StringIO()
-    sections = [
+    sections: list[tuple[str, list[dict[str, Any]], list[str], list[str]]] = [
         ("Pipeline", pipeline, ["item", "value", "rate", "detail"],
          ["stage", "count", "rate", "of"]),
         ("Summary", figures, ["item", "value", "detail"], ["figure", "value", "note"]),
@@ -373,14 +374,14 @@ def report(opts: DataOptions, fmt: str, output: str, bom: bool, raw: bool, top: 
         ("Whose referrals led furthest", furthest, ["item", "value", "detail"],
          ["person", "depth", "reach"]),
     ]  # fmt: skip
-    for n, (title, rows, keys, headings) in enumerate(sections):
+    for n, (title, listed, keys, headings) in enumerate(sections):
         if n:
             out.write("\n")
         out.write(f"{title}\n")
-        if not rows:
+        if not listed:
             out.write("(none)\n")
             continue
-        renamed = [{h: row[k] for k, h in zip(keys, headings, strict=True)} for row in rows]
+        renamed = [{h: row[k] for k, h in zip(keys, headings, strict=True)} for row in listed]
         out.write(render_table(renamed, headings))
     write_text(out.getvalue(), output)
 
