@@ -6,12 +6,12 @@ import csv
 from pathlib import Path
 
 import pytest
-from test_pool import TODAY, member_folder, three_members
 
 from netmap.cli import cli
 from netmap.pool import build_pool, load_pool, member_graph
 from netmap.pool.batch import BATCH_COLUMNS, BatchJob, rank_batch_local, read_batch_targets, read_members
 from netmap.ranking import PATH_COLUMNS, rank_paths
+from test_pool import TODAY, member_folder, three_members
 
 
 @pytest.fixture

@@ -12,10 +12,10 @@ import signal
 from pathlib import Path
 
 import pytest
-from test_pool import TODAY, member_folder, sample_member
 
 from netmap.pool import build_pool, load_pool
 from netmap.pool.batch import BatchJob, rank_batch_local, read_batch_targets
+from test_pool import TODAY, member_folder, sample_member
 
 #: the whole Spark run (JVM start included) must end within this many seconds
 BOUND = 600

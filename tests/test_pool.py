@@ -42,7 +42,8 @@ def member_folder(path: Path, name: str, email: str, seed: int, *, people: int =
             "company": rng.choice(COMPANIES), "title": rng.choice(TITLES), "office": rng.choice(OFFICES),
             "email": f"secret.contact{seed}.{i}@example.org", "linkedin_url": f"https://linkedin.com/in/secret-{seed}-{i}",
             "relationship": rng.choice(("friend", "colleague", "")) if i % 3 == 0 else "",
-            "strength": str(rng.randint(1, 5)) if i % 3 == 0 else "", "last_contact": "2026-06-01" if i % 6 == 0 else "",
+            "strength": str(rng.randint(1, 5)) if i % 3 == 0 else "",
+            "last_contact": "2026-06-01" if i % 6 == 0 else "",
             "past_companies": rng.choice(COMPANIES) if i % 4 == 0 else "", "tags": f"secret-tag-{seed}-{i}",
             "school": "", "notes": f"secret-note-{seed}-{i}", "phone": f"+351 900 000 {seed:02d}{i:02d}",
         })  # fmt: skip
@@ -85,7 +86,8 @@ def three_members(root: Path) -> list[Path]:
          "linkedin_url": "https://www.linkedin.com/in/rafaela-duarte/", "relationship": "colleague", "strength": "3"},
     ])  # fmt: skip
     carla = member_folder(root / "carla", "Carla Gen", "carla.gen@example.org", 2, extra=[
-        {"id": "c-bruno", "name": "Bruno G", "email": "bruno.gen@example.org", "relationship": "friend", "strength": "5"},
+        {"id": "c-bruno", "name": "Bruno G", "email": "bruno.gen@example.org", "relationship": "friend",
+         "strength": "5"},
     ])  # fmt: skip
     return [ana, bruno, carla]
 
@@ -151,7 +153,8 @@ def test_same_person_is_one_person_and_ties_keep_whose(pooled):
     rafaela = by_name["Rafaela Duarte"]
     assert [p["name"] for p in people.values()].count("Rafaela Duarte") == 1
     assert {(t["member"], t["relationship"]) for t in ties if t["person"] == rafaela} == {(bruno, "colleague")}
-    assert {(t["member"], t["relationship"], t["strength"]) for t in ties if t["person"] == ana} == {(bruno, "friend", "4")}
+    assert {(t["member"], t["relationship"], t["strength"]) for t in ties if t["person"] == ana} == \
+        {(bruno, "friend", "4")}  # fmt: skip
     assert {t["member"] for t in ties if t["person"] == bruno} == {carla}
 
 
@@ -198,8 +201,9 @@ def test_nothing_unshared_appears_in_any_output(pooled, members, runner, tmp_pat
         outputs[f"{member} view"] = repr(member_view(pool, member))
     (tmp_path / "m.csv").write_text("member\nAna Sample\nBruno Gen\nCarla Gen\n", encoding="utf-8")
     (tmp_path / "t.csv").write_text("company\nHalcyon Maps\nGlobex\n", encoding="utf-8")
-    result = runner.invoke(cli, ["batch", "--data", str(pooled), "--members", str(tmp_path / "m.csv"), "--targets",
-                                 str(tmp_path / "t.csv"), "--today", "2026-11-27", "-o", str(tmp_path / "b.csv")])  # fmt: skip
+    result = runner.invoke(cli, ["batch", "--data", str(pooled), "--members", str(tmp_path / "m.csv"),
+                                 "--targets", str(tmp_path / "t.csv"), "--today", "2026-11-27",
+                                 "-o", str(tmp_path / "b.csv")])  # fmt: skip
     assert result.exit_code == 0, result.output
     outputs["batch"] = (tmp_path / "b.csv").read_text(encoding="utf-8") + result.output
     leaks = [(name, s) for name, text in outputs.items() for s in secrets if s.strip() and s in text]

@@ -154,14 +154,14 @@ def spark_session(master: str = "local[2]", *, memory: str = "2g"):
 
 
 def rank_batch_spark(pool: Pool, job: BatchJob, *, master: str = "local[2]", stage: str | Path | None = None,
-                     partitions: int | None = None, progress: Callable[[str], None] | None = None) -> list[dict]:  # fmt: skip
+                     partitions: int | None = None,
+                     progress: Callable[[str], None] | None = None) -> list[dict]:  # fmt: skip
     """The rows of :func:`netmap.pool.batch.rank_batch_local`, computed by Spark tasks.
 
     ``stage``: a folder every executor can read (shared storage) for the Parquet copy
     of the pool; by default a temporary folder (fine for ``local[N]``), removed after.
     """
     import pyarrow as pa
-
     from pyspark.sql import SparkSession
 
     started_here = SparkSession.getActiveSession() is None
@@ -171,7 +171,8 @@ def rank_batch_spark(pool: Pool, job: BatchJob, *, master: str = "local[2]", sta
     try:
         save_pool(pool, folder)
         if progress:
-            progress(f"pool written to {folder} as Parquet; ranking {len(job.members)} members on {spark.sparkContext.master}")
+            progress(f"pool written to {folder} as Parquet; ranking {len(job.members)} members on "
+                     f"{spark.sparkContext.master}")
         n = partitions or max(1, min(len(job.members), spark.sparkContext.defaultParallelism * 4))
         members = spark.createDataFrame([(i, m) for i, m in enumerate(job.members)], "index bigint, member string")
         result = members.repartition(n).mapInArrow(_task(str(folder), job), _spark_ddl())

@@ -197,7 +197,8 @@ def member_view(pool: Pool | str | Path, member: str) -> Dataset:
             continue
         tie = mine.get(c.id)
         if tie is not None:
-            c = replace(c, relationship=tie.relationship, strength=tie.strength, strength_estimate=tie.strength_estimate,
+            c = replace(c, relationship=tie.relationship, strength=tie.strength,
+                        strength_estimate=tie.strength_estimate,
                         last_contact=tie.last_contact, connected_on=tie.connected_on)  # fmt: skip
         elif c.id in members:
             c = replace(c, relationship=POOL_MEMBER)
