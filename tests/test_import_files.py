@@ -40,7 +40,8 @@ def test_every_bad_file_is_named_in_one_run_and_nothing_is_imported(runner, expo
     assert result.stderr.splitlines() == [
         f"Error: not_an_export.csv: format not recognised (utf-8, first line 'name,company') - {KNOWN};"
         " pass --format NAME to force one",
-        f"Error: notes.txt: format not recognised (utf-8, first line 'hello') - {KNOWN}; pass --format NAME to force one",
+        f"Error: notes.txt: format not recognised (utf-8, first line 'hello') - {KNOWN};"
+        " pass --format NAME to force one",
         "Error: empty.csv: file is empty - export it again",
         "3 of 5 files cannot be imported; nothing was imported - fix or leave them out,"
         " or pass --skip-bad to import the others",
@@ -69,7 +70,8 @@ def test_skip_bad_with_no_good_file_is_still_an_error(runner, exports):
     result = runner.invoke(cli, ["import", "--data", "../data", "--skip-bad", "notes.txt", "empty.csv"])
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-1] == (
-        "2 of 2 files cannot be imported; nothing was imported - fix or leave them out, and check that they are exports"
+        "2 of 2 files cannot be imported; nothing was imported - fix or leave them out,"
+        " and check that they are exports"
     )
 
 
@@ -83,7 +85,8 @@ def test_a_single_bad_file_keeps_the_usual_one_line_error(runner, exports):
     result = runner.invoke(cli, ["import", "--data", "../data", "notes.txt"])
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
-        f"Error: notes.txt: format not recognised (utf-8, first line 'hello') - {KNOWN}; pass --format NAME to force one"
+        f"Error: notes.txt: format not recognised (utf-8, first line 'hello') - {KNOWN};"
+        " pass --format NAME to force one"
     )
 
 

@@ -78,6 +78,8 @@ def test_the_clean_spelling_replaces_a_damaged_one_already_in_contacts(tmp_path)
     run(tmp_path, "linkedin_excel_damaged_Connections.csv")
     assert names(tmp_path)[0] == "Jos\ufffd Silva"
     plan = run(tmp_path, "linkedin_clean_Connections.csv")
-    assert [(m.name, m.filled) for m in plan.merged][0] == ("Jos\ufffd Silva", ["name (clean spelling)", "company (clean spelling)"])
+    assert [(m.name, m.filled) for m in plan.merged][0] == (
+        "Jos\ufffd Silva", ["name (clean spelling)", "company (clean spelling)"]
+    )
     assert plan.conflicts == []
     assert names(tmp_path)[0] == "José Silva"

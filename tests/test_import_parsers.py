@@ -9,8 +9,8 @@ import pytest
 
 from netmap.errors import DataError
 from netmap.importers import detect_format, read_export
-from netmap.importers.values import fix_text, parse_export_date
 from netmap.importers.linkedin import Interaction
+from netmap.importers.values import fix_text, parse_export_date
 
 IMPORTS = Path(__file__).parent / "data" / "imports"
 

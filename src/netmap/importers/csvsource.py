@@ -13,7 +13,6 @@ from ..errors import Problem
 from .model import HEADER_SCAN_LINES, PROGRESS_EVERY, ParsedFile, Progress
 
 
-
 def header_key(cell: str) -> str:
     """How header cells are compared: trimmed, case-folded, single-spaced."""
     return " ".join(cell.strip().strip('"').casefold().split())

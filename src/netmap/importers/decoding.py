@@ -11,8 +11,8 @@ Windows export: read as cp1252 unless its bytes fit another legacy encoding bett
 >>> text, used, warnings = decode(Path("c.csv"), "Inês,ok\\n".encode() + b"Jos\\xe9,bad\\n", None)
 >>> text, used
 ('Inês,ok\\nJosé,bad\\n', 'utf-8 (1 line cp1252)')
->>> str(warnings[0])
-'c.csv:2: warning: 1 line is not UTF-8 (line 2): read as cp1252, the other lines as UTF-8 - check the names on that line; pass --encoding if they look wrong'
+>>> print(warnings[0].message)
+1 line is not UTF-8 (line 2): read as cp1252, the other lines as UTF-8
 """
 
 from __future__ import annotations
@@ -41,11 +41,11 @@ def decode(path: Path, data: bytes, encoding: str | None) -> tuple[str, str, lis
     lines = data.removeprefix(codecs.BOM_UTF8).split(b"\n")
     lines = [line + b"\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
     good_non_ascii, bad = 0, []
-    for number, line in enumerate(lines, start=1):
-        if line.isascii():
+    for number, raw in enumerate(lines, start=1):
+        if raw.isascii():
             continue
         try:
-            line.decode("utf-8")
+            raw.decode("utf-8")
             good_non_ascii += 1
         except UnicodeDecodeError:
             bad.append(number)

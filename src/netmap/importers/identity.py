@@ -134,10 +134,9 @@ class Index:
             for rec in self.by_name.get(plain.strip(" ,"), []):
                 why = f"same name, but '{c.disambiguator}' in the export's display name tells them apart"
                 return None, "", self._near(c, where, rec, why)
-        if ckey:
-            rec = self._close_spelling(name, ckey)
-            if rec is not None:
-                return None, "", self._near(c, where, rec, f"close spelling at the same company ({c.company})")
+        close = self._close_spelling(name, ckey) if ckey else None
+        if close is not None:
+            return None, "", self._near(c, where, close, f"close spelling at the same company ({c.company})")
         return None, "", None
 
     @staticmethod
@@ -146,7 +145,7 @@ class Index:
         has not matched yet first (so that importing namesakes again finds each its own)."""
         fitting = [r for r in candidates if not other_phones(c.phones, r.phones)]
         fresh = [r for r in fitting if not r.sources]
-        return (fresh or fitting or [None])[0]
+        return next(iter(fresh or fitting), None)
 
     @staticmethod
     def _near(c: ImportedContact, where: str, rec: Record, why: str) -> NearMatch:

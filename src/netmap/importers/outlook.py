@@ -21,7 +21,6 @@ from .model import ImportedContact, ParsedFile, Progress
 from .outlook_headers import columns, is_phone_column, language
 from .values import emails_in, fix_text, join_name, last_first, linkedin_url_in, phone_numbers, user_tags
 
-
 #: Languages whose names are written family name first, without a space.
 FAMILY_FIRST = frozenset({"zh-cn"})
 

@@ -8,10 +8,10 @@ from pathlib import Path
 from ..errors import DataError, Problem
 from . import SIGNAL_FORMATS
 from .decoding import decode
-from .model import FORMATS, ParsedFile, Progress
 from .detect import detect_format, is_vcard, locate_csv, unknown_format
 from .google import parse_google
 from .linkedin import parse_connections, parse_invitations, parse_messages
+from .model import FORMATS, ParsedFile, Progress
 from .outlook import parse_outlook
 from .vcard import parse_vcards
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from datetime import date
+from typing import Any
 
 from ..loading import parse_date
 from ..normalize import linkedin_slug, split_list
@@ -63,7 +64,7 @@ def _estimate(rec: Record, person: Correspondent | None, today: date, exchanges_
     the exact value.
     """
     connected = rec.connected or _date(rec.values.get("connected_on", ""))
-    seen = {
+    seen: dict[str, Any] = {
         "messages": person.messages if person else 0,
         "reciprocal": person.reciprocal if person else False,
         "last_exchange": person.last if person else None,
