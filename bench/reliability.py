@@ -170,27 +170,28 @@ def concurrent_trial(parent: Path, trial: int, tally: Tally, rng: random.Random)
 
 # -- kill -9 ---------------------------------------------------------------------------------
 
-# Runs a command in this process, killing itself (SIGKILL) at the n-th file replacement of
-# the store, or half-way through writing the n-th temporary file: kill points inside a commit.
+# Runs a command in this process, killing itself (SIGKILL) just before the n-th file rename of
+# the store (backups, the journal, then each data file), or half-way through writing the n-th
+# temporary file: kill points inside a commit.
 STEP_KILLER = textwrap.dedent(
     """
     import os, signal, sys
     import netmap.store as store
     import netmap.store.journal as journal
     mode, n = sys.argv[1], int(sys.argv[2])
-    calls, real_replace, real_write = [0], os.replace, store._write_all
+    calls, real_replace, real_write = {"replace": 0, "write": 0}, os.replace, store._write_all
 
     def replace(src, dst):
-        if mode == "replace" and calls[0] == n:
+        if mode == "replace" and calls["replace"] == n:
             os.kill(os.getpid(), signal.SIGKILL)
-        calls[0] += 1
+        calls["replace"] += 1
         real_replace(src, dst)
 
     def write(stream, data):
-        if mode == "write" and calls[0] == n:
+        if mode == "write" and calls["write"] == n:
             stream.write(data[: len(data) // 2]); stream.flush()
             os.kill(os.getpid(), signal.SIGKILL)
-        calls[0] += 1
+        calls["write"] += 1
         real_write(stream, data)
 
     journal.os.replace = replace
@@ -227,7 +228,7 @@ def kill_run(parent: Path, run: int, kind: str, reference: dict, took: float, ta
         proc.send_signal(signal.SIGKILL)
         proc.wait()
     else:  # a random step inside the commit: n-th temp file half written, or n-th rename
-        mode, n = rng.choice(["replace", "write"]), rng.randrange(0, 5 if kind != "import" else 8)
+        mode, n = rng.choice(["replace", "write"]), rng.randrange(0, 7 if kind != "import" else 10)
         proc = subprocess.Popen([sys.executable, "-c", STEP_KILLER, mode, str(n), *w.argv],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
         proc.wait()
@@ -494,8 +495,8 @@ def terminal_bytes(folder: Path, command: tuple[str, ...]) -> bytes:
     return bytes(out)
 
 
-def terminal_escapes(folder: Path, tally: Tally) -> None:
-    for command in TERMINAL_COMMANDS:
+def terminal_escapes(folder: Path, tally: Tally, commands: list[tuple[str, ...]] = TERMINAL_COMMANDS) -> None:
+    for command in commands:
         out = terminal_bytes(folder, command)
         tally.runs += 1
         at = max(out.find(b"\x1b"), out.find("\x9b".encode()))
