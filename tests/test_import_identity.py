@@ -83,3 +83,11 @@ def test_the_clean_spelling_replaces_a_damaged_one_already_in_contacts(tmp_path)
     )
     assert plan.conflicts == []
     assert names(tmp_path)[0] == "José Silva"
+
+
+def test_names_match_regardless_of_case_and_accents(tmp_path):
+    """The import matches names as the rest of netmap finds people (netmap.people.search_key)."""
+    (tmp_path / "contacts.csv").write_text("id,name,company\nines,INES CARVALHO,Halcyon Maps\n")
+    plan = run(tmp_path, "linkedin_excel_damaged_Connections.csv")
+    assert [(m.name, m.reason) for m in plan.merged] == [("INES CARVALHO", "same name and company (Halcyon Maps)")]
+    assert plan.conflicts == []  # the spelling you wrote stays, and differs only in case and accents

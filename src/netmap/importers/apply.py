@@ -13,7 +13,8 @@ from pathlib import Path
 
 from ..csvio import read_table
 from ..errors import DataError, Problem
-from ..loading import ALIASES_FILE, CONTACTS_FILE, INTRODUCTIONS_FILE, parse_aliases
+from ..folder import INTRODUCTIONS_FILE, DataFolder
+from ..loading import parse_aliases
 from ..model import INTRODUCTION_COLUMNS
 from ..store import CsvDocument
 from .model import ParsedFile, Progress
@@ -58,9 +59,16 @@ def read_exports(
 
 
 def apply_plan(
-    plan: MergePlan, contacts: CsvDocument, introductions: CsvDocument | None = None
+    plan: MergePlan,
+    contacts: CsvDocument,
+    introductions: CsvDocument | None = None,
+    introductions_path: Path | None = None,
 ) -> None:
-    """Write a plan: contacts first, then introductions, each atomically with a ``.bak``."""
+    """Write a plan: contacts first, then introductions, each atomically with a ``.bak``.
+
+    ``introductions_path`` is where a new introductions file goes (default: beside
+    ``contacts.csv``) when ``introductions`` is None.
+    """
     new_rows = [{k: v for k, v in rec.values.items() if v} | {"id": rec.id} for rec in plan._new_rows]
     needed = {column for _, changes in plan._updates.values() for column in changes}
     needed |= {column for values in new_rows for column in values}
@@ -77,9 +85,8 @@ def apply_plan(
         contacts.save(backup=True)
         plan.written.append(contacts.path)
     if plan.introductions:
-        doc = introductions or CsvDocument.new(
-            contacts.path.with_name(INTRODUCTIONS_FILE), list(INTRODUCTION_COLUMNS)
-        )
+        path = introductions_path or contacts.path.with_name(INTRODUCTIONS_FILE)
+        doc = introductions or CsvDocument.new(path, list(INTRODUCTION_COLUMNS))
         for column in INTRODUCTION_COLUMNS:
             doc.add_column(column)
         for values in plan.introductions:
@@ -110,13 +117,11 @@ def import_files(
     changed on disk while the import ran.
     """
     files, skipped = read_exports(paths, fmt=fmt, encoding=encoding, skip_bad=skip_bad, progress=progress)
-    folder = Path(data or os.environ.get("NETMAP_DATA") or ".")
-    cpath = Path(contacts_path) if contacts_path else folder / CONTACTS_FILE
-    ipath = Path(introductions_path) if introductions_path else cpath.with_name(INTRODUCTIONS_FILE)
+    where = DataFolder.locate(data, contacts_path, introductions_path)
+    cpath, ipath, apath = where.contacts, where.introductions, where.aliases
     contacts = CsvDocument.read(cpath) if cpath.exists() else CsvDocument.new(cpath, list(COLUMNS))
     intros = CsvDocument.read(ipath) if ipath.exists() else None
     aliases: dict[str, str] = {}
-    apath = cpath.with_name(ALIASES_FILE)
     if apath.exists():
         table = read_table(apath)
         if table.header:
@@ -126,5 +131,5 @@ def import_files(
     )
     plan.problems[:0] = skipped
     if not dry_run:
-        apply_plan(plan, contacts, intros)
+        apply_plan(plan, contacts, intros, ipath)
     return plan

@@ -1,7 +1,8 @@
 """Who an imported person is: the rules that merge two records, or only report them.
 
-In order: the LinkedIn profile slug, then an e-mail address, then the normalised name
-plus the (alias-aware) company; a person known only by a name matches someone of the
+In order: the LinkedIn profile slug, then an e-mail address, then the name (as
+:func:`netmap.people.search_key` folds it: no case, accents or extra spaces) plus the
+(alias-aware) company; a person known only by a name matches someone of the
 same name who is also known only by a name (so importing the same files again changes
 nothing). Name-based matches (no shared profile or e-mail) are refused when the two
 records carry different phone numbers, or when one display name tells the person apart
@@ -15,7 +16,8 @@ import difflib
 from collections import defaultdict
 
 from ..graph import company_key
-from ..normalize import linkedin_slug, normalize_name, slugify, split_list
+from ..normalize import linkedin_slug, slugify, split_list
+from ..people import search_key
 from .model import ImportedContact
 from .results import NearMatch, Record
 from .values import same_phone
@@ -63,7 +65,7 @@ class Index:
             self.by_slug.setdefault(slug, rec)
         for email in split_list(v.get("email", "")):
             self.by_email.setdefault(email.casefold(), rec)
-        name, ckey = normalize_name(v.get("name", "")), self.key(v.get("company", ""))
+        name, ckey = search_key(v.get("name", "")), self.key(v.get("company", ""))
         words = name.split()
         if ckey and words:
             if rec not in self.by_name_company[(name, ckey)]:
@@ -111,7 +113,7 @@ class Index:
     def _by_name(self, c: ImportedContact, slug: str, where: str) -> tuple[Record | None, str, NearMatch | None]:
         """Name-based matching: the same name at the same company, or the same name where
         neither side has anything else; never across different phone numbers."""
-        name, ckey = normalize_name(c.name), self.key(c.company)
+        name, ckey = search_key(c.name), self.key(c.company)
         candidates, reason = [], ""
         if ckey and self.by_name_company.get((name, ckey)):
             candidates, reason = self.by_name_company[(name, ckey)], f"same name and company ({c.company})"
@@ -130,7 +132,7 @@ class Index:
             what = f"company '{theirs}' vs '{c.company}'" if theirs or c.company else "no company to confirm"
             return None, "", self._near(c, where, rec, f"same name, {what}")
         if c.disambiguator:
-            plain = " ".join(w for w in name.split() if w not in set(normalize_name(c.disambiguator).split()))
+            plain = " ".join(w for w in name.split() if w not in set(search_key(c.disambiguator).split()))
             for rec in self.by_name.get(plain.strip(" ,"), []):
                 why = f"same name, but '{c.disambiguator}' in the export's display name tells them apart"
                 return None, "", self._near(c, where, rec, why)
@@ -168,7 +170,7 @@ class Index:
                 if id(rec) in seen:
                     continue
                 seen.add(id(rec))
-                other = normalize_name(rec.values["name"])
+                other = search_key(rec.values["name"])
                 matcher = difflib.SequenceMatcher(None, name, other)
                 if other != name and matcher.quick_ratio() >= _FUZZY_CUTOFF:
                     if matcher.ratio() >= _FUZZY_CUTOFF:

@@ -24,6 +24,7 @@ from ..csvio import FORMULA_PREFIXES, Table, neutralize
 from ..errors import Problem
 from ..loading import parse_contacts
 from ..normalize import linkedin_slug, normalize_company, normalize_name, normalize_text, split_list
+from ..people import search_key
 from ..store import CsvDocument
 from .identity import Index
 from .linkedin import Signals
@@ -47,7 +48,7 @@ def _same(column: str, a: str, b: str) -> bool:
     if column in ("company", "office"):
         return normalize_company(a) == normalize_company(b)
     if column == "name":
-        return normalize_name(a) == normalize_name(b)
+        return search_key(a) == search_key(b)
     if column == "linkedin_url":
         return (linkedin_slug(a) or a.casefold()) == (linkedin_slug(b) or b.casefold())
     if column == "notes":
@@ -245,7 +246,7 @@ def _plan_introductions(
             return work.by_slug[slug], ""
         if "@" in text and text.strip("<>").removeprefix("mailto:").casefold() in work.by_email:
             return work.by_email[text.strip("<>").removeprefix("mailto:").casefold()], ""
-        found = work.by_name.get(normalize_name(text), [])
+        found = work.by_name.get(search_key(text), [])
         if len(found) > 1:
             return None, f"'{text}' is ambiguous: {len(found)} people have that name"
         return (found[0], "") if found else (None, "")
