@@ -18,6 +18,7 @@ import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import ConfigError
@@ -71,8 +72,13 @@ class DueItem:
     snoozed_until: date | None = None
 
 
+@lru_cache(maxsize=1 << 16)
+def _slug(text: str) -> str:
+    return slugify(text) or "x"
+
+
 def _id(*parts: str) -> str:
-    return "-".join(slugify(p) or "x" for p in parts)
+    return "-".join(_slug(p) for p in parts)
 
 
 def due(
@@ -132,12 +138,12 @@ def due(
         items.append(DueItem(item_id, kind, pid, who(pid, people), action, due_on, overdue, since,
                              referrer, line, stale, until))  # fmt: skip
 
+    last_thanks = _last_thanks(dataset, events)
     for pid, on, referrer, line in held:
         if pid not in people:
             continue
         name = people[pid].name
-        thanked = _thanked(dataset, events, pid, on)
-        if not thanked:
+        if last_thanks.get(pid, date.min) < on:
             action = f"send {name} a written thank-you, then 'netmap log thanks {pid}'"
             add(_id("thank", pid, on.strftime("%Y%m%d")), "thank", pid, action, on, opts.thank_days, referrer, line)
     for i in dataset.introductions:
@@ -213,16 +219,20 @@ def meetings(dataset: Dataset, events: list[Event]) -> list[tuple[str, date, str
     return sorted((pid, on, ref, line) for (pid, on), (ref, line) in found.items())
 
 
-def _thanked(dataset: Dataset, events: list[Event], pid: str, on: date) -> bool:
-    """True when a thank-you to ``pid`` went out on or after the meeting of ``on``."""
-    if any(e.kind == "thanks" and e.person == pid and e.date >= on for e in events):
-        return True
+def _last_thanks(dataset: Dataset, events: list[Event]) -> dict[str, date]:
+    """The date of the last thank-you to each person (date.max: thanked, date not recorded).
+
+    A meeting is thanked when a thank-you went out on or after it.
+    """
+    last: dict[str, date] = {}
+    for e in events:
+        if e.kind == "thanks" and e.person:
+            last[e.person] = max(last.get(e.person, date.min), e.date)
     for i in dataset.introductions:
-        if i.contact == pid and i.status == "thanked":
-            when = extra_date(i, "thanked_on")
-            if when is None or when >= on:
-                return True
-    return False
+        if i.status == "thanked":
+            when = extra_date(i, "thanked_on") or date.max
+            last[i.contact] = max(last.get(i.contact, date.min), when)
+    return last
 
 
 def load_due_options(path: str | Path | None, **given: int | None) -> DueOptions:
