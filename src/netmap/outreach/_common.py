@@ -1,7 +1,7 @@
 """What every part of the outreach loop shares: statuses, dates, names, clean text.
 
->>> one_line("Ana\\r\\nBcc: x\\x1b[31m")
-'Ana Bcc: x [31m'
+>>> one_line("Ana\\r\\nBcc: x\\x1b[31m\\u202egnp.exe")
+'Ana Bcc: x [31m gnp.exe'
 >>> add_days(date(9999, 12, 30), 5) is None
 True
 """
@@ -47,7 +47,8 @@ TIME_ASK = "15-20 minutes"
 
 assert set(TRANSITIONS) == set(STATUSES)
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+#: C0 and C1 controls, DEL, line/paragraph separators and the bidi controls that reorder text
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def extra_date(intro: Introduction, column: str) -> date | None:
