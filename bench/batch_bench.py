@@ -11,9 +11,10 @@
    printing a line as each member finishes. A run that passes ``--cap`` seconds is
    stopped; its total is **extrapolated** from the members it finished (the report says
    which figures are measured and which extrapolated).
-   Spark cannot be stopped part way through a job: it runs on as many members as the
-   cap allows by the local per-member time (at least 2 per core), and is extrapolated from
-   its measured per-member rate the same way.
+   Spark cannot be stopped part way through a job: it runs twice, on 2 and on 6 members
+   (one, then three per core of local[2]), which separates its fixed cost (JVM, the Parquet
+   copy, each worker reading the pool) from the per-member work; N members are extrapolated
+   as driver load + fixed + N x per member.
 3. Peak memory is the highest total resident memory of the child's whole process tree,
    sampled from /proc every 0.5 s (Spark: the driver, the JVM and the Python workers together).
 
@@ -171,20 +172,34 @@ def run_child(engine: str, pool_dir: Path, members: int, cap: float) -> dict:
     return {"engine": engine, "wall": round(wall, 2), "events": events, "peak_rss_mb": round(peak / 1024)}
 
 
-def summarise(run: dict, members: int) -> dict:
-    """Measured or extrapolated total seconds for ``members`` members."""
+def local_figure(run: dict, members: int) -> dict:
+    """Seconds for ``members`` members on the local engine: measured when the run got that far
+    (the time its N-th member finished), else extrapolated as load + N x the mean per member."""
     events = run["events"]
     loaded = next(e["t"] for e in events if e["event"] == "loaded")
-    last = events[-1]
-    done = last["done"]
-    if run["engine"] == "local":
-        per = (last["t"] - loaded) / max(done, 1)
-    else:
-        per = last["spark_seconds"] / max(done, 1)  # includes Spark start and the Parquet copy, spread over done
-    total = run["wall"] if done == members and last["event"] == "end" else loaded + per * members
-    return {"engine": run["engine"], "members": members, "finished": done, "measured": done == members,
+    done = [e for e in events if e["event"] == "member"]
+    per = (done[-1]["t"] - loaded) / len(done) if done else float("nan")
+    reached = next((e for e in done if e["done"] == members), None)
+    total = reached["t"] if reached else loaded + per * members
+    return {"engine": "local", "members": members, "finished": len(done), "measured": reached is not None,
             "load_s": round(loaded, 1), "per_member_s": round(per, 2), "total_s": round(total, 1),
             "total_h": round(total / 3600, 2), "peak_rss_mb": run["peak_rss_mb"]}  # fmt: skip
+
+
+def spark_figure(small: dict, large: dict, members: int) -> dict:
+    """Seconds for ``members`` members on Spark, from two runs of k1 < k2 members: the job time is
+    fixed + k x per (per: a member's share of the parallel work); the driver's load comes first."""
+    end_s, end_l = small["events"][-1], large["events"][-1]
+    k1, k2 = end_s["done"], end_l["done"]
+    per = (end_l["spark_seconds"] - end_s["spark_seconds"]) / (k2 - k1)
+    fixed = end_l["spark_seconds"] - per * k2
+    loaded = next(e["t"] for e in large["events"] if e["event"] == "loaded")
+    measured = members in (k1, k2)
+    total = (small if members == k1 else large)["events"][-1]["t"] if measured else loaded + fixed + per * members
+    return {"engine": "spark", "members": members, "finished": k2, "measured": measured, "load_s": round(loaded, 1),
+            "fixed_s": round(fixed, 1), "per_member_s": round(per, 2), "total_s": round(total, 1),
+            "total_h": round(total / 3600, 2),
+            "peak_rss_mb": max(small["peak_rss_mb"], large["peak_rss_mb"])}  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -206,24 +221,21 @@ def main(argv: list[str] | None = None) -> int:
     print(f"pool {pool_dir}: {json.loads((pool_dir / 'pool-meta.json').read_text())} "
           f"({time.perf_counter() - t:.0f} s)", file=sys.stderr)  # fmt: skip
     results = []
-    local_rate = None
-    for members in args.members:
-        for engine in args.engines:
-            run_members = members
-            if engine == "spark" and local_rate is not None:
-                # as many members as the cap allows at the local rate on 2 cores, at least 4
-                run_members = int(min(members, max(4, 2 * args.cap / max(local_rate, 1e-3))))
-            run = run_child(engine, pool_dir, run_members, args.cap)
-            s = summarise(run, members)
-            if engine == "local":
-                local_rate = s["per_member_s"]
-            s["run_members"] = run_members
-            results.append(s)
-            print(json.dumps(s), file=sys.stderr)
+    runs = {}
+    if "local" in args.engines:
+        runs["local"] = run_child("local", pool_dir, max(args.members), args.cap)
+        results += [local_figure(runs["local"], n) for n in args.members]
+    if "spark" in args.engines:
+        # two runs (one member per core, then three) separate Spark's fixed cost from the per-member work
+        runs["spark-small"] = run_child("spark", pool_dir, 2, args.cap)
+        runs["spark-large"] = run_child("spark", pool_dir, 6, args.cap)
+        results += [spark_figure(runs["spark-small"], runs["spark-large"], n) for n in args.members]
+    for s in results:
+        print(json.dumps(s), file=sys.stderr)
     out = HERE / "results" / f"batch-{args.people}.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps({"people": args.people, "targets": TARGETS, "cap_s": args.cap, "cpus": os.cpu_count(),
-                               "results": results}, indent=2) + "\n", encoding="utf-8")  # fmt: skip
+                               "results": results, "runs": runs}, indent=2) + "\n", encoding="utf-8")  # fmt: skip
     print(f"{'members':>8} {'engine':>6} {'finished':>8} {'per member s':>12} {'total h':>8} {'peak MB':>8}  figure")
     for s in results:
         print(f"{s['members']:>8,} {s['engine']:>6} {s['finished']:>8,} {s['per_member_s']:>12} {s['total_h']:>8} "
