@@ -9,7 +9,7 @@ import click
 
 from ._app import cli
 from ._options import DataOptions, data_options, output_options
-from .outreach_cmds import _config, _today
+from .outreach_cmds import _config
 
 HISTORY_COLUMNS = ["date", "kind", "name", "referrer", "notes", "source"]
 
@@ -80,7 +80,7 @@ def draft(kind: str, person: str, via: str | None, eml: Path | None, opts: DataO
     profile = load_profile(_config(opts))
     graph = opts.graph() if kind == "intro-request" and via is None else None
     d = make_draft(dataset, kind, person, events=load_events(dataset, encoding=opts.encoding), profile=profile,
-                   graph=graph, via=via, today=_today(opts))  # fmt: skip
+                   graph=graph, via=via)  # fmt: skip
     if not profile.get("name"):
         click.echo("Tip: put your name, e-mail and signature under [me] in netmap.toml to sign drafts", err=True)
     if eml is None:
@@ -117,7 +117,6 @@ def prep(person: str, output: str, opts: DataOptions) -> None:
     from ..outreach.prep import brief, render_html, render_markdown
 
     dataset = opts.load()
-    b = brief(dataset, person, events=load_events(dataset, encoding=opts.encoding), graph=opts.graph(),
-              today=_today(opts))  # fmt: skip
+    b = brief(dataset, person, events=load_events(dataset, encoding=opts.encoding), graph=opts.graph())
     html = output != "-" and output.lower().endswith((".html", ".htm"))
     write_text(render_html(b) if html else render_markdown(b), output)

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from email.message import EmailMessage
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -134,7 +133,6 @@ def draft(
     profile: dict[str, str] | None = None,
     graph: nx.Graph | None = None,
     via: str | None = None,
-    today: date | None = None,
 ) -> Draft:
     """The ``kind`` draft (see :data:`DRAFT_KINDS`) about ``person`` (an id or a name).
 
@@ -145,7 +143,6 @@ def draft(
     """
     if kind not in DRAFT_KINDS:
         raise NetmapError(f"unknown draft '{kind}' - use one of: {', '.join(DRAFT_KINDS)}")
-    today = today or date.today()
     people = dataset.by_id()
     pid = find_person(dataset, person)
     c = people[pid]

@@ -295,7 +295,7 @@ class OutreachBook(ReferralLog):
         """The id of an item of ``netmap due`` (listed, stale or ahead); NotFoundError otherwise."""
         from .due import MAX_DAYS, DueOptions, due
 
-        items = due(self.dataset, self.events, today=today, options=DueOptions(ahead=MAX_DAYS))
+        items = due(self.dataset, self.events, today=today, options=DueOptions(ahead=MAX_DAYS, strong=1))
         ids = {i.id: i for i in items}
         item = item.strip()
         if item in ids:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from typing import TYPE_CHECKING
 
 from ..model import Dataset
@@ -85,7 +84,6 @@ def brief(
     *,
     events: list[Event] | tuple[Event, ...] = (),
     graph: nx.Graph | None = None,
-    today: date | None = None,
 ) -> Brief:
     """The brief for ``person`` (an id or a name); ``graph`` (the scored graph) adds the paths."""
     from .drafts import template_environment
