@@ -46,7 +46,7 @@ def due_calendar(items: Iterable[DueItem], *, today) -> bytes:
             continue
         day = max(item.due_on or today, today)
         event = icalendar.Event()
-        event.add("uid", f"{item.id}@netmap")
+        event.add("uid", one_line(f"{item.id}@netmap"))
         event.add("dtstamp", stamp)
         event.add("dtstart", day)
         try:
