@@ -17,7 +17,7 @@ from ..csvio import normalize_header, sniff_delimiter
 from ..graph import (
     recency_after,
 )
-from ..loading import check_header
+from ..cells import check_header
 from ..weights import Weights
 
 STRENGTHS = ("", "1", "2", "3", "4", "5")
