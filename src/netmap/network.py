@@ -47,11 +47,13 @@ def open_network(
     config: PathLike | None = None,
     today: date | str | None = None,
     encoding: str | None = None,
+    member: str | None = None,
 ) -> Network:
     """Open a data folder (default ``$NETMAP_DATA``, else the current folder).
 
     ``contacts`` / ``introductions`` name files elsewhere; ``config`` a netmap.toml other
-    than the folder's; ``today`` (a date or ``YYYY-MM-DD``) makes answers reproducible.
+    than the folder's; ``today`` (a date or ``YYYY-MM-DD``) makes answers reproducible;
+    ``member`` (an id or name) asks a pooled folder (``netmap pool``) as that member.
     Problems in netmap.toml raise :class:`~netmap.errors.ConfigError` here; problems in the
     CSV files raise :class:`~netmap.errors.DataError` at the first question.
     """
@@ -62,7 +64,10 @@ def open_network(
     if config is None and where.config.exists():
         config = where.config
     when = parse_date(today) if isinstance(today, str) else today
-    return Network(where, load_weights(Path(config) if config else None), today=when, encoding=encoding)
+    net = Network(where, load_weights(Path(config) if config else None), today=when, encoding=encoding)
+    net.member = member
+    net.config = Path(config) if config else None
+    return net
 
 
 class Network:
@@ -82,6 +87,9 @@ class Network:
         self.encoding = encoding
         #: wraps columnar reading; the CLI hides pandas from pyarrow there (a process-wide choice)
         self.reading: Callable[[], contextlib.AbstractContextManager[Any]] = contextlib.nullcontext
+        #: the pool member the questions are asked as (a pooled folder only)
+        self.member: str | None = None
+        self.config: Path | None = None
         self._graphs: dict[bool, nx.Graph] = {}
         self._dataset: Dataset | None = None
 
@@ -103,11 +111,34 @@ class Network:
 
         return read_aliases(self.where.aliases, encoding=self.encoding)
 
+    def pool_members(self) -> list[str] | None:
+        """The members' names when the folder is a pool (``netmap pool``), else None."""
+        from .pool import is_pool, load_pool
+
+        if not is_pool(self.where.folder):
+            return None
+        pool = load_pool(self.where.folder, config=self.config, encoding=self.encoding)
+        names = pool.dataset.by_id()
+        return [names[m].name for m in pool.members]
+
+    def _member_graph(self, inferred: bool) -> nx.Graph:
+        """The graph of the pool as :attr:`member` sees it."""
+        from .errors import NotFoundError
+        from .pool import is_pool, load_pool, member_graph
+
+        if not is_pool(self.where.folder):
+            raise NotFoundError(f"{self.where.folder} is not a pool, so there is no member '{self.member}' "
+                                "- leave out --as, or pool folders with 'netmap pool'")  # fmt: skip
+        pool = load_pool(self.where.folder, config=self.config, encoding=self.encoding)
+        return member_graph(pool, self.member or "", today=self.today, inferred=inferred)
+
     def _from_columns(self, function: Callable[..., Any], *args: Any, **options: Any) -> Any:
         """``function(contacts, introductions, *args, ...)`` from :mod:`netmap.fastpath`, or
-        None when these files need the validating loader."""
+        None when these files need the validating loader (or the questions are a member's)."""
         from .fastpath import Unsupported
 
+        if self.member is not None:
+            return None
         if self.where.introductions_named and not self.where.introductions.exists():
             return None
         try:
@@ -124,7 +155,9 @@ class Network:
         if inferred not in self._graphs:
             from .fastpath import graph_from_files
 
-            G = self._from_columns(graph_from_files, inferred=inferred)
+            G = self._member_graph(inferred) if self.member is not None else None
+            if G is None:
+                G = self._from_columns(graph_from_files, inferred=inferred)
             if G is None:
                 from .graph import build_graph
 

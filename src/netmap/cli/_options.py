@@ -61,6 +61,7 @@ class DataOptions:
     encoding: str | None
     config: Path | None
     today: date | None
+    member: str | None = None
     _network: Any = None
 
     def network(self):
@@ -69,7 +70,8 @@ class DataOptions:
             from ..network import open_network
 
             self._network = open_network(self.data, contacts=self.contacts, introductions=self.intros,
-                                         config=self.config, today=self.today, encoding=self.encoding)  # fmt: skip
+                                         config=self.config, today=self.today, encoding=self.encoding,
+                                         member=self.member)  # fmt: skip
             self._network.reading = _without_pandas
         return self._network
 
@@ -108,6 +110,26 @@ def data_options(command: Callable) -> Callable:
     def wrapper(*args, data, contacts, intros, encoding, config, today, **kwargs):
         opts = DataOptions(data, contacts, intros, encoding, config, today)
         _tidy(data, contacts, intros)
+        return command(*args, opts=opts, **kwargs)
+
+    return wrapper  # fmt: skip
+
+
+def as_member_option(command: Callable) -> Callable:
+    """``--as MEMBER``: ask a pooled folder (netmap pool) as one of its members; a pool asked
+    without it is a usage error naming the members. Goes under ``@data_options``."""
+
+    @click.option("--as", "as_member", metavar="MEMBER",
+                  help="In a pooled folder (netmap pool): answer as this member (an id or a name).")
+    @functools.wraps(command)
+    def wrapper(*args, opts: DataOptions, as_member, **kwargs):
+        opts.member = as_member
+        if as_member is None:
+            members = opts.network().pool_members()
+            if members is not None:
+                folder = opts.network().where.folder
+                raise click.UsageError(f"{folder} is a pool of {len(members)} members - ask as one of them with "
+                                       f"--as NAME ({', '.join(members)})")  # fmt: skip
         return command(*args, opts=opts, **kwargs)
 
     return wrapper  # fmt: skip

@@ -9,7 +9,7 @@ from dataclasses import asdict
 import click
 
 from ._app import cli
-from ._options import DataOptions, data_options, output_options
+from ._options import DataOptions, as_member_option, data_options, output_options
 
 #: rows a table shows when --top is not given
 TABLE_TOP = 20
@@ -35,6 +35,7 @@ def _target_options(command):
 
 @cli.command()
 @data_options
+@as_member_option
 @_target_options
 @click.option(
     "--targets",
@@ -146,6 +147,7 @@ def _write_paths(rows, columns, fmt, output, bom, raw, top=None) -> None:
 
 @cli.command()
 @data_options
+@as_member_option
 @_target_options
 @MAX_HOPS
 @click.option("--to-rate", is_flag=True,
@@ -189,6 +191,7 @@ def ask(opts: DataOptions, company, office, role, max_hops, to_rate, fmt, output
 
 @cli.command()
 @data_options
+@as_member_option
 @click.argument("people", nargs=-1)
 @click.option("--company", help="Your contacts tied to someone at this company...")
 @click.option("--office", help="...and office.")
@@ -227,6 +230,7 @@ def mutual(
 
 @cli.command()
 @data_options
+@as_member_option
 @click.argument("person")
 @click.option("--company", help="Score the person as a target at this company (fit included).")
 @click.option("--office", help="Target office for the fit.")
