@@ -11,8 +11,8 @@
    printing a line as each member finishes. A run that passes ``--cap`` seconds is
    stopped; its total is **extrapolated** from the members it finished (the report says
    which figures are measured and which extrapolated).
-   Spark cannot be stopped part way through a job: it runs twice, on 2 and on 6 members
-   (one, then three per core of local[2]), which separates its fixed cost (JVM, the Parquet
+   Spark cannot be stopped part way through a job: it runs twice, on 2 and on 4 members
+   (one, then two per core of local[2]), which separates its fixed cost (JVM, the Parquet
    copy, each worker reading the pool) from the per-member work; N members are extrapolated
    as driver load + fixed + N x per member.
 3. Peak memory is the highest total resident memory of the child's whole process tree,
@@ -226,9 +226,9 @@ def main(argv: list[str] | None = None) -> int:
         runs["local"] = run_child("local", pool_dir, max(args.members), args.cap)
         results += [local_figure(runs["local"], n) for n in args.members]
     if "spark" in args.engines:
-        # two runs (one member per core, then three) separate Spark's fixed cost from the per-member work
+        # two runs (one member per core, then two) separate Spark's fixed cost from the per-member work
         runs["spark-small"] = run_child("spark", pool_dir, 2, args.cap)
-        runs["spark-large"] = run_child("spark", pool_dir, 6, args.cap)
+        runs["spark-large"] = run_child("spark", pool_dir, 4, args.cap)
         results += [spark_figure(runs["spark-small"], runs["spark-large"], n) for n in args.members]
     for s in results:
         print(json.dumps(s), file=sys.stderr)

@@ -77,13 +77,13 @@ def read_batch_targets(pool: Pool, path: str | Path, *, today: date | None = Non
 
 def typed(row: dict) -> dict:
     """A result row with the types both engines and both file formats share."""
-    out = {}
+    out: dict[str, object] = {}
     for key in BATCH_COLUMNS:
         value = row.get(key)
         if key in _INTS:
             out[key] = None if value in (None, "") else int(value)
         elif key in _FLOATS:
-            out[key] = float(value)
+            out[key] = float(value or 0.0)
         else:
             out[key] = "" if value is None else str(value)
     return out

@@ -178,16 +178,17 @@ def build_pool(member_dirs: Sequence[str | Path], out: str | Path, *, member_war
                 ties.append((people.rows[me_row]["id"], people.rows[row]["id"], c.relationship,
                              c.strength or "", c.strength_estimate or "", _iso(c.last_contact),
                              _iso(c.connected_on)))  # fmt: skip
-        for i in ds.introductions:
-            a, b = own[i.referrer], own[i.contact]
+        for intro in ds.introductions:
+            a, b = own[intro.referrer], own[intro.contact]
             if a == b:
                 continue
-            intros.append((people.rows[a]["id"], people.rows[b]["id"], _iso(i.date), i.status, i.strength or "",
-                           people.rows[me_row]["id"], i.notes if consent.shares("notes") else ""))  # fmt: skip
+            intros.append((people.rows[a]["id"], people.rows[b]["id"], _iso(intro.date), intro.status,
+                           intro.strength or "", people.rows[me_row]["id"],
+                           intro.notes if consent.shares("notes") else ""))  # fmt: skip
 
     out.mkdir(parents=True, exist_ok=True)
-    private = [c for c in PRIVATE if c in extra_columns] + [c for c in extra_columns if c not in PRIVATE]
-    header = ("id", *SHARED, *private, MEMBER_COLUMN)
+    shared = [c for c in PRIVATE if c in extra_columns] + [c for c in extra_columns if c not in PRIVATE]
+    header = ("id", *SHARED, *shared, MEMBER_COLUMN)
     write_csv(out / "contacts.csv", header, ([r.get(h, "") for h in header] for r in people.rows))
     write_csv(out / TIES_FILE, TIE_HEADER, ties)
     if any(c.shares("notes") for c in consents):
@@ -196,7 +197,7 @@ def build_pool(member_dirs: Sequence[str | Path], out: str | Path, *, member_war
         write_csv(out / "introductions.csv", INTRO_HEADER, (r[:-1] for r in intros))
     write_csv(out / "companies.csv", ("alias", "canonical"), sorted(aliases.items()))
     _write_config(out / CONFIG, member_warmth)
-    return PoolSummary(out, [c.name for c in consents], len(people.rows), len(ties), len(intros), private)
+    return PoolSummary(out, [c.name for c in consents], len(people.rows), len(ties), len(intros), shared)
 
 
 MARK = "# -- made by netmap pool: everything above this line is kept when the pool is made again --\n"

@@ -167,7 +167,7 @@ def rank_batch_spark(pool: Pool, job: BatchJob, *, master: str = "local[2]", sta
     started_here = SparkSession.getActiveSession() is None
     spark = spark_session(master)
     own_stage = stage is None
-    folder = Path(tempfile.mkdtemp(prefix="netmap-pool-")) if own_stage else Path(stage)
+    folder = Path(tempfile.mkdtemp(prefix="netmap-pool-")) if stage is None else Path(stage)
     try:
         save_pool(pool, folder)
         if progress:
