@@ -58,7 +58,16 @@ class Pool:
     weights: Weights
 
     def member_name(self, member: str) -> str:
-        return self.dataset.by_id()[member].name
+        return self._names()[member]
+
+    def _names(self) -> dict[str, str]:
+        """Members' names by id (computed once)."""
+        cached = getattr(self, "_member_names", None)
+        if cached is None:
+            wanted = set(self.members)
+            cached = {c.id: c.name for c in self.dataset.contacts if c.id in wanted}
+            object.__setattr__(self, "_member_names", cached)
+        return cached
 
     def others_records(self) -> list[tuple[str, str, str, Introduction]]:
         """Every member's introductions and ties as another member sees them, computed once:
@@ -162,15 +171,24 @@ def find_member(pool: Pool, text: str) -> str:
     """The id of the member named ``text`` (an id, or a name ignoring case and accents)."""
     from ..people import search_key
 
-    if text in pool.members:
+    names = pool._names()
+    if text in names:
         return text
-    by_id = pool.dataset.by_id()
-    wanted = search_key(text)
-    hits = [m for m in pool.members if search_key(by_id[m].name) == wanted]
+    keys = getattr(pool, "_member_keys", None)
+    if keys is None:
+        keys = {}
+        for m, name in names.items():
+            keys.setdefault(search_key(name), []).append(m)
+        object.__setattr__(pool, "_member_keys", keys)
+    hits = keys.get(search_key(text), [])
     if len(hits) == 1:
         return hits[0]
-    names = ", ".join(by_id[m].name for m in pool.members)
-    raise NotFoundError(f"'{text}' is not a member of the pool {pool.folder} - members: {names}")
+    shown = list(names.values())
+    names_text = ", ".join(shown[:20]) + (f" and {len(shown) - 20} more" if len(shown) > 20 else "")
+    if len(hits) > 1:
+        raise NotFoundError(f"'{text}' names {len(hits)} members of the pool {pool.folder} - use the id: "
+                            f"{', '.join(hits)}")  # fmt: skip
+    raise NotFoundError(f"'{text}' is not a member of the pool {pool.folder} - members: {names_text}")
 
 
 def member_view(pool: Pool | str | Path, member: str) -> Dataset:
