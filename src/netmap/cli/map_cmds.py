@@ -31,7 +31,10 @@ from ._options import DataOptions, data_options
     help="With --company: longest path considered, in ties.",
 )
 @click.option(
-    "--around", metavar="PERSON", help="Map one person's neighbourhood (id or unambiguous name)."
+    "--around",
+    metavar="PERSON",
+    help="Map one person's neighbourhood (id, name in any case and with or without accents, "
+    "or a first name only they have).",
 )
 @click.option(
     "--depth",
@@ -49,7 +52,10 @@ from ._options import DataOptions, data_options
     "--details", is_flag=True, help="Put e-mail, LinkedIn and notes in the tooltips (private map)."
 )
 @click.option(
-    "--redact", is_flag=True, help="Initials only, no ids, tags or notes: a map to share."
+    "--redact",
+    is_flag=True,
+    help="A map to share: initials, titles as four levels, company and office; "
+    "no ids, tags, notes, dates, schools or evidence (docs/maps.md).",
 )
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the layout.")
 @click.option("--title", help="Page title [default: what the map shows].")
@@ -79,32 +85,37 @@ def map_(
 ) -> None:
     """Draw the network as one self-contained HTML page you open in a browser.
 
-    The whole network by default; with --company the ranked warm paths to it are
-    highlighted (the first at load, the others in a side panel with their scores);
-    with --around one person's neighbourhood; with --referrals the referral tree
-    (below). In the page: search a person, filter
-    by company, office or tag, click a person to light up their ties, and switch
-    the physics on or off.
+    The whole network by default, grouped by company, your own ties labelled
+    first (zoom in for the rest). With --company, a picture of the answer: you on
+    the left, the people to ask in the middle, the people at the target (office)
+    on the right, each hop of the selected path labelled with its warmth; the
+    side panel lists the --top ranked paths, the rest of the network is one
+    button away. With --around, one person's neighbourhood in rings (ties away
+    from them). With --referrals, the referral tree (below). Click a person for
+    the explanation of the best paths to them and the next step to take.
+
+    One palette per data folder: its largest companies keep their colour in
+    every map, the rest are grey. Solid lines are ties you recorded, dashed
+    ones inferred (same company, office or school; drawn only for groups of at
+    most 8 people on the map), dotted ones introductions still pending. The
+    legend sits beside the map and folds away.
 
     The page works offline and loads nothing from the internet. Contact text is
     shown as text, never run. E-mail, LinkedIn and notes are left out unless
-    --details; --redact keeps initials only. People are coloured by company and
-    sized by how many other companies their ties reach. Inferred ties (same
-    company, office or school) are dashed, and drawn only for groups of at most 8
-    people on the map; bigger groups show as a cluster of one colour.
+    --details; --redact keeps initials, a title level, company and office.
 
     --referrals draws who gave you whose name as a tree, from you to the
     contacts who started a chain, then the people they referred, and so on
     (the chains of 'netmap report'). Arrows run from referrer to contact,
     coloured and labelled by the introduction's status: met or thanked, pending
-    (dashed), declined or no response. People are sized by how many names their
+    (dotted), declined or no response. People are sized by how many names their
     referrals led to. The side panel lists the --top longest chains.
 
     \b
     Example:
       netmap map --data sample_data -o network.html
       netmap map --data sample_data --company "Halcyon Maps" --office Lisbon --top 5
-      netmap map --data sample_data --around "Beatriz Santos" --depth 1 --redact -o share.html
+      netmap map --data sample_data --around "beatriz santos" --depth 1 --redact -o share.html
       netmap map --data sample_data --referrals -o referrals.html
     """
     from ..maps import MapOptions, map_data, referral_map, write_map

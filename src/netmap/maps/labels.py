@@ -1,4 +1,4 @@
-"""What a map says about a person: tooltip, redacted title, click-panel text.
+"""What a map says about a person: tooltip, redacted title, search keys, click-panel text.
 
 Every string here is plain text (the page shows it with ``textContent``), one field
 per line so a value with a line break cannot forge another field. A redacted map
@@ -38,6 +38,29 @@ def title_level(title: str) -> str:
 def display_name(name: str, options: MapOptions) -> str:
     """The name as the map shows it: initials when redacted."""
     return initials(name) if options.redact else name
+
+
+def search_keys(people: list[tuple[str, str]]) -> dict[str, list[str]]:
+    """What the page's search box looks up: each key -> the ids it finds, for ``(id, label)`` pairs.
+
+    The keys are those of :meth:`netmap.people.PersonResolver.search_keys` (the whole
+    name, each word of it, the id, all as :func:`netmap.people.search_key` makes them),
+    made here with one fold per person: at 10,000 people building a resolver for
+    this would cost a second. A test checks both agree on the sample.
+
+    >>> search_keys([("ines", "Inês Carvalho")])
+    {'ines carvalho': ['ines'], 'ines': ['ines'], 'carvalho': ['ines']}
+    """
+    from ..people import search_key
+
+    keys: dict[str, list[str]] = {}
+    for pid, label in people:
+        whole = search_key(label)
+        folded_id = pid if pid.isascii() and pid.islower() and " " not in pid else search_key(pid)
+        for k in dict.fromkeys([whole, *whole.split(), folded_id]):
+            if k:
+                keys.setdefault(k, []).append(pid)
+    return keys
 
 
 def tooltip(d: dict[str, Any], label: str, bridged: int, options: MapOptions) -> str:
@@ -119,13 +142,22 @@ def panel_text(
         if len(best) == 2:
             lines.append(f"Next: you know {name(first)} directly; ask them.")
         else:
-            lines.append(f"Next: ask {name(first)} to introduce you to {name(best[2])}.")
+            lines.append(_sentence(f"Next: ask {name(first)} to introduce you to {name(best[2])}"))
         if not options.redact:
             whole = one_line(G.nodes[pid].get("name", pid)).replace('"', "'")
             if len(best) > 2:
                 lines.append(f'  netmap draft intro-request "{whole}"')
             lines.append(f'  netmap prep "{whole}"')
     return [_clean(line) for line in lines]
+
+
+def _sentence(text: str) -> str:
+    """``text`` ending in one full stop (initials already end in one).
+
+    >>> _sentence("ask A.P."), _sentence("ask Ana")
+    ('ask A.P.', 'ask Ana.')
+    """
+    return text if text.endswith(".") else text + "."
 
 
 def _clean(line: str) -> str:

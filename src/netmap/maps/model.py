@@ -6,7 +6,7 @@ of each person). :class:`MapOptions` says how to draw it.
 
 >>> m = MapData("Your network", [], [], {})
 >>> m.people, sorted(m.page_data())[:3]
-(0, ['context', 'explain', 'filters'])
+(0, ['context', 'explain', 'explainFlags'])
 """
 
 from __future__ import annotations
@@ -83,6 +83,8 @@ class MapData:
     search: dict[str, list[str]] = field(default_factory=dict)
     #: a redacted map (the panel then suggests no commands: they would name people)
     redacted: bool = False
+    #: options the panel adds to ``netmap explain "NAME"`` for people it has no explanation of
+    explain_flags: str = ""
 
     @property
     def people(self) -> int:
@@ -117,6 +119,7 @@ class MapData:
             "explain": self.explain,
             "search": self.search,
             "redacted": self.redacted,
+            "explainFlags": self.explain_flags,
         }
 
 

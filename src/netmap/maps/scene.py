@@ -34,6 +34,7 @@ every map.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
@@ -43,7 +44,7 @@ import networkx as nx
 
 from ..graph import companies_bridged
 from ..model import ME
-from .labels import display_name, panel_text, tooltip
+from .labels import display_name, panel_text, search_keys, tooltip
 from .layout import cluster_discs, cluster_layout, column_layout, grid_layout, ring_layout
 from .model import MapData, MapOptions, MapPath, text
 from .style import (
@@ -63,8 +64,9 @@ from .style import (
 GROUP_LABEL = {"company": "same company", "office": "same office", "school": "same school"}
 #: a whole-network company disc gets a name label when it has at least this many people
 LABEL_MIN = 6
-#: panel explanations are computed for at most this many people of a neighbourhood map
-EXPLAIN_MAX = 60
+#: panel explanations (one search each) are computed for at most this many people of a
+#: neighbourhood map: the person and their first ring; a target map explains its ranked paths
+EXPLAIN_MAX = 20
 
 
 def map_data(
@@ -112,6 +114,7 @@ class _Scene:
     inferred: dict[tuple[str, str], tuple[float, str]] = field(default_factory=dict)
     order: dict[str, int] = field(default_factory=dict)
     labels_drawn: list[str] = field(default_factory=list)
+    taken: set[str] | None = None
 
     def __post_init__(self) -> None:
         self.palette = Palette.of_graph(self.G)
@@ -162,7 +165,7 @@ class _Scene:
             rings[level[n]].append(n)
         pos = ring_layout(rings)
         nodes = [self._node(n, pos[n], focus=n == centre, font=(18, 15)[level[n]] if level[n] < 2 else 10) for n in drawn]
-        explained = [n for n in drawn if n != ME and (len(drawn) <= EXPLAIN_MAX or n == centre)]
+        explained = [centre] + [n for n in rings[1] if n != ME][: EXPLAIN_MAX - 1] if len(rings) > 1 else [centre]
         return self._data(
             nodes,
             title=self.options.title or f"Around {self.labels[centre]}",
@@ -245,8 +248,11 @@ class _Scene:
             paths=map_paths,
             fit=fit or [self.ids[n] for n in answer],
             context=[self.ids[n] for n in context],
-            explain=self._explain([n for n in drawn if n in answer and n != ME], company=company, office=office, role=role,
-                                  max_hops=int(rank_options.get("max_hops", 3))),  # fmt: skip
+            explain={**self._through(map_paths),
+                     **self._explain(list(dict.fromkeys(h[-1] for h, p in zip(hops, ranked, strict=True) if not p.cold)),
+                                     company=company, office=office, role=role,
+                                     max_hops=int(rank_options.get("max_hops", 3)))},  # fmt: skip
+            explain_flags=_flags(company=target.company_name, office=target.office_name, role=" ".join(target.role)),
             shown={G.nodes[n].get("company_key", "") for n in answer if n != ME},
         )
 
@@ -260,9 +266,10 @@ class _Scene:
 
     def _label(self, label: str, x: float, y: float, size: int) -> dict[str, Any]:
         """A company or block name drawn as text (an id no person has)."""
-        taken = set(self.ids.values())
+        if self.taken is None:
+            self.taken = set(self.ids.values())
         nid = f"label:{len(self.labels_drawn)}"
-        while nid in taken:
+        while nid in self.taken:
             nid += "_"
         self.labels_drawn.append(nid)
         return _label_node(nid, label, x, y, size)
@@ -403,7 +410,7 @@ class _Scene:
             "color": {"background": fill, "border": border},
             "borderWidth": 4 if focus else 2 if target else 1,
             "baseColor": fill,
-            "fadedColor": fade(fill),
+            "fadedColor": _faded(fill),
             "target": target,
             "font": {"size": font},
             "title": tooltip(d, self.labels[n], bridged, self.options),
@@ -415,19 +422,31 @@ class _Scene:
             node["hidden"] = True
         return node
 
+    def _through(self, paths: list[MapPath]) -> dict[str, list[str]]:
+        """The panel of a person to ask: the ranked paths through them and what to ask for."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for p in paths:
+            for i, nid in enumerate(p.ids[1:-1], 1):
+                shown = p.names[0] + "".join(
+                    (" ~ " if p.inferred and p.inferred[k - 1] else " \u2192 ") + p.names[k]
+                    for k in range(1, len(p.names))
+                )
+                out[nid].append(f"On ranked path {p.rank}: {shown}")
+                out[nid].append(f"  ask them to introduce you to {p.names[i + 1]}" if i == 1
+                                else f"  they could introduce you to {p.names[i + 1]}")  # fmt: skip
+        return dict(out)
+
     def _explain(self, people: list[str], **where: Any) -> dict[str, list[str]]:
         return {self.ids[n]: panel_text(self.G, n, self.labels, self.options, **where) for n in people}
 
     def _data(self, nodes: list[dict[str, Any]], *, title: str, legend: list[dict[str, str]], hint: str,
               shown: set[str] | None = None, **extra: Any) -> MapData:  # fmt: skip
-        from ..people import Person, PersonResolver
-
         self._flush_inferred()
         people = [n for n in nodes if n["kind"] == "person"]
         if shown is None:
             shown = {self.G.nodes[n].get("company_key", "") for n in self.ids if n != ME}
         legend = legend + self.palette.legend(shown)
-        search = PersonResolver([Person(n["id"], n["label"]) for n in people]).search_keys()
+        search = search_keys([(n["id"], n["label"]) for n in people])
         filters = {
             "companies": sorted({n["company"] for n in people if n["company"]}, key=str.casefold),
             "offices": sorted({n["office"] for n in people if n["office"]}, key=str.casefold),
@@ -446,6 +465,20 @@ class _Scene:
             redacted=self.options.redact,
             **extra,
         )
+
+
+@functools.lru_cache(maxsize=64)
+def _faded(color: str) -> str:
+    return fade(color)
+
+
+def _flags(**options: str | None) -> str:
+    """Command-line options as the panel suggests them: ``--company "Acme" --office Lisbon``.
+
+    >>> _flags(company="Halcyon Maps", office="Lisbon", role="")
+    ' --company "Halcyon Maps" --office "Lisbon"'
+    """
+    return "".join(f' --{k} "{v}"' for k, v in options.items() if v)
 
 
 def _key(a: str, b: str) -> tuple[str, str]:

@@ -138,11 +138,10 @@ def network_legend(*, inferred: bool, pending: bool, target: str | None = None) 
 
 def is_pending(d: dict[str, Any]) -> bool:
     """An explicit tie made only of introductions that are still pending (suggested, requested, made)."""
-    evidence = d.get("evidence") or ()
-    return bool(evidence) and all(
-        getattr(e, "kind", "") in ("introduction", "introduced") and getattr(e, "status", "") in PENDING_STATUSES
-        for e in evidence
-    )
+    kinds = d.get("kinds") or ()
+    if not kinds or any(k not in ("introduction", "introduced") for k in kinds):
+        return False
+    return all(e.status in PENDING_STATUSES for e in d.get("evidence") or ())
 
 
 def user_node(x: float, y: float, **extra: Any) -> dict[str, Any]:

@@ -150,7 +150,7 @@
     var lines = data.explain[id];
     if (!lines) {
       lines = ["Ties on this map: " + (adjacency[id] || []).length + "."];
-      if (!data.redacted) lines.push("Why and how to reach them:", "  netmap explain \"" + n.label + "\"");
+      if (!data.redacted) lines.push("Why and how to reach them:", "  netmap explain \"" + n.label + "\"" + (data.explainFlags || ""));
     }
     document.getElementById("person-explain").textContent = lines.join("\n");
   }
