@@ -138,9 +138,14 @@ class _Scene:
         pos = cluster_layout(groups, centre=ME, seed=self.options.seed, ordered=True)
         discs = cluster_discs([len(g) for g in groups], seed=self.options.seed)
         nodes = [self._node(n, pos[n], mine=mine) for n in drawn]
+        # company names readable in the first view, which fits the whole spiral
+        extent = max((max(abs(cx), abs(cy)) + r for cx, cy, r, _ in discs), default=1.0)
+        overview = min(200, max(20, round(14 * extent / 400)))
         for k, (cx, cy, radius, _turn) in zip(keys, discs, strict=True):
             if k and len(clusters[k]) >= LABEL_MIN:
-                nodes.append(self._label(self._company(k), cx, cy - radius - 12, 20))
+                # the palette's companies are named at first sight, the others once you zoom in
+                size = overview if k in self.palette.colors else 20
+                nodes.append(self._label(self._company(k), cx, cy - radius - size * 0.6, size))
         return self._data(
             nodes,
             title=self.options.title or "Your network",
