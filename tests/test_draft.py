@@ -199,3 +199,26 @@ def test_package_ships_the_templates():
             "questions.md"} <= names  # fmt: skip
     pyproject = (ROOT / "pyproject.toml").read_text()
     assert '"outreach/templates/*"' in pyproject
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=100, deadline=None)
+@given(name=st.text(), email=st.text(), subject=st.text(), body=st.text(st.characters(blacklist_categories=["Cs"])))
+def test_no_text_can_add_a_header(name, email, subject, body):
+    """Whatever a contact's name or address holds, the message has exactly its own headers."""
+    from netmap.outreach._common import one_line
+    from netmap.outreach.drafts import Draft
+
+    d = Draft("nudge", "x", one_line(name), one_line(email), one_line(subject), body)
+    data = d.message({"name": name, "email": email}).as_bytes(policy=policy.SMTP)
+    msg = BytesParser(policy=policy.default).parsebytes(data)
+    assert set(msg.keys()) <= {"From", "To", "Subject", "X-Unsent", "Content-Type", "Content-Transfer-Encoding",
+                               "MIME-Version"}  # fmt: skip
+    assert msg["X-Unsent"] == "1"
+    assert len(msg.get_all("Subject")) == 1
+    to_line, subject_line = d.text().split("\n")[:2]
+    assert to_line.startswith("To: ") and subject_line.startswith("Subject: ")
+    assert not re.search(r"[\x00-\x1f\x7f]", to_line + subject_line)
