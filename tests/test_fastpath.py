@@ -145,22 +145,24 @@ def test_fast_path_steps_aside_for_data_it_cannot_vouch_for(tmp_path: Path, cont
 
 
 def test_cli_output_is_identical_through_either_path(folder: Path, monkeypatch: pytest.MonkeyPatch):
+    """Read straight from the files, or through the validating loader: the same rows."""
     from click.testing import CliRunner
 
-    import netmap.fastpath
     from netmap.cli import cli
+    from netmap.fastpath import ColumnNetwork
 
     args = ["paths", "--data", str(folder), "--company", "Acme", "--format", "csv", "--today", "2026-01-01"]
     calls = []
-    real = netmap.fastpath.rank_paths_from_files
-    monkeypatch.setattr(netmap.fastpath, "rank_paths_from_files", lambda *a, **k: calls.append(1) or real(*a, **k))
+    real = ColumnNetwork.from_files.__func__
+    monkeypatch.setattr(ColumnNetwork, "from_files",
+                        classmethod(lambda cls, *a, **k: calls.append(1) or real(cls, *a, **k)))  # fmt: skip
     fast = CliRunner().invoke(cli, args)
-    assert calls == [1], "the fast path answered"
+    assert calls == [1], "the files were read as columns"
 
-    def refuse(*a, **k):
+    def refuse(cls, *a, **k):
         raise Unsupported("forced")
 
-    monkeypatch.setattr(netmap.fastpath, "rank_paths_from_files", refuse)
+    monkeypatch.setattr(ColumnNetwork, "from_files", classmethod(refuse))
     slow = CliRunner().invoke(cli, args)
     assert fast.exit_code == slow.exit_code == 0
     assert fast.stdout == slow.stdout

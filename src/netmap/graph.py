@@ -22,7 +22,6 @@ True
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import date
 
@@ -133,58 +132,10 @@ def build_graph(
     ``today`` anchors recency (default: the real today). ``inferred=False`` leaves
     out the group nodes for shared office, company and school.
     """
-    weights = weights or Weights()
-    today = today or date.today()
-    G = nx.Graph(today=today, weights=weights, aliases=dict(dataset.aliases))
-    G.add_node(ME, kind="user", name="You", label="You")
-    spellings: dict[str, Counter[str]] = defaultdict(Counter)
-    for c in dataset.contacts:
-        key = company_key(c.company, dataset.aliases)
-        if key:
-            spellings[key][dataset.aliases.get(normalize_company(c.company), c.company)] += 1
-        G.add_node(c.id, **person_attrs(c, key))
-    G.graph["company_names"] = {k: v.most_common(1)[0][0] for k, v in spellings.items()}
+    from .fastpath import ColumnNetwork, graph_of
 
-    evidence: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
-
-    def add(a: str, b: str, e: Evidence) -> None:
-        evidence[(a, b) if a < b else (b, a)].append(e)
-
-    for c in dataset.contacts:
-        if c.is_direct:
-            add(ME, c.id, direct_evidence(c, weights, today))
-    record: Counter[str] = Counter()
-    for i in dataset.introductions:
-        decay = recency_factor(i.date, today, weights)
-        base = weights.strength[str(i.strength)] if i.strength else weights.introduction_default
-        w = base * max(1.0, weights.status.get(i.status, 1.0)) * decay
-        piece = Evidence("introduction", i.referrer, i.contact, w, i.date, i.status, i.strength, "", i.line)
-        add(i.referrer, i.contact, piece)
-        if i.status in weights.introduced and i.referrer != ME:
-            w = weights.introduced[i.status] * decay
-            add(ME, i.contact, Evidence("introduced", i.referrer, i.contact, w, i.date, i.status, None, "", i.line))
-        if i.status in ("met", "thanked"):
-            record[i.referrer] += 1
-        elif i.status in ("declined", "no_response"):
-            record[i.referrer] -= 1
-
-    for (a, b), items in evidence.items():
-        directions = {(e.source, e.target) for e in items if e.kind == "introduction"}
-        bonus = weights.reciprocity if any((t, s) in directions for s, t in directions) else 1.0
-        other = b if a == ME else a if b == ME else None
-        if other is not None and record[other]:
-            step = 1 + weights.track_record_step * record[other]
-            bonus *= min(weights.track_record_max, max(weights.track_record_min, step))
-        warmth = combine(items, weights, bonus)
-        G.add_edge(a, b, warmth=warmth, cost=-math.log(warmth), hops=1.0, inferred=False,
-                   kinds=sorted({e.kind for e in items}), evidence=items, bonus=bonus)  # fmt: skip
-        spent = spent_introductions(items, weights)
-        if spent:  # see netmap.search: a path never reuses an introduction that happened
-            G[a][b]["introduced_by"] = spent
-
-    if inferred:
-        _add_memberships(G, dataset, weights)
-    return G
+    net = ColumnNetwork.from_dataset(dataset, weights or Weights(), today or date.today())
+    return graph_of(net, inferred=inferred)
 
 
 def inferred_factor(size: int, weights: Weights) -> float:
@@ -196,44 +147,6 @@ def inferred_factor(size: int, weights: Weights) -> float:
     (1.0, 0.5)
     """
     return min(1.0, math.sqrt(weights.inferred_full_size / size)) if size > 0 else 1.0
-
-
-def _add_memberships(G: nx.Graph, dataset: Dataset, weights: Weights) -> None:
-    names = G.graph["company_names"]
-    bases: dict[tuple[str, str], tuple[float, str]] = {}  # (person, group) -> (base, role), in order
-
-    def member(person: str, group: str, label: str, kind: str, role: str, base: float) -> None:
-        if group not in G:
-            G.add_node(group, kind="group", group=kind, name=label, label=label)
-        old = bases.get((person, group))
-        if old is None or old[0] < base:  # e.g. listed as current and past: keep the warmer
-            bases[(person, group)] = (base, role)
-
-    inferred = weights.inferred
-    for c in dataset.contacts:
-        key = G.nodes[c.id]["company_key"]
-        if key:
-            member(c.id, GROUP_PREFIX["company"] + key, names.get(key, c.company), "company", "current",
-                   inferred["same_company"])  # fmt: skip
-            if c.office:
-                office = G.nodes[c.id]["office_key"]
-                member(c.id, f"{GROUP_PREFIX['office']}{key}|{office}", f"{names.get(key, c.company)}, {c.office}",
-                       "office", "office", inferred["same_office"])  # fmt: skip
-        for past in c.past_companies:
-            pkey = company_key(past, dataset.aliases)
-            if pkey and pkey != key:
-                member(c.id, GROUP_PREFIX["company"] + pkey, names.get(pkey, past), "company", "past",
-                       inferred["past_company"])  # fmt: skip
-        if c.school:
-            member(c.id, GROUP_PREFIX["school"] + normalize_company(c.school), c.school, "school", "school",
-                   inferred["school"])  # fmt: skip
-    sizes = Counter(group for _, group in bases)
-    for (person, group), (base, role) in bases.items():
-        w = math.sqrt(base * inferred_factor(sizes[group], weights))
-        G.add_edge(person, group, warmth=w, cost=-math.log(w), hops=0.5, inferred=True,
-                   kinds=["member"], role=role)  # fmt: skip
-    for group, size in sizes.items():
-        G.nodes[group]["size"] = size
 
 
 def companies_bridged(G: nx.Graph, node: str) -> int:

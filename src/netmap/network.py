@@ -29,6 +29,7 @@ from .folder import DataFolder
 if TYPE_CHECKING:
     import networkx as nx
 
+    from .fastpath import ColumnNetwork
     from .model import Dataset
     from .ranking import Explanation, Introducer, Mutual, RankedPath
     from .stats import NetworkStats
@@ -91,6 +92,7 @@ class Network:
         self.member: str | None = None
         self.config: Path | None = None
         self._graphs: dict[bool, nx.Graph] = {}
+        self._columns: ColumnNetwork | None = None
         self._dataset: Dataset | None = None
 
     def __repr__(self) -> str:
@@ -121,48 +123,54 @@ class Network:
         names = pool.dataset.by_id()
         return [names[m].name for m in pool.members]
 
-    def _member_graph(self, inferred: bool) -> nx.Graph:
-        """The graph of the pool as :attr:`member` sees it."""
+    def columns(self) -> ColumnNetwork:
+        """The network as columns (:class:`~netmap.fastpath.ColumnNetwork`), read once: straight
+        from the files when the vectorised checks vouch for them, else from the loader's
+        validated rows (which raises DataError with every problem); a pool member's view from
+        the pool's rows."""
+        if self._columns is None:
+            from .fastpath import ColumnNetwork, Unsupported
+
+            net = None
+            with self.reading():
+                if self.member is not None:
+                    pool = self._pool()
+                    from .pool import member_view
+
+                    net = ColumnNetwork.from_dataset(member_view(pool, self.member), pool.weights,
+                                                     self.today or date.today())  # fmt: skip
+                elif not (self.where.introductions_named and not self.where.introductions.exists()):
+                    try:
+                        net = ColumnNetwork.from_files(self.where.contacts, self.where.introductions,
+                                                       self._read_aliases(), self.weights, self.today or date.today(),
+                                                       self.encoding)  # fmt: skip
+                    except Unsupported:
+                        net = None
+                    if net is not None and not net.one_row_per_line:
+                        net = None  # quoted line breaks: the loader knows each row's line
+                if net is None:
+                    net = ColumnNetwork.from_dataset(self.dataset(), self.weights, self.today or date.today())
+            self._columns = net
+        return self._columns
+
+    def _pool(self):
         from .errors import NotFoundError
-        from .pool import is_pool, load_pool, member_graph
+        from .pool import is_pool, load_pool
 
         if not is_pool(self.where.folder):
             raise NotFoundError(f"{self.where.folder} is not a pool, so there is no member '{self.member}' "
                                 "- leave out --as, or pool folders with 'netmap pool'")  # fmt: skip
-        pool = load_pool(self.where.folder, config=self.config, encoding=self.encoding)
-        return member_graph(pool, self.member or "", today=self.today, inferred=inferred)
-
-    def _from_columns(self, function: Callable[..., Any], *args: Any, **options: Any) -> Any:
-        """``function(contacts, introductions, *args, ...)`` from :mod:`netmap.fastpath`, or
-        None when these files need the validating loader (or the questions are a member's)."""
-        from .fastpath import Unsupported
-
-        if self.member is not None:
-            return None
-        if self.where.introductions_named and not self.where.introductions.exists():
-            return None
-        try:
-            with self.reading():
-                return function(self.where.contacts, self.where.introductions, *args, weights=self.weights,
-                                today=self.today, aliases=self._read_aliases(), encoding=self.encoding,
-                                **options)  # fmt: skip
-        except Unsupported:
-            return None
+        return load_pool(self.where.folder, config=self.config, encoding=self.encoding)
 
     def graph(self, *, inferred: bool = True) -> nx.Graph:
         """The scored graph (see :func:`netmap.graph.build_graph`); ``inferred=False`` leaves out
         the groups (shared company, office, school) and the ties guessed through them."""
         if inferred not in self._graphs:
-            from .fastpath import graph_from_files
+            from .fastpath import graph_of
 
-            G = self._member_graph(inferred) if self.member is not None else None
-            if G is None:
-                G = self._from_columns(graph_from_files, inferred=inferred)
-            if G is None:
-                from .graph import build_graph
-
-                G = build_graph(self.dataset(), weights=self.weights, today=self.today, inferred=inferred)
-            self._graphs[inferred] = G
+            net = self.columns()
+            with self.reading():
+                self._graphs[inferred] = graph_of(net, inferred=inferred)
         return self._graphs[inferred]
 
     # -- questions -----------------------------------------------------------------------------
@@ -173,12 +181,12 @@ class Network:
         """The people at ``company`` (``office``, ``role``) ranked by their warmest path from you
         (see :func:`netmap.ranking.rank_paths` for the options)."""
         if per_target == 1 and max_per_introducer is None and prefer == "trust":
-            from .fastpath import rank_paths_from_files
+            from .fastpath import rank_paths_in
 
-            rows = self._from_columns(rank_paths_from_files, company, office=office, role=role, max_hops=max_hops,
-                                      top=top, include_cold=include_cold, inferred=inferred)  # fmt: skip
-            if rows is not None:
-                return rows
+            net = self.columns()
+            with self.reading():
+                return rank_paths_in(net, company, office=office, role=role, max_hops=max_hops, top=top,
+                                     include_cold=include_cold, inferred=inferred)  # fmt: skip
         from .ranking import rank_paths
 
         return rank_paths(self.graph(inferred=inferred), company, office=office, role=role, max_hops=max_hops,

@@ -42,15 +42,31 @@ def rank_paths_from_files(
     aliases: dict[str, str] | None = None,
     encoding: str | None = None,
 ) -> list[RankedPath]:
-    """Rank the people at a target straight from the CSV files (see the module docstring).
+    """Rank the people at a target straight from the CSV files (see :func:`rank_paths_in`).
 
     Raises :class:`Unsupported` when the files need the full loader, and the library's
     :class:`~netmap.errors.NotFoundError` for an unknown company or office.
     """
-    weights = weights or Weights()
-    today = today or date.today()
-    aliases = aliases or {}
-    net = ColumnNetwork(Path(contacts_path), Path(intros_path), aliases, weights, today, encoding)
+    net = ColumnNetwork.from_files(Path(contacts_path), Path(intros_path), aliases or {}, weights or Weights(),
+                                   today or date.today(), encoding)  # fmt: skip
+    return rank_paths_in(net, company, office=office, role=role, max_hops=max_hops, top=top,
+                         include_cold=include_cold, inferred=inferred)  # fmt: skip
+
+
+def rank_paths_in(
+    net: ColumnNetwork,
+    company: str,
+    *,
+    office: str | None = None,
+    role: str | None = None,
+    max_hops: int = 3,
+    top: int | None = 20,
+    include_cold: bool = True,
+    inferred: bool = True,
+) -> list[RankedPath]:
+    """The rows of :func:`netmap.ranking.rank_paths` for a target, from the columns: the best path
+    to every person at once, then a small graph of just the chosen paths for the rows."""
+    weights, today, aliases = net.weights, net.today, net.aliases
     G = nx.Graph(today=today, weights=weights, aliases=dict(aliases), company_names=net.company_names)
     G.add_node(ME, kind="user", name="You", label="You")
     key = company_key(company, aliases)
@@ -162,13 +178,16 @@ def graph_from_files(
     row-by-row loader: several times faster on large folders. Raises
     :class:`Unsupported` where the validating loader is needed.
     """
-    weights = weights or Weights()
-    today = today or date.today()
-    aliases = aliases or {}
-    contacts_path, intros_path = Path(contacts_path), Path(intros_path)
-    net = ColumnNetwork(contacts_path, intros_path, aliases, weights, today, encoding)
+    net = ColumnNetwork.from_files(Path(contacts_path), Path(intros_path), aliases or {}, weights or Weights(),
+                                   today or date.today(), encoding)  # fmt: skip
     if not net.one_row_per_line:
         raise Unsupported("multi-line cells: line numbers need the loader")
+    return graph_of(net, inferred=inferred)
+
+
+def graph_of(net: ColumnNetwork, *, inferred: bool = True) -> nx.Graph:
+    """The scored networkx graph of the columns (see :func:`netmap.graph.build_graph`)."""
+    weights, today, aliases = net.weights, net.today, net.aliases
     G = nx.Graph(today=today, weights=weights, aliases=dict(aliases), company_names=net.company_names)
     G.add_node(ME, kind="user", name="You", label="You")
     ids = net.ids.to_pylist()

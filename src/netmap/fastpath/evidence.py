@@ -83,13 +83,14 @@ def _evidence_objects(net: ColumnNetwork, pieces: np.ndarray) -> list[Evidence]:
         if kind == 0:
             s, guess, rel, when, connected, estimated = next(c)
             s = s or guess
-            out.append(Evidence("direct", a, b, w, when or connected or None, "", int(s) if s else None, rel, row + 2,
+            out.append(Evidence("direct", a, b, w, when or connected or None, "", int(s) if s else None, rel,
+                                int(net.contact_lines[row]),
                                 estimated))  # fmt: skip
         else:
             when, s, status = next(i)
             s = s if kind == 1 else ""
             out.append(Evidence("introduction" if kind == 1 else "introduced", a, b, w, when or None, status,
-                                int(s) if s else None, "", row + 2))  # fmt: skip
+                                int(s) if s else None, "", int(net.intro_lines[row])))  # fmt: skip
     return out
 
 

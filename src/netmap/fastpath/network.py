@@ -13,7 +13,7 @@ from ..graph import (
     company_key,
     inferred_factor,
 )
-from ..model import CONTACT_COLUMNS, INTRODUCTION_COLUMNS, ME, RELATIONSHIPS, STATUSES
+from ..model import CONTACT_COLUMNS, INTRODUCTION_COLUMNS, ME, RELATIONSHIPS, STATUSES, Dataset
 from ..normalize import normalize_company
 from ..weights import Weights
 from .read import STRENGTHS, Unsupported, _check, _col, _days_since, _lookup, _read, _recency
@@ -22,33 +22,41 @@ from .read import STRENGTHS, Unsupported, _check, _col, _days_since, _lookup, _r
 class ColumnNetwork:
     """The whole network as arrays: ids, columns, ties with warmth, group memberships."""
 
-    def __init__(self, contacts_path: Path, intros_path: Path, aliases: dict[str, str], weights: Weights,
-                 today: date, encoding: str | None):  # fmt: skip
+    def __init__(self, contacts, intros, aliases: dict[str, str], weights: Weights, today: date, *,
+                 contact_lines: np.ndarray | None = None, intro_lines: np.ndarray | None = None,
+                 checked: bool = False):  # fmt: skip
+        """``contacts`` / ``intros``: pyarrow tables of the files' columns (text, dates as date32).
+
+        Their values are checked column by column (:class:`Unsupported` when the loader is needed)
+        unless ``checked`` (the loader has validated them). ``*_lines``: each row's line in its
+        file, for the evidence (default: row + 2, one row per line under a header).
+        """
         import pyarrow as pa
         import pyarrow.compute as pc
 
         self.weights, self.today, self.aliases = weights, today, aliases
-        # one row per line: then a row's line number is its index + 2 (see graph_from_files)
-        c, self.one_row_per_line = _read(contacts_path, CONTACT_COLUMNS, ("id", "name"), encoding,
-                                         dates=("last_contact", "connected_on"))  # fmt: skip
+        c = contacts
+        check = (lambda condition, why: None) if checked else _check
+        self.contact_lines = contact_lines if contact_lines is not None else np.arange(c.num_rows) + 2
+        self.intro_lines = intro_lines if intro_lines is not None else np.arange(intros.num_rows) + 2
         self.contacts = c
         n = c.num_rows
         for name in ("id", "name", "company", "office", "title", "strength", "strength_estimate", "relationship",
                      "past_companies", "school", "tags"):  # fmt: skip
             col = _col(c, name)
-            _check(pc.all(pc.equal(col, pc.utf8_trim_whitespace(col))) if n else True, "whitespace")
+            check(pc.all(pc.equal(col, pc.utf8_trim_whitespace(col))) if n else True, "whitespace")
         ids = _col(c, "id")
-        _check(n > 0, "no rows")
-        _check(pc.all(pc.greater(pc.utf8_length(ids), 0)), "blank id")
-        _check(pc.all(pc.greater(pc.utf8_length(_col(c, "name")), 0)), "blank name")
-        _check(pc.equal(pc.count_distinct(ids), n), "duplicate id")
-        _check(pc.all(pc.not_equal(pc.utf8_lower(ids), ME)), "id me")
+        check(n > 0, "no rows")
+        check(pc.all(pc.greater(pc.utf8_length(ids), 0)), "blank id")
+        check(pc.all(pc.greater(pc.utf8_length(_col(c, "name")), 0)), "blank name")
+        check(pc.equal(pc.count_distinct(ids), n), "duplicate id")
+        check(pc.all(pc.not_equal(pc.utf8_lower(ids), ME)), "id me")
         strength = _col(c, "strength")
         relationship = _col(c, "relationship")
         estimate = _col(c, "strength_estimate")
-        _check(pc.all(pc.is_in(strength, value_set=pa.array(STRENGTHS))), "strength")
-        _check(pc.all(pc.is_in(estimate, value_set=pa.array(STRENGTHS))), "strength_estimate")
-        _check(pc.all(pc.is_in(relationship, value_set=pa.array(("",) + RELATIONSHIPS))), "relationship")
+        check(pc.all(pc.is_in(strength, value_set=pa.array(STRENGTHS))), "strength")
+        check(pc.all(pc.is_in(estimate, value_set=pa.array(STRENGTHS))), "strength_estimate")
+        check(pc.all(pc.is_in(relationship, value_set=pa.array(("",) + RELATIONSHIPS))), "relationship")
         contact_days = _days_since(_col(c, "last_contact"), today)
         connected_days = _days_since(_col(c, "connected_on"), today)
         contact_days = np.where(np.isnan(contact_days), connected_days, contact_days)  # last contact, else connected
@@ -58,31 +66,82 @@ class ColumnNetwork:
         self.ids = ids
         value_set = pa.concat_arrays([pa.array([ME]), ids])
 
-        if intros_path.exists():
-            r, lines_ok = _read(intros_path, INTRODUCTION_COLUMNS, ("referrer", "contact"), encoding, dates=("date",))
-            self.one_row_per_line = self.one_row_per_line and lines_ok
-        else:
-            r = pa.table({k: pa.array([], pa.string()) for k in INTRODUCTION_COLUMNS})
+        r = intros
         self.intros = r
         ends = []
         for name in ("referrer", "contact"):
             col = _col(r, name)
-            _check(pc.all(pc.equal(col, pc.utf8_trim_whitespace(col))) if r.num_rows else True, "whitespace")
+            check(pc.all(pc.equal(col, pc.utf8_trim_whitespace(col))) if r.num_rows else True, "whitespace")
             idx = pc.index_in(col, value_set=value_set)
-            _check(idx.null_count == 0, "name or unknown id")
+            check(idx.null_count == 0, "name or unknown id")
             ends.append(idx.to_numpy(zero_copy_only=False).astype(np.int64))
         src, dst = ends
-        _check(not np.any(src == dst), "self introduction")
-        _check(not np.any(dst == 0), "'me' as the contact")
+        check(not np.any(src == dst), "self introduction")
+        check(not np.any(dst == 0), "'me' as the contact")
         status = _col(r, "status")
-        _check(pc.all(pc.is_in(status, value_set=pa.array(("",) + STATUSES))), "status")
+        check(pc.all(pc.is_in(status, value_set=pa.array(("",) + STATUSES))), "status")
         istrength = _col(r, "strength")
-        _check(pc.all(pc.is_in(istrength, value_set=pa.array(STRENGTHS))), "strength")
+        check(pc.all(pc.is_in(istrength, value_set=pa.array(STRENGTHS))), "strength")
         intro_days = _days_since(_col(r, "date"), today)
         status = pc.if_else(pc.equal(status, ""), "suggested", status)
         self.status = status
         self._pieces(n, strength, relationship, contact_days, src, dst, status, istrength, intro_days)
         self._memberships(n)
+
+    @classmethod
+    def from_files(cls, contacts_path: Path, intros_path: Path, aliases: dict[str, str], weights: Weights,
+                   today: date, encoding: str | None = None) -> ColumnNetwork:  # fmt: skip
+        """Read the CSV files into columns (:class:`Unsupported` when the loader is needed)."""
+        import pyarrow as pa
+
+        contacts, one_per_line = _read(contacts_path, CONTACT_COLUMNS, ("id", "name"), encoding,
+                                       dates=("last_contact", "connected_on"))  # fmt: skip
+        if intros_path.exists():
+            intros, lines_ok = _read(intros_path, INTRODUCTION_COLUMNS, ("referrer", "contact"), encoding,
+                                     dates=("date",))  # fmt: skip
+            one_per_line = one_per_line and lines_ok
+        else:
+            intros = pa.table({k: pa.array([], pa.string()) for k in INTRODUCTION_COLUMNS})
+        net = cls(contacts, intros, aliases, weights, today)
+        net.one_row_per_line = one_per_line  # else a row's line is not its index + 2
+        return net
+
+    @classmethod
+    def from_dataset(cls, dataset: Dataset, weights: Weights, today: date) -> ColumnNetwork:
+        """The columns of a validated :class:`~netmap.model.Dataset` (the loader's rows)."""
+        import pyarrow as pa
+
+        def text(values) -> pa.Array:
+            return pa.array(list(values), pa.string())
+
+        def number(values) -> pa.Array:
+            return text("" if v is None else str(v) for v in values)
+
+        people = dataset.contacts
+        contacts = pa.table({
+            "id": text(p.id for p in people), "name": text(p.name for p in people),
+            "company": text(p.company for p in people), "title": text(p.title for p in people),
+            "office": text(p.office for p in people), "email": text(p.email for p in people),
+            "linkedin_url": text(p.linkedin_url for p in people),
+            "relationship": text(p.relationship for p in people), "strength": number(p.strength for p in people),
+            "last_contact": pa.array([p.last_contact for p in people], pa.date32()),
+            "strength_estimate": number(p.strength_estimate for p in people),
+            "connected_on": pa.array([p.connected_on for p in people], pa.date32()),
+            "past_companies": text(";".join(p.past_companies) for p in people),
+            "tags": text(";".join(p.tags) for p in people), "school": text(p.school for p in people),
+            "notes": text(p.notes for p in people),
+        })  # fmt: skip
+        rows = dataset.introductions
+        intros = pa.table({
+            "referrer": text(i.referrer for i in rows), "contact": text(i.contact for i in rows),
+            "date": pa.array([i.date for i in rows], pa.date32()), "status": text(i.status for i in rows),
+            "strength": number(i.strength for i in rows),
+        })  # fmt: skip
+        net = cls(contacts, intros, dataset.aliases, weights, today, checked=True,
+                  contact_lines=np.array([p.line for p in people], np.int64),
+                  intro_lines=np.array([i.line for i in rows], np.int64))  # fmt: skip
+        net.one_row_per_line = True  # the lines are the loader's
+        return net
 
     # -- ties -------------------------------------------------------------------------------
     def _pieces(self, n, strength, relationship, contact_days, src, dst, status, istrength, intro_days) -> None:

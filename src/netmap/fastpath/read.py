@@ -13,11 +13,11 @@ from typing import Any
 
 import numpy as np
 
+from ..cells import check_header
 from ..csvio import normalize_header, sniff_delimiter
 from ..graph import (
     recency_after,
 )
-from ..cells import check_header
 from ..weights import Weights
 
 STRENGTHS = ("", "1", "2", "3", "4", "5")
