@@ -12,9 +12,9 @@ import re
 import unicodedata
 from datetime import date
 
+from ..cells import parse_date
 from ..csvio import normalize_header
 from ..errors import NetmapError
-from ..loading import parse_date
 from ..model import ME, STATUSES, Contact, Dataset, Introduction
 
 #: The statuses an introduction may move to from each status (``log intro``).

@@ -26,9 +26,9 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..cells import _did_you_mean, _Rows
 from ..csvio import Table, read_table
 from ..errors import DataError, NetmapError, NotFoundError, Problem
-from ..loading import _did_you_mean, _Rows
 from ..model import Dataset
 from ._common import find_person
 
