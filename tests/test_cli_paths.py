@@ -158,7 +158,11 @@ def test_export_is_readable_back(fmt: str, tmp_path: Path):
     elif fmt == "gexf":
         G = nx.read_gexf(out)
     else:
-        G = nx.node_link_graph(json.loads(out.read_text(encoding="utf-8")), edges="edges")
+        data = json.loads(out.read_text(encoding="utf-8"))
+        try:
+            G = nx.node_link_graph(data, edges="edges")
+        except TypeError:  # networkx < 3.4 calls the key 'link'
+            G = nx.node_link_graph(data, link="edges")
     assert G.nodes["zoe-muller"]["name"] == "Zoë Müller"
     assert G.nodes["zoe-muller"]["last_contact"] == "2026-11-02"
     tie = G["me"]["zoe-muller"]
