@@ -6,9 +6,14 @@ import json
 from datetime import date
 
 from netmap.cli import cli
-from netmap.graph import build_graph
+import pytest
+
+import netmap.stats
+from netmap.fastpath import ColumnNetwork, graph_of
+from netmap.graph import companies_bridged
 from netmap.model import Contact, Dataset, Introduction
 from netmap.stats import network_stats
+from netmap.weights import Weights
 
 TODAY = date(2026, 1, 1)
 
@@ -33,7 +38,7 @@ def network():
         Contact("d", "Di", company="ACME", office="Lisbon"),
         Contact("e", "Ed"),
     ]
-    return build_graph(Dataset(contacts, [Introduction("a", "c", TODAY, "met")]), today=TODAY)
+    return ColumnNetwork.from_dataset(Dataset(contacts, [Introduction("a", "c", TODAY, "met")]), Weights(), TODAY)
 
 
 def test_exact_figures():
@@ -57,7 +62,7 @@ def test_members_of_a_group_nobody_else_is_in_are_not_brokers():
 
 
 def test_empty_network():
-    s = network_stats(build_graph(Dataset([], []), today=TODAY))
+    s = network_stats(ColumnNetwork.from_dataset(Dataset([], []), Weights(), TODAY))
     assert (s.people, s.direct_ties, s.components, s.unreachable, s.brokers) == (
         0,
         0,
@@ -65,6 +70,18 @@ def test_empty_network():
         0,
         [],
     )  # you alone
+
+
+def test_large_networks_rank_brokers_by_companies_bridged(monkeypatch: pytest.MonkeyPatch):
+    """Above the exact-betweenness limit: how many other companies a person's explicit ties reach."""
+    monkeypatch.setattr(netmap.stats, "EXACT_BETWEENNESS_LIMIT", 0)
+    net = network()
+    s = network_stats(net)
+    assert s.broker_measure == "companies bridged"
+    G = graph_of(net)
+    assert [(b.id, b.betweenness) for b in s.brokers] == [("a", 1.0), ("c", 1.0)] == [
+        (p, float(companies_bridged(G, p))) for p in "abcde" if companies_bridged(G, p)
+    ]
 
 
 FIGURES = [

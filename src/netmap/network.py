@@ -236,4 +236,6 @@ class Network:
         """Counts, strongest ties, brokers and companies of the network."""
         from .stats import network_stats
 
-        return network_stats(self.graph(), top=top)
+        net = self.columns()
+        with self.reading():
+            return network_stats(net, top=top)
