@@ -17,6 +17,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from netmap.store import CsvDocument
+
 EXPECTED = {
     "vcard_mangstadt_ez-vcard_John_Doe_ANDROID.vcf": 6,
     "vcard_mangstadt_ez-vcard_John_Doe_BLACK_BERRY.vcf": 1,
@@ -56,8 +58,6 @@ def main(corpus: Path) -> int:
             run = netmap("import", "--data", data, "--today", "2026-03-01", str(path))
             check = netmap("check", "--data", data)
             imported = run.stdout.count("\nadded ") + run.stdout.startswith("added ")
-            from netmap.store import CsvDocument  # the project's own reader
-
             rows = CsvDocument.read(Path(data) / "contacts.csv").rows if run.returncode == 0 else []
         first = rows[0].values if rows else {}
         values = "; ".join(first.get(k, "") for k in ("name", "company", "title")).replace("|", "\\|")
