@@ -12,11 +12,12 @@ schools or evidence.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any
 
 import networkx as nx
 
-from .model import MapOptions, initials, one_line, text
+from .model import MapOptions, MapPath, initials, one_line, text
 
 #: the four title levels of a redacted map, mapped from the scoring's seniority levels
 LEVELS = ("individual contributor", "manager", "director", "executive")
@@ -61,6 +62,30 @@ def search_keys(people: list[tuple[str, str]]) -> dict[str, list[str]]:
             if k:
                 keys.setdefault(k, []).append(pid)
     return keys
+
+
+def through_text(paths: list[MapPath]) -> dict[str, list[str]]:
+    """The panel of a person to ask: the ranked paths through them and what to ask for."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for p in paths:
+        for i, nid in enumerate(p.ids[1:-1], 1):
+            shown = p.names[0] + "".join(
+                (" ~ " if p.inferred and p.inferred[k - 1] else " \u2192 ") + p.names[k]
+                for k in range(1, len(p.names))
+            )
+            out[nid].append(f"On ranked path {p.rank}: {shown}")
+            out[nid].append(f"  ask them to introduce you to {p.names[i + 1]}" if i == 1
+                            else f"  they could introduce you to {p.names[i + 1]}")  # fmt: skip
+    return dict(out)
+
+
+def flags(**options: str | None) -> str:
+    """Command-line options as the panel suggests them: ``--company "Acme" --office Lisbon``.
+
+    >>> flags(company="Halcyon Maps", office="Lisbon", role="")
+    ' --company "Halcyon Maps" --office "Lisbon"'
+    """
+    return "".join(f' --{k} "{v}"' for k, v in options.items() if v)
 
 
 def tooltip(d: dict[str, Any], label: str, bridged: int, options: MapOptions) -> str:
@@ -111,17 +136,25 @@ def panel_text(
     from ..errors import NetmapError
     from ..ranking import explain
 
-    def name(n: str) -> str:
-        return label.get(n) or display_name(G.nodes[n].get("name", n), options)
-
     try:
         result = explain(G, pid, company=company, office=office, role=role, k=2, max_hops=max_hops)
     except NetmapError:  # not at the target company: their paths without the target fit
         result = explain(G, pid, k=2, max_hops=max_hops)
+    return paths_text(G, pid, result.paths, label, options, max_hops=max_hops)
+
+
+def paths_text(
+    G: nx.Graph, pid: str, paths: list[Any], label: dict[str, str], options: MapOptions, *, max_hops: int = 3
+) -> list[str]:
+    """Ranked paths to ``pid`` (:class:`netmap.ranking.RankedPath`) as panel lines, then the next step."""
+
+    def name(n: str) -> str:
+        return label.get(n) or display_name(G.nodes[n].get("name", n), options)
+
     lines: list[str] = []
-    if not result.paths:
+    if not paths:
         lines.append(f"No warm path to {name(pid)} within {max_hops} hops.")
-    for p in result.paths:
+    for p in paths:
         hops = [name(n) for n in p.path]
         shown = hops[0] + "".join(
             (" ~ " if h.inferred else " \u2192 ") + hops[i + 1] for i, h in enumerate(p.hop_details)
@@ -136,8 +169,8 @@ def panel_text(
                 lines.extend(f"      - {e}" for e in h.evidence)
                 if h.suggestion:
                     lines.append(f"      + {h.suggestion}")
-    if result.paths and len(result.paths[0].path) > 1:
-        best = result.paths[0].path
+    if paths and len(paths[0].path) > 1:
+        best = paths[0].path
         first = best[1]
         if len(best) == 2:
             lines.append(f"Next: you know {name(first)} directly; ask them.")

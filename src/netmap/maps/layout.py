@@ -29,7 +29,11 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
+from typing import TypeVar
+
+#: a node id
+N = TypeVar("N", bound=Hashable)
 
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
@@ -68,13 +72,13 @@ def cluster_discs(
 
 
 def cluster_layout(
-    clusters: Sequence[Sequence[Hashable]],
+    clusters: Sequence[Sequence[N]],
     *,
-    centre: Hashable | None = None,
+    centre: N | None = None,
     spacing: float = 40.0,
     seed: int = 0,
     ordered: bool = False,
-) -> dict[Hashable, tuple[float, float]]:
+) -> dict[N, tuple[float, float]]:
     """Positions for nodes grouped in ``clusters`` (each a list, in the order to place members).
 
     ``centre`` (the user) is put at the origin. Clusters are placed largest first on
@@ -82,7 +86,7 @@ def cluster_layout(
     sit at the middle of its disc. The ``seed`` turns each disc by a reproducible angle.
     """
     step = spacing / 1.8
-    pos: dict[Hashable, tuple[float, float]] = {}
+    pos: dict[N, tuple[float, float]] = {}
     if centre is not None:
         pos[centre] = (0.0, 0.0)
     order = list(range(len(clusters)))
@@ -99,8 +103,8 @@ def cluster_layout(
 
 
 def ring_layout(
-    rings: Sequence[Sequence[Hashable]], *, gap: float = 170.0, spacing: float = 120.0
-) -> dict[Hashable, tuple[float, float]]:
+    rings: Sequence[Sequence[N]], *, gap: float = 170.0, spacing: float = 120.0
+) -> dict[N, tuple[float, float]]:
     """Concentric rings: ``rings[0]`` (the centre person) at the origin, ring ``k`` around it.
 
     Members keep the order given (group them, e.g. by company, so a company is one
@@ -112,7 +116,7 @@ def ring_layout(
     >>> pos["c"], pos["a"], pos["b"]
     ((0.0, 0.0), (0.0, -100.0), (0.0, 100.0))
     """
-    pos: dict[Hashable, tuple[float, float]] = {}
+    pos: dict[N, tuple[float, float]] = {}
     radius = 0.0
     for k, ring in enumerate(rings):
         if k == 0:
@@ -127,8 +131,8 @@ def ring_layout(
 
 
 def column_layout(
-    paths: Sequence[Sequence[Hashable]], *, col_gap: float = 280.0, row_gap: float = 90.0, sweeps: int = 4
-) -> dict[Hashable, tuple[float, float]]:
+    paths: Sequence[Sequence[N]], *, col_gap: float = 280.0, row_gap: float = 90.0, sweeps: int = 4
+) -> dict[N, tuple[float, float]]:
     """Paths drawn left to right: the start at ``x = 0``, the ends in the last column.
 
     Each path is ``[start, ..., end]``. A node sits in the column of its earliest
@@ -145,25 +149,25 @@ def column_layout(
         return {}
     last = max(1, max(len(p) for p in paths) - 1)
     ends = {p[-1] for p in paths if len(p) > 1}
-    column: dict[Hashable, int] = {}
-    first_seen: dict[Hashable, int] = {}
+    column: dict[N, int] = {}
+    first_seen: dict[N, int] = {}
     for rank, p in enumerate(paths):
         for i, node in enumerate(p):
             c = last if node in ends else i
             column[node] = min(column.get(node, c), c)
             first_seen.setdefault(node, rank)
-    neighbours: dict[Hashable, set[Hashable]] = {n: set() for n in column}
+    neighbours: dict[N, set[N]] = {n: set() for n in column}
     for p in paths:
         for a, b in zip(p, p[1:], strict=False):
             neighbours[a].add(b)
             neighbours[b].add(a)
-    columns: list[list[Hashable]] = [[] for _ in range(last + 1)]
+    columns: list[list[N]] = [[] for _ in range(last + 1)]
     for node in sorted(column, key=lambda n: (first_seen[n], column[n])):
         columns[column[node]].append(node)
     row = {n: float(i) for col in columns for i, n in enumerate(col)}
 
     def reorder(c: int, towards: int) -> None:
-        def centre(n: Hashable) -> float:
+        def centre(n: N) -> float:
             near = [row[m] for m in neighbours[n] if (column[m] - c) * towards > 0]
             return sum(near) / len(near) if near else row[n]
 
@@ -184,8 +188,8 @@ def column_layout(
 
 
 def grid_layout(
-    nodes: Sequence[Hashable], *, x: float, y: float, cols: int, dx: float = 200.0, dy: float = 70.0
-) -> dict[Hashable, tuple[float, float]]:
+    nodes: Sequence[N], *, x: float, y: float, cols: int, dx: float = 200.0, dy: float = 70.0
+) -> dict[N, tuple[float, float]]:
     """``nodes`` row by row in a grid of ``cols`` columns whose top-left node is at ``(x, y)``.
 
     >>> grid_layout(["a", "b", "c"], x=0, y=0, cols=2, dx=10, dy=5)
@@ -199,13 +203,13 @@ def grid_layout(
 
 
 def tree_layout(
-    children: dict[Hashable, Sequence[Hashable]],
-    root: Hashable,
+    children: Mapping[N, Sequence[N]],
+    root: N,
     *,
     spacing: float = 70.0,
     level_gap: float = 220.0,
     seed: int = 0,
-) -> dict[Hashable, tuple[float, float]]:
+) -> dict[N, tuple[float, float]]:
     """Layered positions for the tree under ``root``: level ``k`` at ``y = k * level_gap``.
 
     Leaves sit ``spacing`` apart in depth-first order; a parent is centred over its
@@ -219,17 +223,17 @@ def tree_layout(
     """
     rng = random.Random(seed)
 
-    def kids(node: Hashable) -> list[Hashable]:
+    def kids(node: N) -> list[N]:
         out = list(children.get(node, ()))
         if seed:
             rng.shuffle(out)
         return out
 
-    x: dict[Hashable, float] = {}
-    level: dict[Hashable, int] = {root: 0}
-    order: dict[Hashable, list[Hashable]] = {}
+    x: dict[N, float] = {}
+    level: dict[N, int] = {root: 0}
+    order: dict[N, list[N]] = {}
     next_slot = 0
-    stack: list[tuple[Hashable, bool]] = [(root, False)]
+    stack: list[tuple[N, bool]] = [(root, False)]
     while stack:
         node, done = stack.pop()
         if done:

@@ -43,21 +43,21 @@ from typing import Any
 from ..model import ME, Contact, Dataset, Introduction
 from ..normalize import normalize_name
 from .labels import tooltip
+from .layout import tree_layout
 from .model import MapData, MapOptions, MapPath, initials, one_line, text
 from .style import (
     CLOSED_COLOR,
+    INK,
     MET_COLOR,
     PENDING_COLOR,
-    STARTER_COLOR,
-    INK,
     PENDING_DASHES,
+    STARTER_COLOR,
     USER_COLOR,
     fade,
     swatch,
     user_node,
     vis_options,
 )
-from .layout import tree_layout
 
 #: status groups of an introduction, with their colour (Okabe-Ito) and legend text
 MET_STATUSES = ("met", "thanked")

@@ -44,18 +44,20 @@ import networkx as nx
 
 from ..graph import companies_bridged
 from ..model import ME
-from .labels import display_name, panel_text, search_keys, tooltip
-from .layout import cluster_discs, cluster_layout, column_layout, grid_layout, ring_layout
+from .answer import answer_layout
+from .labels import display_name, flags, panel_text, paths_text, search_keys, through_text, tooltip
+from .layout import cluster_discs, cluster_layout, ring_layout
 from .model import MapData, MapOptions, MapPath, text
 from .style import (
+    EDGE,
     INFERRED_DASHES,
     INFERRED_EDGE,
     INK,
     PENDING_DASHES,
-    EDGE,
     Palette,
     fade,
     is_pending,
+    label_node,
     network_legend,
     user_node,
     vis_options,
@@ -64,9 +66,6 @@ from .style import (
 GROUP_LABEL = {"company": "same company", "office": "same office", "school": "same school"}
 #: a whole-network company disc gets a name label when it has at least this many people
 LABEL_MIN = 6
-#: panel explanations (one search each) are computed for at most this many people of a
-#: neighbourhood map: the person and their first ring; a target map explains its ranked paths
-EXPLAIN_MAX = 20
 
 
 def map_data(
@@ -169,8 +168,9 @@ class _Scene:
         for n in sorted(drawn, key=lambda n: (G.nodes[n].get("company_key", ""), G.nodes[n].get("name", ""), n)):
             rings[level[n]].append(n)
         pos = ring_layout(rings)
-        nodes = [self._node(n, pos[n], focus=n == centre, font=(18, 15)[level[n]] if level[n] < 2 else 10) for n in drawn]
-        explained = [centre] + [n for n in rings[1] if n != ME][: EXPLAIN_MAX - 1] if len(rings) > 1 else [centre]
+        fonts = {0: 18, 1: 15}
+        nodes = [self._node(n, pos[n], focus=n == centre, font=fonts.get(level[n], 10)) for n in drawn]
+        explained = [centre]
         return self._data(
             nodes,
             title=self.options.title or f"Around {self.labels[centre]}",
@@ -180,7 +180,9 @@ class _Scene:
             explain=self._explain(explained),
         )
 
-    def target(self, company: str, office: str | None, role: str | None, top: int, rank_options: dict[str, Any]) -> MapData:
+    def target(
+        self, company: str, office: str | None, role: str | None, top: int, rank_options: dict[str, Any]
+    ) -> MapData:
         from ..ranking import rank_paths
         from ..targets import resolve_target, target_people
 
@@ -191,7 +193,6 @@ class _Scene:
         at_office = [p for p in staff if target.office is None or G.nodes[p].get("office_key") == target.office]
         elsewhere = [p for p in staff if p not in set(at_office)]
         hops = [[n for n in (p.path or [p.person])] for p in ranked]
-        on_paths = list(dict.fromkeys(n for h in hops for n in h))
         persons = [n for n, kind in G.nodes(data="kind") if kind == "person"]
         drawn = [ME, *(n for n in persons)]
         self._name(drawn)
@@ -200,64 +201,33 @@ class _Scene:
         self._add_inferred(inferred, drawn)
         map_paths = self._paths(ranked, hops)
 
-        # the answer: columns for the paths, the office below its column, the other offices apart
-        col_gap, row_gap = 300.0, 90.0
-        paths_pos = column_layout([h if h[0] == ME else [ME, *h] for h in hops], col_gap=col_gap, row_gap=row_gap)
-        pos: dict[str, tuple[float, float]] = {n: paths_pos[n] for n in on_paths if n in paths_pos}
-        pos.setdefault(ME, (0.0, 0.0))
-        last_x = max(x for x, _ in pos.values())
-        top_y = min(y for _, y in pos.values())
-        bottom = max(y for _, y in pos.values())
-        by_name = lambda n: (G.nodes[n].get("name", ""), n)  # noqa: E731
-        rest_office = sorted((p for p in at_office if p not in pos), key=by_name)
-        pos.update(grid_layout(rest_office, x=last_x, y=bottom + row_gap * 1.4, cols=2, dx=210, dy=70))
-        office_bottom = max(y for _, y in pos.values())
-        others = sorted((p for p in elsewhere if p not in pos), key=lambda n: (G.nodes[n].get("office_key", ""), *by_name(n)))
-        cols = max(1, math.ceil(math.sqrt(len(others) / 2)))
-        other_x = last_x + 2 * 210 + 120
-        pos.update(grid_layout(others, x=other_x, y=top_y, cols=cols, dx=210, dy=70))
-        answer = set(pos)
-        nodes: list[dict[str, Any]] = []
         where = target.describe()
-        if at_office:
-            nodes.append(self._label(where, last_x, top_y - 70, 18))
-        if others:
-            nodes.append(self._label(f"{target.company_name}, other offices", other_x, top_y - 70, 18))
-
-        # the rest of the network: hidden context below the answer
-        context = [n for n in persons if n not in answer]
-        if context:
-            clusters: dict[str, list[str]] = defaultdict(list)
-            for n in sorted(context, key=by_name):
-                clusters[G.nodes[n].get("company_key", "")].append(n)
-            ctx = cluster_layout([clusters[k] for k in sorted(clusters)], seed=self.options.seed)
-            reach = max(max(abs(x), abs(y)) for x, y in ctx.values())
-            dy = max(office_bottom, bottom, max((y for _, y in pos.values()), default=0)) + 250 + reach
-            for n, (x, y) in ctx.items():
-                pos[n] = (round(x + last_x / 2, 1), round(y + dy, 1))
+        place = answer_layout(G, hops, at_office, elsewhere, persons, seed=self.options.seed)
+        pos, answer, context = place.pos, place.answer, place.context
+        nodes = [self._label(text, x, y, 18) for text, x, y in place.blocks(where, target.company_name)]
         targets = set(at_office)
         nodes[:0] = [
             self._node(n, pos[n], target=n in targets, hidden=n not in answer, font=15 if n in answer else None)
             for n in drawn
         ]
-        for p, h in zip(map_paths, hops, strict=True):
+        for h in hops:
             for a, b in zip(h, h[1:], strict=False):
                 e = self.edges[self.pairs[_key(a, b)]]
                 e["hop"] = f"{_edge_warmth(e):.2f}"
         fit = list(dict.fromkeys(i for p in map_paths for i in ([ME] if p.ids[0] != ME else []) + p.ids))
+        ends = list(dict.fromkeys(h[-1] for h, p in zip(hops, ranked, strict=True) if not p.cold))
         return self._data(
             nodes,
             title=self.options.title or f"Warm paths to {where}",
             legend=network_legend(inferred=True, pending=self._any_pending(), target=where),
-            hint="Left: you. Middle: who to ask. Right: the people there. Click a person for the why and the next step.",
+            hint="Left: you. Middle: who to ask. Right: the people there. "
+            "Click a person for the why and the next step.",
             paths=map_paths,
             fit=fit or [self.ids[n] for n in answer],
             context=[self.ids[n] for n in context],
-            explain={**self._through(map_paths),
-                     **self._explain(list(dict.fromkeys(h[-1] for h, p in zip(hops, ranked, strict=True) if not p.cold)),
-                                     company=company, office=office, role=role,
-                                     max_hops=int(rank_options.get("max_hops", 3)))},  # fmt: skip
-            explain_flags=_flags(company=target.company_name, office=target.office_name, role=" ".join(target.role)),
+            explain=self._target_panels(map_paths, ranked, ends, company=company, office=office, role=role,
+                                        max_hops=int(rank_options.get("max_hops", 3))),  # fmt: skip
+            explain_flags=flags(company=target.company_name, office=target.office_name, role=" ".join(target.role)),
             shown={G.nodes[n].get("company_key", "") for n in answer if n != ME},
         )
 
@@ -277,7 +247,7 @@ class _Scene:
         while nid in self.taken:
             nid += "_"
         self.labels_drawn.append(nid)
-        return _label_node(nid, label, x, y, size)
+        return label_node(nid, label, x, y, size)
 
     def _company(self, key: str) -> str:
         return self.palette.names.get(key, key)
@@ -427,19 +397,20 @@ class _Scene:
             node["hidden"] = True
         return node
 
-    def _through(self, paths: list[MapPath]) -> dict[str, list[str]]:
-        """The panel of a person to ask: the ranked paths through them and what to ask for."""
-        out: dict[str, list[str]] = defaultdict(list)
-        for p in paths:
-            for i, nid in enumerate(p.ids[1:-1], 1):
-                shown = p.names[0] + "".join(
-                    (" ~ " if p.inferred and p.inferred[k - 1] else " \u2192 ") + p.names[k]
-                    for k in range(1, len(p.names))
-                )
-                out[nid].append(f"On ranked path {p.rank}: {shown}")
-                out[nid].append(f"  ask them to introduce you to {p.names[i + 1]}" if i == 1
-                                else f"  they could introduce you to {p.names[i + 1]}")  # fmt: skip
-        return dict(out)
+    def _target_panels(
+        self, map_paths: list[MapPath], ranked: list[Any], ends: list[str], **where: Any
+    ) -> dict[str, list[str]]:
+        """Panels of a target map: the people to ask by the paths through them; the first path's
+        end by :func:`netmap.ranking.explain` (its best routes, with suggestions); the other ends
+        by their ranked paths (one explain search each would triple the time of a large map)."""
+        panels = through_text(map_paths)
+        max_hops = where.pop("max_hops")
+        for n in ends[1:]:
+            rows = [p for p in ranked if p.path and p.path[-1] == n]
+            panels[self.ids[n]] = paths_text(self.G, n, rows, self.labels, self.options, max_hops=max_hops)
+        if ends:
+            panels.update(self._explain(ends[:1], max_hops=max_hops, **where))
+        return panels
 
     def _explain(self, people: list[str], **where: Any) -> dict[str, list[str]]:
         return {self.ids[n]: panel_text(self.G, n, self.labels, self.options, **where) for n in people}
@@ -477,15 +448,6 @@ def _faded(color: str) -> str:
     return fade(color)
 
 
-def _flags(**options: str | None) -> str:
-    """Command-line options as the panel suggests them: ``--company "Acme" --office Lisbon``.
-
-    >>> _flags(company="Halcyon Maps", office="Lisbon", role="")
-    ' --company "Halcyon Maps" --office "Lisbon"'
-    """
-    return "".join(f' --{k} "{v}"' for k, v in options.items() if v)
-
-
 def _key(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a < b else (b, a)
 
@@ -497,15 +459,6 @@ def _warmth(G: nx.Graph, n: str) -> float:
 
 def _edge_warmth(e: dict[str, Any]) -> float:
     return (float(e["width"]) - 0.5) / 4
-
-
-def _label_node(nid: str, label: str, x: float, y: float, size: int) -> dict[str, Any]:
-    """A company or block name drawn as text on the map (not a person, not clickable)."""
-    return {
-        "id": nid, "label": label, "kind": "label", "shape": "text", "x": round(x, 1), "y": round(y, 1),
-        "font": {"size": size, "color": "#3E4C59", "bold": True}, "physics": False, "chosen": False,
-        "company": "", "office": "", "tags": [], "baseColor": "#3E4C59", "fadedColor": "#3E4C59",
-    }  # fmt: skip
 
 
 def _neighbourhood(G: nx.Graph, centre: str, depth: int, group_max: int) -> dict[str, int]:

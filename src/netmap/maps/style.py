@@ -154,6 +154,15 @@ def user_node(x: float, y: float, **extra: Any) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def label_node(nid: str, label: str, x: float, y: float, size: int) -> dict[str, Any]:
+    """A company or block name drawn as text on the map (not a person, not clickable)."""
+    return {
+        "id": nid, "label": label, "kind": "label", "shape": "text", "x": round(x, 1), "y": round(y, 1),
+        "font": {"size": size, "color": "#3E4C59", "bold": True}, "physics": False, "chosen": False,
+        "company": "", "office": "", "tags": [], "baseColor": "#3E4C59", "fadedColor": "#3E4C59",
+    }  # fmt: skip
+
+
 def vis_options(physics: bool, size: int, seed: int) -> dict[str, Any]:
     """vis-network options: straight edges, seeded, physics bounded or off, labels by zoom."""
     large = size > 2000
