@@ -106,3 +106,14 @@ def test_explain_as_a_member(club):
     result = run("explain", "Zé Alvo", "--data", str(club), "--as", "Ana Sample")
     assert result.exit_code == 0, result.output
     assert "You > Bruno Gen > Zé Alvo" in result.stdout
+
+
+@pytest.mark.parametrize("company, office", [("Halcyon Maps", "Lisbon"), ("Halcyon Maps", None), ("Globex", None)])
+def test_mutual_at_reads_only_the_part_of_the_network_it_needs(company, office):
+    """Your contacts and the target's people are enough: the rows equal the whole graph's."""
+    from netmap.ranking import mutual_at
+
+    net = netmap.open_network(SAMPLE, today=TODAY)
+    whole = mutual_at(net.graph(inferred=False), company, office=office)
+    assert [m.as_row() for m in net.mutual_at(company, office)] == [m.as_row() for m in whole]
+    assert whole

@@ -221,9 +221,14 @@ class Network:
 
     def mutual_at(self, company: str, office: str | None = None) -> list[Mutual]:
         """Your contacts tied to someone at the target, by their best such tie."""
+        from .fastpath import graph_of, target_in
         from .ranking import mutual_at
 
-        return mutual_at(self.graph(), company, office=office)
+        net = self.columns()
+        with self.reading():
+            target, inside, _ = target_in(net, company, office=office)
+            yours = net.pair_hi[net.pair_lo == 0] - 1  # your contacts' rows
+            return mutual_at(graph_of(net, inferred=False, rows=[*yours.tolist(), *inside.tolist()]), target)
 
     def explain(self, person: str, company: str | None = None, office: str | None = None,
                 role: str | None = None, *, k: int = 3, max_hops: int = 3) -> Explanation:  # fmt: skip

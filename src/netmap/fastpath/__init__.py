@@ -18,9 +18,9 @@ Every question starts here (through :class:`netmap.network.Network`):
 
 from __future__ import annotations
 
-from .build import graph_from_files, graph_of, rank_paths_from_files, rank_paths_in
+from .build import graph_from_files, graph_of, rank_paths_from_files, rank_paths_in, target_in
 from .network import ColumnNetwork
 from .read import Unsupported, read_aliases
 
 __all__ = ["ColumnNetwork", "Unsupported", "graph_from_files", "graph_of", "rank_paths_from_files", "rank_paths_in",
-           "read_aliases"]
+           "read_aliases", "target_in"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
@@ -53,6 +54,18 @@ def rank_paths_from_files(
                          include_cold=include_cold, inferred=inferred)  # fmt: skip
 
 
+def target_in(net: ColumnNetwork, company: str, *, office: str | None = None, role: str | None = None):
+    """``(Target, rows of the company's people, their columns)``; NotFoundError (with
+    suggestions, past employees, the cold approach) for a company or office nobody is at."""
+    key = company_key(company, net.aliases)
+    rows = np.flatnonzero(net.person_key == key) if key in net.company_names else np.array([], np.int64)
+    m = _member_columns(net, rows)
+    offices = Counter((k, o) for k, o in zip(m["office_key"], m["office"], strict=True) if k) if office else Counter()
+    target = resolve_target_in(net.company_names, net.aliases, offices, company, office=office, role=role,
+                               past=lambda k: _past_employees(net, k))  # fmt: skip
+    return target, rows, m
+
+
 def rank_paths_in(
     net: ColumnNetwork,
     company: str,
@@ -69,12 +82,7 @@ def rank_paths_in(
     weights, today, aliases = net.weights, net.today, net.aliases
     G = nx.Graph(today=today, weights=weights, aliases=dict(aliases), company_names=net.company_names)
     G.add_node(ME, kind="user", name="You", label="You")
-    key = company_key(company, aliases)
-    members_rows = np.flatnonzero(net.person_key == key) if key in net.company_names else np.array([], np.int64)
-    m = _member_columns(net, members_rows)
-    offices = Counter((k, o) for k, o in zip(m["office_key"], m["office"], strict=True) if k) if office else Counter()
-    target = resolve_target_in(net.company_names, aliases, offices, company, office=office, role=role,
-                               past=lambda k: _past_employees(net, k))  # fmt: skip
+    target, members_rows, m = target_in(net, company, office=office, role=role)
     members = m["id"]
     fit_of: dict[tuple[str, str, str], Fit] = {}  # few distinct titles, many people
     fit_list = []
@@ -185,17 +193,29 @@ def graph_from_files(
     return graph_of(net, inferred=inferred)
 
 
-def graph_of(net: ColumnNetwork, *, inferred: bool = True) -> nx.Graph:
-    """The scored networkx graph of the columns (see :func:`netmap.graph.build_graph`)."""
+def graph_of(net: ColumnNetwork, *, inferred: bool = True, rows: Iterable[int] | None = None) -> nx.Graph:
+    """The scored networkx graph of the columns (see :func:`netmap.graph.build_graph`).
+
+    ``rows`` (0-based contact rows) keeps only those people, you, the ties among them and
+    their groups: the part of the network a question reads, built in a fraction of the time.
+    """
     weights, today, aliases = net.weights, net.today, net.aliases
     G = nx.Graph(today=today, weights=weights, aliases=dict(aliases), company_names=net.company_names)
     G.add_node(ME, kind="user", name="You", label="You")
     ids = net.ids.to_pylist()
-    attrs = _person_attrs(net, list(range(net.n)))
-    G.add_nodes_from((ids[r], attrs[r]) for r in range(net.n))
+    kept = list(range(net.n)) if rows is None else sorted(set(rows))
+    attrs = _person_attrs(net, kept)
+    G.add_nodes_from((ids[r], attrs[r]) for r in kept)
 
     # evidence, grouped by tie in the order build_graph first meets each tie
     order = np.argsort(net.piece_order, kind="stable")
+    keep_node = None
+    if rows is not None:
+        keep_node = np.zeros(net.n + 1, bool)
+        keep_node[0] = True
+        keep_node[np.array(kept, np.int64) + 1] = True
+        k = net.piece_key[order]
+        order = order[keep_node[k // (net.n + 1)] & keep_node[k % (net.n + 1)]]
     keys = net.piece_key[order]
     uniq, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
     rank = np.empty(len(uniq), np.int64)
@@ -206,6 +226,8 @@ def graph_of(net: ColumnNetwork, *, inferred: bool = True) -> nx.Graph:
     node = [ME, *ids]
     evidence = _evidence_objects(net, pieces)
     pair_order = np.argsort(first, kind="stable")
+    if rows is not None:  # the ties kept, as indices into the pair arrays (ascending keys)
+        pair_order = np.searchsorted(net.pair_lo * (net.n + 1) + net.pair_hi, uniq)[pair_order]
     lo, hi = net.pair_lo[pair_order].tolist(), net.pair_hi[pair_order].tolist()
     warmths, bonuses = net.pair_warmth[pair_order].tolist(), net.pair_bonus[pair_order].tolist()
     costs = (-np.log(net.pair_warmth[pair_order])).tolist()
@@ -227,17 +249,24 @@ def graph_of(net: ColumnNetwork, *, inferred: bool = True) -> nx.Graph:
     if not inferred:
         return G
     # groups are numbered in the order build_graph creates them, so add them first, in order
-    infos = [net.group_info(gi) for gi in range(net.n_groups)]
+    member_person, member_group = net.member_person, net.member_group
+    member_warmth, member_role = net.member_warmth, net.member_role
+    groups = np.arange(net.n_groups)
+    if keep_node is not None:
+        mine = keep_node[member_person]
+        member_person, member_group = member_person[mine], member_group[mine]
+        member_warmth, member_role = member_warmth[mine], member_role[mine]
+        groups = np.unique(member_group - net.n - 1)
+    infos = {int(gi): net.group_info(int(gi)) for gi in groups}
     sizes = net.group_size.tolist()
-    G.add_nodes_from((gid, {"kind": "group", "group": kind, "name": label, "label": label, "size": size})
-                     for (gid, kind, label), size in zip(infos, sizes, strict=True))  # fmt: skip
-    gids = [gid for gid, _, _ in infos]
-    mw = net.member_warmth.tolist()
-    mc = (-np.log(net.member_warmth)).tolist() if len(mw) else []
+    G.add_nodes_from((gid, {"kind": "group", "group": kind, "name": label, "label": label, "size": sizes[gi]})
+                     for gi, (gid, kind, label) in infos.items())  # fmt: skip
+    mw = member_warmth.tolist()
+    mc = (-np.log(member_warmth)).tolist() if len(mw) else []
     G.add_edges_from(
-        (node[p], gids[g - net.n - 1], {"warmth": w, "cost": c, "hops": 0.5, "inferred": True, "kinds": ["member"],
-                                        "role": role})
-        for p, g, w, c, role in zip(net.member_person.tolist(), net.member_group.tolist(), mw, mc,
-                                    net.member_role.tolist(), strict=True)
+        (node[p], infos[g - net.n - 1][0], {"warmth": w, "cost": c, "hops": 0.5, "inferred": True,
+                                            "kinds": ["member"], "role": role})
+        for p, g, w, c, role in zip(member_person.tolist(), member_group.tolist(), mw, mc, member_role.tolist(),
+                                    strict=True)
     )  # fmt: skip
     return G
