@@ -396,3 +396,18 @@ def test_sample_data_checks_clean(runner):
     result = runner.invoke(cli, ["check", "--data", str(sample)])
     assert result.exit_code == 0, result.stdout
     assert result.stdout.splitlines()[-1].endswith("0 errors, 0 warnings")
+
+
+def test_check_reads_events_csv_too(runner, tmp_path):
+    """events.csv (the outreach history) is part of the folder: its problems are listed with the rest."""
+    (tmp_path / "contacts.csv").write_text("id,name,company\nines,Inês Carvalho,Halcyon Maps\n")
+    (tmp_path / "events.csv").write_text(
+        "date,kind,person,referrer,notes\n2026-01-05,meeting,ines carvalho,,coffee\n2026-02-01,call,Nobody Here,,\n"
+    )
+    result = runner.invoke(cli, ["check", "--data", str(tmp_path)])
+    assert result.stdout.splitlines() == [
+        f"{tmp_path}/events.csv:3: person: 'Nobody Here' matches no id or name in contacts.csv - "
+        "write the id from contacts.csv",
+        "1 person, 0 introductions, 0 company aliases; 1 error, 0 warnings",
+    ]
+    assert result.exit_code == 1

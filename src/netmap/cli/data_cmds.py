@@ -28,9 +28,15 @@ def check(opts: DataOptions) -> None:
     report = check_data(
         opts.data, contacts=opts.contacts, introductions=opts.intros, encoding=opts.encoding
     )
-    for problem in report.problems:
+    problems = list(report.problems)
+    if not report.errors:  # events name people: read them once the people are known
+        from ..outreach.events import check_events
+
+        problems += check_events(report.dataset, encoding=opts.encoding)
+    for problem in problems:
         click.echo(str(problem))
-    errors, warnings = len(report.errors), len(report.warnings)
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
     try:  # the scoring weights (netmap.toml or --config) are part of the data too
         opts.weights()
     except ConfigError as exc:

@@ -148,6 +148,17 @@ def _person(rows: _Rows, line: int, column: str, text: str, dataset: Dataset, me
     return None
 
 
+def check_events(dataset: Dataset, *, encoding: str | None = None) -> list[Problem]:
+    """Every problem of the folder's events.csv (none when there is no such file), for ``netmap check``."""
+    path = events_path(dataset)
+    if not path.exists():
+        return []
+    table = read_table(path, encoding=encoding, example_header=",".join(EVENTS_HEADER))
+    if any(p.message == "file is empty" for p in table.problems):
+        return []
+    return parse_events(table, dataset)[1]
+
+
 def load_events(dataset: Dataset, *, encoding: str | None = None) -> list[Event]:
     """The events of the folder's events.csv, oldest first ([] when there is none).
 
@@ -167,5 +178,5 @@ def load_events(dataset: Dataset, *, encoding: str | None = None) -> list[Event]
 
 __all__ = [
     "CONTACT_KINDS", "EVENTS_FILE", "EVENTS_HEADER", "EVENT_KINDS", "ITEM_KINDS", "STATUS_EVENTS",
-    "Event", "events_path", "load_events", "parse_events",
+    "Event", "check_events", "events_path", "load_events", "parse_events",
 ]  # fmt: skip
