@@ -197,8 +197,9 @@ class _Scene:
         drawn = [ME, *(n for n in persons)]
         self._name(drawn)
         self._explicit(drawn)
-        inferred = self._inferred_groups(persons)
-        self._add_inferred(inferred, drawn)
+        # only the hops of the ranked paths are inferred ties here: a column of colleagues
+        # joined by dashes would run through their labels
+        self._add_inferred({}, drawn)
         map_paths = self._paths(ranked, hops)
 
         where = target.describe()
@@ -219,7 +220,9 @@ class _Scene:
         return self._data(
             nodes,
             title=self.options.title or f"Warm paths to {where}",
-            legend=network_legend(inferred=True, pending=self._any_pending(), target=where),
+            legend=network_legend(
+                inferred=any(e["style"] == "inferred" for e in self.edges), pending=self._any_pending(), target=where
+            ),
             hint="Left: you. Middle: who to ask. Right: the people there. "
             "Click a person for the why and the next step.",
             paths=map_paths,
