@@ -7,8 +7,9 @@ from datetime import date
 import pytest
 
 from netmap.errors import DataError
-from netmap.loading import PersonIndex, check_data, load_dataset, parse_date
+from netmap.loading import check_data, load_dataset, parse_date
 from netmap.model import ME, Contact
+from netmap.people import PersonResolver
 
 
 def test_derived_ids_linkedin_then_email_then_name(write_data):
@@ -215,7 +216,7 @@ def test_parse_date_errors(text, message):
     assert str(info.value) == message
 
 
-class TestPersonIndex:
+class TestPersonResolverOverContacts:
     people = [
         Contact("ana", "Ana Ribeiro"),
         Contact("jose", "José Álvarez"),
@@ -223,16 +224,16 @@ class TestPersonIndex:
         Contact("s2", "Sam Lee", line=5),
         Contact("zhang", "张伟"),
     ]
-    index = PersonIndex(people)
+    index = PersonResolver.of_contacts(people)
 
     def test_resolves(self):
-        assert self.index.resolve("ana") == ("ana", "", "")
-        assert self.index.resolve("  ana ribeiro ") == ("ana", "", "")
-        assert self.index.resolve("张伟") == ("zhang", "", "")
-        assert self.index.resolve("Me") == (ME, "", "")
+        assert self.index.find("ana") == ("ana", "", "")
+        assert self.index.find("  ana ribeiro ") == ("ana", "", "")
+        assert self.index.find("张伟") == ("zhang", "", "")
+        assert self.index.find("Me") == (ME, "", "")
 
     def test_ambiguous(self):
-        assert self.index.resolve("sam lee") == (
+        assert self.index.find("sam lee") == (
             None,
             "'sam lee' is ambiguous: 2 people have that name: 's1' (line 4), 's2' (line 5)",
             "write the id instead of the name",
@@ -254,7 +255,7 @@ class TestPersonIndex:
         assert self.index.suggest(text) == suggested
 
     def test_unknown_message_names_the_contacts_file(self):
-        pid, message, hint = PersonIndex(self.people, "people.csv").resolve("Zed")
+        pid, message, hint = PersonResolver.of_contacts(self.people, source="people.csv").find("Zed")
         assert (pid, message) == (None, "'Zed' matches no id or name in people.csv")
         assert hint == "add them to people.csv, or fix the spelling (you are 'me')"
 

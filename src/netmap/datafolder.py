@@ -30,12 +30,12 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cells import CONTROL_CHARACTERS
 from .csvio import read_table
 from .errors import DataError, NetmapError, NotFoundError, Problem
 from .loading import (
     CONTACTS_FILE,
     INTRODUCTIONS_FILE,
-    PersonIndex,
     load_dataset,
     parse_choice,
     parse_contacts,
@@ -44,6 +44,7 @@ from .loading import (
 )
 from .model import CONTACT_COLUMNS, INTRODUCTION_COLUMNS, ME, RELATIONSHIPS, Contact
 from .normalize import linkedin_slug, normalize_company, normalize_name, split_list
+from .people import PersonResolver
 from .store import CsvDocument, StoredRow, create_new, open_for_edit, transaction
 from .weights import PROFILE_KEYS, load_profile, load_weights
 
@@ -241,8 +242,10 @@ class PeopleBook:
                 self.contacts: list[Contact] = []
                 self.contacts = self._parse()  # introductions.csv, if any, must still resolve
             else:
-                self.doc, _, dataset = open_for_edit(data, contacts=contacts, introductions=introductions,
-                                                     encoding=encoding, with_introductions=False, tx=self._tx)  # fmt: skip
+                self.doc, _, dataset = open_for_edit(
+                    data, contacts=contacts, introductions=introductions, encoding=encoding,
+                    with_introductions=False, tx=self._tx,
+                )
                 self.contacts = dataset.contacts
         except BaseException:
             self.close()
@@ -263,7 +266,7 @@ class PeopleBook:
 
     def person(self, text: str) -> Contact:
         """The person ``text`` (an id or a name) names; NotFoundError when unknown or ambiguous."""
-        pid, message, hint = PersonIndex(self.contacts, self.path.name).resolve(text)
+        pid, message, hint = PersonResolver.of_contacts(self.contacts, source=self.path.name).find(text)
         if pid is None:
             raise NotFoundError(f"{message} - {hint}")
         if pid == ME:
@@ -341,7 +344,7 @@ class PeopleBook:
         naming their row; two people of the same name and company need an explicit ``id``.
         ``tags`` may be separated by ``;`` or ``,``.
         """
-        name = " ".join(name.split())
+        name = " ".join(CONTROL_CHARACTERS.sub("", name).split())  # as the loader will read it
         if not name:
             raise NetmapError('the name is empty - give the person\'s name, e.g. netmap add "Ana Lima"')
         try:

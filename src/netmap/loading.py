@@ -117,17 +117,6 @@ def parse_contacts(table: Table) -> tuple[list[Contact], list[Problem]]:
     return contacts, rows.problems
 
 
-class PersonIndex(PersonResolver):
-    """Transitional: :class:`~netmap.people.PersonResolver` over contacts whose ``resolve``
-    returns ``(id, message, hint)``. Callers move to PersonResolver; then this goes."""
-
-    def __init__(self, contacts: list[Contact], contacts_file: str = CONTACTS_FILE):
-        super().__init__(PersonResolver.of_contacts(contacts).people.values(), source=contacts_file)
-
-    def resolve(self, text: str, *, first_name: bool = True) -> tuple[str | None, str, str]:  # type: ignore[override]
-        return self.find(text, first_name=first_name)
-
-
 def parse_introductions(
     table: Table, contacts: list[Contact], *, contacts_file: str = CONTACTS_FILE
 ) -> tuple[list[Introduction], list[Problem]]:

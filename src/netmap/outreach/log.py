@@ -31,8 +31,9 @@ from pathlib import Path
 
 from ..csvio import Table
 from ..errors import DataError, NetmapError, NotFoundError
-from ..loading import PersonIndex, parse_contacts, parse_introductions
+from ..loading import parse_contacts, parse_introductions
 from ..model import ME, STATUSES, Contact, Introduction
+from ..people import PersonResolver
 from ..store import CsvDocument, StoredRow, Transaction, open_for_edit, save_all, transaction
 from ._common import BEFORE_MEETING, EVENT_COLUMNS, MET, NUDGE_COLUMN, TRANSITIONS, resolve_person, who
 from .events import EVENTS_HEADER, STATUS_EVENTS, Event, events_path, load_events
@@ -79,7 +80,7 @@ class OutreachBook(ReferralLog):
         assert intros_doc is not None
         self.intros_doc = intros_doc
         self.people = self.dataset.by_id()
-        self.index = PersonIndex(self.dataset.contacts, self.contacts_doc.path.name)
+        self.index = PersonResolver.of_contacts(self.dataset.contacts, source=self.contacts_doc.path.name)
         self._contact_rows = {r.line: r for r in self.contacts_doc.rows}
         self._intro_rows = {r.line: r for r in self.intros_doc.rows}
         self._encoding = encoding

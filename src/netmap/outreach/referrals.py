@@ -6,9 +6,9 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..errors import NetmapError, NotFoundError
-from ..loading import PersonIndex
 from ..model import ME, Contact, Dataset
 from ..normalize import slugify
+from ..people import PersonResolver
 from .events import Event
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ class ReferralLog:
     intros_doc: CsvDocument
     people: dict[str, Contact]
     dataset: Dataset
-    index: PersonIndex
+    index: PersonResolver
     result: LogResult
     _contact_rows: dict[int, StoredRow]
     _fake_lines: dict[int, int]
@@ -94,7 +94,7 @@ class ReferralLog:
             for c in self.dataset.contacts:
                 if c.email and c.email.casefold() == email.casefold():
                     return c.id
-        pid, message, hint = self.index.resolve(name)
+        pid, message, hint = self.index.find(name)
         if pid == ME:
             raise NetmapError("'me' is you - pass the name of the person you were given")
         if pid is None and "ambiguous" in message:
@@ -139,5 +139,5 @@ class ReferralLog:
         contact.line = -len(self._fake_lines)  # not on disk yet
         self.people[new.id] = contact
         self._contact_rows[contact.line] = row
-        self.index = PersonIndex(list(self.people.values()), self.contacts_doc.path.name)
+        self.index = PersonResolver.of_contacts(self.people.values(), source=self.contacts_doc.path.name)
         return new.id
