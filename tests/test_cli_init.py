@@ -475,8 +475,8 @@ def test_rate_ambiguous_name_exits_3(folder):
     result = run("rate", "Bo Chen", "--strength", "3", "--data", str(folder))
     assert result.exit_code == 3
     assert result.stderr == (
-        "Error: 'Bo Chen' is ambiguous: 2 people have that name: 'bo' (PM at Globex, line 3), 'bo2' (Initech, line 10) - "
-        "write the id instead of the name\n"
+        "Error: 'Bo Chen' is ambiguous: 2 people have that name: 'bo' (PM at Globex, line 3), "
+        "'bo2' (Initech, line 10) - write the id instead of the name\n"
     )
 
 
