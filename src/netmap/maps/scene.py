@@ -66,6 +66,9 @@ from .style import (
 GROUP_LABEL = {"company": "same company", "office": "same office", "school": "same school"}
 #: a whole-network company disc gets a name label when it has at least this many people
 LABEL_MIN = 6
+#: a target map explains its first path's end with ranking.explain (one search) up to this
+#: many people; above, that search would take longer than the rest of the map
+EXPLAIN_LIMIT = 2000
 
 
 def map_data(
@@ -405,14 +408,15 @@ class _Scene:
     ) -> dict[str, list[str]]:
         """Panels of a target map: the people to ask by the paths through them; the first path's
         end by :func:`netmap.ranking.explain` (its best routes, with suggestions); the other ends
-        by their ranked paths (one explain search each would triple the time of a large map)."""
+        by their ranked paths (one explain search each would triple the time of a large map;
+        above :data:`EXPLAIN_LIMIT` people the first end too)."""
         panels = through_text(map_paths)
         max_hops = where.pop("max_hops")
-        for n in ends[1:]:
+        explained = ends[:1] if len(self.ids) <= EXPLAIN_LIMIT else []
+        for n in ends[len(explained) :]:
             rows = [p for p in ranked if p.path and p.path[-1] == n]
             panels[self.ids[n]] = paths_text(self.G, n, rows, self.labels, self.options, max_hops=max_hops)
-        if ends:
-            panels.update(self._explain(ends[:1], max_hops=max_hops, **where))
+        panels.update(self._explain(explained, max_hops=max_hops, **where))
         return panels
 
     def _explain(self, people: list[str], **where: Any) -> dict[str, list[str]]:
