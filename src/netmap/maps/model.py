@@ -15,10 +15,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-#: physics (the moving layout) is on only for maps with at most this many nodes
-PHYSICS_LIMIT = 300
-
-
 @dataclass(frozen=True, slots=True)
 class MapOptions:
     """How to draw a map. The defaults suit a private map on a laptop."""
@@ -33,8 +29,6 @@ class MapOptions:
     inferred_clique_max: int = 8
     #: ``around``: a shared group with at most this many members counts as a tie
     around_group_max: int = 12
-    #: physics (the moving layout) is on only for maps with at most this many nodes
-    physics_limit: int = PHYSICS_LIMIT
     #: page title; a default is derived from what the map shows
     title: str | None = None
 
