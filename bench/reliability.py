@@ -273,7 +273,8 @@ IMPORT_FORMATS = {
     "google": b"Name,Given Name,Family Name,E-mail 1 - Value,Organization 1 - Name,Organization 1 - Title\n"
               b"Ana Lima,Ana,Lima,ana@x.example,Acme,Engineer\n",
     "outlook": b"First Name,Last Name,E-mail Address,Company,Job Title\nAna,Lima,ana@x.example,Acme,Engineer\n",
-    "vcard": b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Lima\r\nN:Lima;Ana;;;\r\nORG:Acme\r\nEMAIL:ana@x.example\r\nEND:VCARD\r\n",
+    "vcard": b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Lima\r\nN:Lima;Ana;;;\r\nORG:Acme\r\n"
+             b"EMAIL:ana@x.example\r\nEND:VCARD\r\n",
 }  # fmt: skip
 
 
@@ -410,7 +411,8 @@ def fuzz(parent: Path, seeds: range, tally: Tally) -> None:
 # -- hostile exports -------------------------------------------------------------------------
 
 HOSTILE_NAMES = ["Ana \x01Lima", "Bo \x1b]0;pwned\x07Chen", "Cy \x1b[2J Diaz", "=HYPERLINK(\"http://x\")",
-                 "Dee <b>&amp;</b> ]]> Ek", "Eli \u202eFox", "Fay\u200b Gu", "Gus\x7f Ho", "Hal \x9b31m Ito"]  # fmt: skip
+                 "Dee <b>&amp;</b> ]]> Ek", "Eli \u202eFox", "Fay\u200b Gu", "Gus\x7f Ho",
+                 "Hal \x9b31m Ito"]  # fmt: skip
 
 
 def hostile_folder(parent: Path) -> Path:
@@ -457,7 +459,8 @@ def parse_exports(folder: Path, tally: Tally) -> None:
 
     jobs = [("graphml", ["export", "--format", "graphml"]), ("gexf", ["export", "--format", "gexf"]),
             ("json", ["export", "--format", "json"]), ("ics", ["due", "--all", "--ics"]),
-            ("csv", ["paths", "--company", "Acme", "--format", "csv"]), ("csv", ["due", "--all", "--format", "csv"])]  # fmt: skip
+            ("csv", ["paths", "--company", "Acme", "--format", "csv"]),
+            ("csv", ["due", "--all", "--format", "csv"])]  # fmt: skip
     for i, (fmt, argv) in enumerate(jobs):
         path = folder / f"out{i}.{fmt}"
         full = [*argv, str(path)] if fmt == "ics" else [*argv, "-o", str(path)]

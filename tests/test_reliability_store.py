@@ -83,7 +83,8 @@ def test_a_conflict_in_the_second_file_writes_neither(tmp_path):
     with pytest.raises(ConflictError) as info:
         save_all([contacts, intros])
     assert info.value.exit_code == 4
-    assert str(info.value) == f"{folder / 'introductions.csv'} changed on disk since netmap read it - re-run the command"
+    message = f"{folder / 'introductions.csv'} changed on disk since netmap read it - re-run the command"
+    assert str(info.value) == message
     assert (folder / "contacts.csv").read_bytes() == CONTACTS
     assert (folder / "introductions.csv").read_bytes() == edited
     assert names(folder) == ["contacts.csv", "introductions.csv"]

@@ -338,7 +338,7 @@ def test_process_killed_mid_write_leaves_the_file_whole(tmp_path):
 cells = st.text(alphabet=st.sampled_from(list('ab ,;"\n\r\té')), max_size=6)
 
 
-@settings(max_examples=80, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     rows=st.lists(st.lists(cells, min_size=3, max_size=3), max_size=5),
     quoting=st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL]),

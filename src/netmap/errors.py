@@ -10,7 +10,10 @@ Exit codes (documented in the README):
 1     the data is invalid (:class:`DataError`, :class:`ConfigError`)
 2     wrong invocation: unknown option, bad value (Click's usage errors)
 3     a named company, office or person was not found (:class:`NotFoundError`)
-4     a file changed on disk since netmap read it (:class:`ConflictError`)
+4     nothing written: a file changed on disk since netmap read it, the folder
+      stayed locked by another command, or an interrupted change cannot be
+      finished (:class:`ConflictError` and its children in :mod:`netmap.store`)
+70    an unexpected failure: a bug (``--debug`` shows the traceback)
 ====  ==========================================================
 """
 

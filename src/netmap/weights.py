@@ -23,6 +23,7 @@ import math
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from typing import Any
 
 from .errors import ConfigError
 
@@ -92,7 +93,7 @@ class Weights:
     def with_overrides(self, overrides: dict, source: str = "config") -> Weights:
         """A copy with ``overrides`` (parsed TOML) applied; unknown keys raise ConfigError."""
         known = {f.name: f for f in fields(self)}
-        changes: dict[str, object] = {}
+        changes: dict[str, Any] = {}
         for key, value in overrides.items():
             if key in PROFILE_SECTIONS:
                 if not isinstance(value, dict):
@@ -177,7 +178,8 @@ RANGES: dict[str, tuple[float, float, bool]] = {
     "half_life_days": (0, 36500, True), "recency_floor": (0, 1, False), "unknown_recency": (0, 1, True),
     "introduction_default": (0, 1, True), "status": (0, 2, True), "introduced": (0, 1, True),
     "reciprocity": (1, 2, False), "track_record_step": (0, 1, False), "track_record_min": (0, 1, True),
-    "track_record_max": (1, 3, False), "inferred": (0, 1, True), "inferred_full_size": (1, 1e6, False), "seniority": (0, 1, True),
+    "track_record_max": (1, 3, False), "inferred": (0, 1, True), "inferred_full_size": (1, 1e6, False),
+    "seniority": (0, 1, True),
     "office_match": (0, 1, True), "office_mismatch": (0, 1, True), "role_match": (0, 1, True),
     "role_mismatch": (0, 1, True), "reach_peak": (0.01, 1, False),
 }  # fmt: skip
@@ -185,17 +187,16 @@ RANGES: dict[str, tuple[float, float, bool]] = {
 
 def _number(value: object, key: str, source: str) -> float:
     lo, hi, open_low = RANGES[key.split(".")[0]]
-    ok = isinstance(value, int | float) and not isinstance(value, bool)
-    if ok and isinstance(value, int):
-        ok = abs(value) <= 10**15  # far beyond any range below; a float would overflow
-    ok = ok and math.isfinite(value)  # type: ignore[arg-type]
-    if ok:
-        ok = (value > lo if open_low else value >= lo) and value <= hi
-    if not ok:
+    number: float | None = None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if isinstance(value, float) or abs(value) <= 10**15:  # a huge int would overflow a float
+            number = float(value)
+    ok = number is not None and math.isfinite(number) and (number > lo if open_low else number >= lo) and number <= hi
+    if number is None or not ok:
         bounds = f"{'above' if open_low else 'from'} {lo:g} {'up ' if open_low else ''}to {hi:g}"
         shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
         raise ConfigError(f"{source}: {key}: must be a number {bounds}, got {shown} - fix the value")
-    return float(value)
+    return number
 
 
 def load_weights(path: str | Path | None) -> Weights:

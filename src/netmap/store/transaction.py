@@ -44,8 +44,9 @@ def settings(folder: Path, timeout: float | None = None, backups: int | None = N
                 if not 0 <= value <= (3600 if name == "lock_timeout" else 100):
                     raise ValueError
             except ValueError:
+                top = 3600 if name == "lock_timeout" else 100
                 raise ConfigError(f"${env}: '{text}' is not a valid {name.replace('_', ' ')} - "
-                                  f"use a whole number from 0 to {3600 if name == 'lock_timeout' else 100}") from None  # fmt: skip
+                                  f"use a whole number from 0 to {top}") from None  # fmt: skip
             config[name] = value
     return (
         float(timeout if timeout is not None else config.get("lock_timeout", DEFAULT_TIMEOUT)),
