@@ -117,3 +117,20 @@ def test_mutual_at_reads_only_the_part_of_the_network_it_needs(company, office):
     whole = mutual_at(net.graph(inferred=False), company, office=office)
     assert [m.as_row() for m in net.mutual_at(company, office)] == [m.as_row() for m in whole]
     assert whole
+
+
+def test_explain_reads_only_the_part_of_the_network_paths_can_use():
+    """People within reach of both you and the person (and the referrers in the evidence of
+    their ties to you): the explanation equals the whole graph's, for every person of the sample."""
+    from dataclasses import asdict
+
+    from netmap.ranking import explain
+
+    net = netmap.open_network(SAMPLE, today=TODAY)
+    G = net.graph()
+    people = [n for n, kind in G.nodes(data="kind") if kind == "person"]
+    for person in people[::7]:
+        assert asdict(net.explain(person)) == asdict(explain(G, person)), person
+    assert asdict(net.explain("ines", company="Halcyon Maps", office="Lisbon")) == asdict(
+        explain(G, "ines-carvalho", company="Halcyon Maps", office="Lisbon")
+    )

@@ -24,13 +24,16 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .errors import NotFoundError
 from .folder import DataFolder
+from .model import ME
 
 if TYPE_CHECKING:
     import networkx as nx
 
     from .fastpath import ColumnNetwork
     from .model import Dataset
+    from .people import PersonResolver
     from .ranking import Explanation, Introducer, Mutual, RankedPath
     from .stats import NetworkStats
     from .weights import Weights
@@ -233,9 +236,29 @@ class Network:
     def explain(self, person: str, company: str | None = None, office: str | None = None,
                 role: str | None = None, *, k: int = 3, max_hops: int = 3) -> Explanation:  # fmt: skip
         """The best ``k`` paths to ``person``, hop by hop, with what would raise each hop."""
+        from .fastpath import graph_of, target_in
         from .ranking import explain
 
-        return explain(self.graph(), person, company=company, office=office, role=role, k=k, max_hops=max_hops)
+        net = self.columns()
+        with self.reading():
+            pid = self._people(net).resolve(person)
+            if pid == ME:
+                raise NotFoundError("that is you - name someone else to explain the paths to them")
+            row = net.ids.index(pid).as_py()
+            target = target_in(net, company, office=office, role=role)[0] if company else None
+            G = graph_of(net, rows=net.rows_between(0, row + 1, max_hops))  # the part paths to them can use
+            return explain(G, pid, company=target, k=k, max_hops=max_hops)
+
+    def _people(self, net: ColumnNetwork) -> PersonResolver:
+        """The one person resolver over every person of the columns."""
+        from .people import Person, PersonResolver
+
+        def column(name: str) -> list[str]:
+            return net.contacts.column(name).to_pylist() if name in net.contacts.column_names else [""] * net.n
+
+        return PersonResolver((Person(*values) for values in zip(net.ids.to_pylist(), column("name"),
+                                                                  column("company"), column("title"), strict=True)),
+                              source=self.where.contacts.name)  # fmt: skip
 
     def stats(self, *, top: int = 5) -> NetworkStats:
         """Counts, strongest ties, brokers and companies of the network."""

@@ -193,6 +193,16 @@ def graph_from_files(
     return graph_of(net, inferred=inferred)
 
 
+def _with_referrers(net: ColumnNetwork, rows: Iterable[int]) -> list[int]:
+    """``rows`` and the referrers named in the evidence of their ties to you (an introduction
+    that happened makes the contact your own tie, "introduced by" the referrer)."""
+    kept = np.zeros(net.n + 1, bool)
+    kept[np.fromiter(rows, np.int64) + 1] = True
+    introduced = (net.piece_kind == 2) & kept[net.piece_b]
+    kept[net.intro_src[net.piece_row[introduced]]] = True
+    return (np.flatnonzero(kept[1:])).tolist()
+
+
 def graph_of(net: ColumnNetwork, *, inferred: bool = True, rows: Iterable[int] | None = None) -> nx.Graph:
     """The scored networkx graph of the columns (see :func:`netmap.graph.build_graph`).
 
@@ -203,7 +213,7 @@ def graph_of(net: ColumnNetwork, *, inferred: bool = True, rows: Iterable[int] |
     G = nx.Graph(today=today, weights=weights, aliases=dict(aliases), company_names=net.company_names)
     G.add_node(ME, kind="user", name="You", label="You")
     ids = net.ids.to_pylist()
-    kept = list(range(net.n)) if rows is None else sorted(set(rows))
+    kept = list(range(net.n)) if rows is None else _with_referrers(net, rows)
     attrs = _person_attrs(net, kept)
     G.add_nodes_from((ids[r], attrs[r]) for r in kept)
 

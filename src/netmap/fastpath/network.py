@@ -382,6 +382,45 @@ class ColumnNetwork:
             dist.append(cur)
         return [np.minimum(d[:total], d[total:]) for d in dist], dist
 
+    def half_hops_from(self, node: int, limit: int) -> np.ndarray:
+        """Fewest half-hops from ``node`` to every node (a tie between people is 2, a group
+        membership 1), counted up to ``limit``; ``limit + 1`` beyond it. Rules aside: a bound."""
+        total = self.n + 1 + self.n_groups
+        if getattr(self, "_undirected", None) is None:
+            sets = []
+            for a, b in ((self.pair_lo, self.pair_hi), (self.member_person, self.member_group)):
+                src = np.concatenate([a, b]).astype(np.int64)
+                dst = np.concatenate([b, a]).astype(np.int64)
+                order = np.argsort(src, kind="stable")
+                indptr = np.zeros(total + 1, np.int64)
+                np.cumsum(np.bincount(src, minlength=total), out=indptr[1:])
+                sets.append((indptr, dst[order]))
+            self._undirected = sets
+        dist = np.full(total, limit + 1, np.int64)
+        dist[node] = 0
+        layers = [np.array([node], np.int64)]
+        for t in range(1, limit + 1):
+            reached = []
+            for step, (indptr, nbr) in zip((2, 1), self._undirected, strict=True):
+                if t - step < 0 or not len(layers[t - step]):
+                    continue
+                frontier = layers[t - step]
+                starts, counts = indptr[frontier], indptr[frontier + 1] - indptr[frontier]
+                offsets = np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(counts.sum())
+                reached.append(nbr[offsets])
+            new = np.unique(np.concatenate(reached)) if reached else np.zeros(0, np.int64)
+            new = new[dist[new] > t]
+            dist[new] = t
+            layers.append(new)
+        return dist
+
+    def rows_between(self, a: int, b: int, max_hops: int) -> np.ndarray:
+        """The contact rows on some path of at most ``max_hops`` hops between nodes ``a`` and ``b``
+        (0 is you, row r is node r + 1): every node such a path can use, and a few more."""
+        limit = 2 * max_hops
+        near = self.half_hops_from(a, limit)[1 : self.n + 1] + self.half_hops_from(b, limit)[1 : self.n + 1]
+        return np.flatnonzero(near <= limit)
+
     def unwind(self, states: list[np.ndarray], v: int, t: int) -> list[int]:
         """Walk back from node v at layer t along ties that account for its cost exactly."""
         total = self.total

@@ -32,7 +32,7 @@ def explain(
     G: nx.Graph,
     person: str,
     *,
-    company: str | None = None,
+    company: str | Target | None = None,
     office: str | None = None,
     role: str | None = None,
     k: int = 3,
@@ -49,7 +49,7 @@ def explain(
         raise NotFoundError("that is you - name someone else to explain the paths to them")
     node = G.nodes[pid]
     if company:
-        target = resolve_target(G, company, office=office, role=role)
+        target = company if isinstance(company, Target) else resolve_target(G, company, office=office, role=role)
         if node.get("company_key") != target.company:
             where = f"at {node['company']}" if node.get("company") else "at no company on record"
             raise NotFoundError(f"{node['name']} is not at {target.company_name} ({where}) - "
