@@ -68,7 +68,7 @@ def test_whole_map_draws_you_and_every_person_but_no_group(sample_graph):
 def test_every_explicit_tie_is_drawn_once_and_solid(sample_graph):
     data = map_data(sample_graph)
     explicit = {frozenset((u, v)) for u, v, inf in sample_graph.edges(data="inferred") if not inf}
-    solid = [frozenset((e["from"], e["to"])) for e in data.edges if e["style"] != "inferred"]
+    solid = [frozenset((e["from"], e["to"])) for e in data.edges if e.get("style", "solid") != "inferred"]
     assert len(solid) == len(set(solid))
     assert set(solid) == explicit
     assert len({e["id"] for e in data.edges}) == len(data.edges)
@@ -83,7 +83,7 @@ def test_inferred_ties_only_for_small_groups():
     ]
     G = build_graph(Dataset(contacts, []), today=TODAY)
     edges = map_data(G).edges
-    assert [(e["from"], e["to"], e["style"], e["dashes"]) for e in edges] == [
+    assert [(e["from"], e["to"], e.get("style", "solid"), e["dashes"]) for e in edges] == [
         ("a", "b", "inferred", [8, 6])
     ]
     assert edges[0]["why"] == "same office: Small, Oslo (inferred)"

@@ -15,7 +15,7 @@ from netmap.loading import load_dataset
 from netmap.maps import MapOptions, map_data, render_map
 from netmap.maps.labels import LEVELS, panel_text, search_keys, title_level
 from netmap.maps.layout import column_layout, ring_layout
-from netmap.maps.style import INFERRED_DASHES, OTHER_COLOR, PALETTE, PENDING_DASHES, Palette
+from netmap.maps.style import INFERRED_DASHES, OTHER_COLOR, PALETTE, PENDING_DASHES, PERSON_FONT, Palette
 from netmap.model import ME, Contact, Dataset, Introduction
 from netmap.people import PersonResolver
 
@@ -82,7 +82,7 @@ def test_inferred_ties_and_pending_introductions_look_different():
                 Contact("c", "Cy", company="Globex"), Contact("d", "Di", company="Initech")]  # fmt: skip
     intros = [Introduction("a", "c", status="requested"), Introduction("a", "d", status="met")]
     data = map_data(build_graph(Dataset(contacts, intros), today=TODAY))
-    style = {frozenset((e["from"], e["to"])): (e["style"], e["dashes"]) for e in data.edges}
+    style = {frozenset((e["from"], e["to"])): (e.get("style", "solid"), e["dashes"]) for e in data.edges}
     assert style[frozenset(("a", "c"))] == ("pending", PENDING_DASHES)
     assert style[frozenset(("a", "b"))] == ("inferred", INFERRED_DASHES)
     assert style[frozenset(("a", "d"))] == ("solid", False)
@@ -275,7 +275,7 @@ def test_search_keys_are_the_person_resolvers(G):
 def test_whole_map_labels_your_strong_ties_biggest(G):
     """Your strong ties get the biggest labels, then your other ties, then everyone else."""
     data = map_data(G)
-    size = {n["id"]: n["font"]["size"] for n in data.nodes if n["kind"] == "person"}
+    size = {n["id"]: n.get("font", {}).get("size", PERSON_FONT) for n in data.nodes if n["kind"] == "person"}
     strong = [n for n, d in G.nodes(data=True) if d.get("kind") == "person" and (d.get("strength") or 0) >= 4
               and G.has_edge(ME, n) and not G[ME][n].get("inferred")]  # fmt: skip
     mine = [n for n in G[ME] if G.nodes[n].get("kind") == "person" and not G[ME][n].get("inferred")]

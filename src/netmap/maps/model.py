@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+
 @dataclass(frozen=True, slots=True)
 class MapOptions:
     """How to draw a map. The defaults suit a private map on a laptop."""

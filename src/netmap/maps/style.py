@@ -11,7 +11,8 @@ Colours (see docs/maps.md):
 - introduction statuses (the referral tree) use Okabe-Ito green, orange and
   vermillion, which no company uses;
 - highlighting (a selected path or chain) is never a colour: the selected ties are
-  drawn thick in :data:`INK`, the rest fade to a pale tint of their own colour.
+  drawn thick in :data:`INK`, the rest fade to a pale tint of their own colour (the page
+  mixes 15% of it with white).
 
 Line styles never mean two things: solid is a tie you recorded, long dashes an
 inferred tie (same company, office or school), dots an introduction still pending.
@@ -21,8 +22,6 @@ inferred tie (same company, office or school), dots an introduction still pendin
 (True, True, True)
 >>> pal.color("") == NO_COMPANY_COLOR
 True
->>> fade("#000000")
-'#d9d9d9'
 """
 
 from __future__ import annotations
@@ -57,22 +56,13 @@ INFERRED_EDGE = "rgba(82,96,109,0.4)"
 INFERRED_DASHES = [8, 6]
 PENDING_DASHES = [2, 5]
 PENDING_STATUSES = ("suggested", "requested", "made")
+#: label size of a person on a network map unless they matter more (vis-network's default here)
+PERSON_FONT = 10
 #: introduction statuses of the referral tree (Okabe-Ito; no company colour is one of these)
 MET_COLOR = "#009E73"
 CLOSED_COLOR = "#D55E00"
 PENDING_COLOR = "#E69F00"
 STARTER_COLOR = "#0072B2"
-
-
-def fade(color: str, keep: float = 0.15) -> str:
-    """A pale tint of ``color`` (``keep`` of it over white): faded people keep their hue.
-
-    >>> fade("#332288")
-    '#e0deed'
-    """
-    r, g, b = (int(color[i : i + 2], 16) for i in (1, 3, 5))
-    mix = [round(255 - (255 - c) * keep) for c in (r, g, b)]
-    return "#" + "".join(f"{c:02x}" for c in mix)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +139,7 @@ def user_node(x: float, y: float, **extra: Any) -> dict[str, Any]:
     return {
         "id": "me", "label": "You", "kind": "user", "shape": "star", "size": 30, "x": x, "y": y, **extra,
         "fixed": True, "color": {"background": USER_COLOR, "border": USER_COLOR}, "baseColor": USER_COLOR,
-        "fadedColor": fade(USER_COLOR), "title": "You", "company": "", "office": "", "tags": [],
+        "title": "You", "company": "", "office": "", "tags": [],
         "font": {"size": 18, "bold": True},
     }  # fmt: skip
 
@@ -159,7 +149,7 @@ def label_node(nid: str, label: str, x: float, y: float, size: int) -> dict[str,
     return {
         "id": nid, "label": label, "kind": "label", "shape": "text", "x": round(x, 1), "y": round(y, 1),
         "font": {"size": size, "color": "#3E4C59", "bold": True}, "physics": False, "chosen": False,
-        "company": "", "office": "", "tags": [], "baseColor": "#3E4C59", "fadedColor": "#3E4C59",
+        "company": "", "office": "", "tags": [], "baseColor": "#3E4C59",
     }  # fmt: skip
 
 
@@ -195,7 +185,7 @@ def vis_options(physics: bool, size: int, seed: int) -> dict[str, Any]:
             "shape": "dot",
             "borderWidth": 1,
             "font": {
-                "size": 14,
+                "size": PERSON_FONT,
                 "face": "system-ui, -apple-system, Segoe UI, sans-serif",
                 "strokeWidth": 3,
                 "strokeColor": "#ffffff",

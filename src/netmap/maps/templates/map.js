@@ -20,13 +20,24 @@
     return { background: background, border: border,
              highlight: { background: background, border: INK }, hover: { background: background, border: border } };
   }
+  /* a faded person keeps their hue: 15% of their colour over white */
+  function fadeColor(hex) {
+    var out = "#";
+    for (var i = 1; i < 7; i += 2) {
+      var c = Math.round(255 - (255 - parseInt(hex.substr(i, 2), 16)) * 0.15);
+      out += (c < 16 ? "0" : "") + c.toString(16);
+    }
+    return out;
+  }
   data.nodes.forEach(function (n) {
     byId[n.id] = n;
-    if (n.color && n.kind !== "label") n.color = looks(n.color.background, n.color.border);
+    if (n.kind === "label") return;
+    n.fadedColor = fadeColor(n.baseColor);
+    n.color = looks(n.color.background, n.color.border);
   });
   /* ties arrive lean: colour and tooltip are derived here (plain-text tooltip) */
   data.edges.forEach(function (e) {
-    if (e.style !== "solid" || e.keepColor) e.color = { color: e.baseColor, inherit: false };
+    if (e.style || e.keepColor) e.color = { color: e.baseColor, inherit: false };
     e.title = byId[e.from].label + " - " + byId[e.to].label + "\n" + e.why;
   });
   var adjacency = {};
