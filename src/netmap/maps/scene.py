@@ -13,10 +13,8 @@
   rest of the network is hidden context one button away;
 - a neighbourhood (``around``): the person in the middle, ring ``k`` at ``k`` ties.
 
-Group nodes (shared company, office, school) are never drawn as people. An
-inferred tie between two members is drawn (dashed) only when the group has at most
-:attr:`MapOptions.inferred_clique_max` members on the map, so the number of lines
-stays linear; an inferred hop on a ranked path is always drawn. Colours come from
+Group nodes (shared company, office, school) are never drawn as people; which ties
+are drawn, and how, is :mod:`netmap.maps.ties`. Colours come from
 the folder's :class:`~netmap.maps.style.Palette`, so a company keeps its colour in
 every map.
 
@@ -48,21 +46,16 @@ from .labels import display_name, flags, panel_text, paths_text, search_keys, th
 from .layout import cluster_discs, cluster_layout, ring_layout
 from .model import MapData, MapOptions, MapPath, text
 from .style import (
-    EDGE,
-    INFERRED_DASHES,
-    INFERRED_EDGE,
     INK,
-    PENDING_DASHES,
     PERSON_FONT,
     Palette,
-    is_pending,
     label_node,
     network_legend,
     user_node,
     vis_options,
 )
+from .ties import Ties, edge_warmth, key
 
-GROUP_LABEL = {"company": "same company", "office": "same office", "school": "same school"}
 #: a whole-network company disc gets a name label when it has at least this many people
 LABEL_MIN = 6
 #: a target map explains its first path's end with ranking.explain (one search) up to this
@@ -101,19 +94,10 @@ def map_data(
 
 
 @dataclass
-class _Scene:
-    """One map being built: ids, labels and ties shared by the three kinds."""
+class _Scene(Ties):
+    """One map being built: the ties (see :class:`~netmap.maps.ties.Ties`), then people and text."""
 
-    G: nx.Graph
-    options: MapOptions
     palette: Palette = field(init=False)
-    ids: dict[str, str] = field(default_factory=dict)
-    labels: dict[str, str] = field(default_factory=dict)
-    edges: list[dict[str, Any]] = field(default_factory=list)
-    pairs: dict[tuple[str, str], int] = field(default_factory=dict)
-    #: inferred ties waiting to be drawn (after the explicit ones and the path hops)
-    inferred: dict[tuple[str, str], tuple[float, str]] = field(default_factory=dict)
-    order: dict[str, int] = field(default_factory=dict)
     labels_drawn: list[str] = field(default_factory=list)
     taken: set[str] | None = None
 
@@ -215,8 +199,8 @@ class _Scene:
         ]
         for h in hops:
             for a, b in zip(h, h[1:], strict=False):
-                e = self.edges[self.pairs[_key(a, b)]]
-                e["hop"] = f"{_edge_warmth(e):.2f}"
+                e = self.edges[self.pairs[key(a, b)]]
+                e["hop"] = f"{edge_warmth(e):.2f}"
         fit = list(dict.fromkeys(i for p in map_paths for i in ([ME] if p.ids[0] != ME else []) + p.ids))
         ends = list(dict.fromkeys(h[-1] for h, p in zip(hops, ranked, strict=True) if not p.cold))
         return self._data(
@@ -258,105 +242,6 @@ class _Scene:
 
     def _company(self, key: str) -> str:
         return self.palette.names.get(key, key)
-
-    def _explicit(self, drawn: list[str]) -> list[tuple[str, str, dict[str, Any]]]:
-        G, drawn_set = self.G, set(drawn)
-        order = {n: i for i, n in enumerate(drawn)}
-        explicit = []
-        for a in drawn:
-            for b, d in G[a].items():
-                if b in drawn_set and not d.get("inferred") and order[a] < order[b]:
-                    explicit.append((a, b, d))
-        for a, b, d in explicit:
-            kinds = ", ".join(d.get("kinds", [])) or "tie"
-            pending = is_pending(d)
-            why = f"warmth {d.get('warmth', 0):.2f} ({kinds}{', pending' if pending else ''})"
-            self._add_edge(a, b, float(d.get("warmth", 0.1)), "pending" if pending else "solid", why)
-        return explicit
-
-    def _any_pending(self) -> bool:
-        return any(e.get("style") == "pending" for e in self.edges)
-
-    def _add_edge(self, a: str, b: str, warmth: float, style: str, why: str) -> None:
-        k = _key(a, b)
-        if k in self.pairs:
-            return
-        self.pairs[k] = len(self.edges)
-        # the page script derives vis-network's `color` and the `title` ("A - B\nwhy")
-        # from these, which keeps a 10,000-person file a third smaller
-        edge = {
-                "id": f"e{len(self.edges)}",
-                "from": self.ids[a],
-                "to": self.ids[b],
-                "width": round(0.5 + 4 * warmth, 1),
-                "dashes": INFERRED_DASHES if style == "inferred" else PENDING_DASHES if style == "pending" else False,
-                "baseColor": INFERRED_EDGE if style == "inferred" else EDGE,
-                "why": why,
-        }
-        if style != "solid":  # most ties are solid: at 10,000 people this keeps 0.5 MB out of the file
-            edge["style"] = style
-        self.edges.append(edge)
-
-    def _inferred_groups(self, persons: list[str]) -> dict[tuple[str, str], tuple[float, str]]:
-        G = self.G
-        members: dict[str, list[str]] = defaultdict(list)
-        for n in persons:
-            for g, d in G[n].items():
-                if d.get("inferred") and G.nodes[g].get("kind") == "group":
-                    members[g].append(n)
-        pairs: dict[tuple[str, str], tuple[float, str]] = {}
-        for g in sorted(members):
-            group = members[g]
-            if len(group) < 2 or len(group) > self.options.inferred_clique_max:
-                continue
-            why = self._group_why(g)
-            for i, a in enumerate(group):
-                for b in group[i + 1 :]:
-                    w = G[a][g]["warmth"] * G[b][g]["warmth"]
-                    k = _key(a, b)
-                    if k not in self.pairs and (k not in pairs or pairs[k][0] < w):
-                        pairs[k] = (w, why)
-        return pairs
-
-    def _group_why(self, g: str) -> str:
-        node = self.G.nodes[g]
-        kind = GROUP_LABEL.get(node.get("group", ""), "shared group")
-        if self.options.redact and node.get("group") == "school":
-            return f"{kind} (inferred)"
-        return f"{kind}: {node.get('name', '')} (inferred)"
-
-    def _add_inferred(self, pairs: dict[tuple[str, str], tuple[float, str]], drawn: list[str]) -> None:
-        self.inferred = pairs
-        self.order = {n: i for i, n in enumerate(drawn)}
-
-    def _flush_inferred(self) -> None:
-        order = self.order
-        for (a, b), (w, why) in sorted(self.inferred.items(), key=lambda kv: (order[kv[0][0]], order[kv[0][1]])):
-            self._add_edge(a, b, w, "inferred", why)
-        self.inferred = {}
-
-    def _paths(self, ranked: list[Any], hops: list[list[str]]) -> list[MapPath]:
-        """The panel's rows; every hop of a ranked path is drawn, inferred or not."""
-        pairs = self.inferred
-        out = []
-        for p, h in zip(ranked, hops, strict=True):
-            for a, b in zip(h, h[1:], strict=False):
-                k = _key(a, b)
-                if k not in self.pairs and k not in pairs:
-                    pairs[k] = (_inferred_warmth(self.G, a, b), "shared group (inferred)")
-            out.append(
-                MapPath(
-                    p.rank,
-                    round(float(p.score), 4),
-                    [self.ids[n] for n in h],
-                    [self.labels[n] for n in h],
-                    bool(p.cold),
-                    [] if self.options.redact else [str(r) for r in p.reasons],
-                    inferred=[d.inferred for d in p.hop_details] if len(h) == len(p.path) else [],
-                )
-            )
-        self._flush_inferred()
-        return out
 
     def _node(
         self,
@@ -451,17 +336,9 @@ class _Scene:
         )
 
 
-def _key(a: str, b: str) -> tuple[str, str]:
-    return (a, b) if a < b else (b, a)
-
-
 def _warmth(G: nx.Graph, n: str) -> float:
     d = G.get_edge_data(ME, n)
     return float(d.get("warmth", 0.0)) if d and not d.get("inferred") else 0.0
-
-
-def _edge_warmth(e: dict[str, Any]) -> float:
-    return (float(e["width"]) - 0.5) / 4
 
 
 def _neighbourhood(G: nx.Graph, centre: str, depth: int, group_max: int) -> dict[str, int]:
@@ -490,12 +367,3 @@ def _neighbourhood(G: nx.Graph, centre: str, depth: int, group_max: int) -> dict
                     seen[m] = seen[node] + 1
                     queue.append(m)
     return seen
-
-
-def _inferred_warmth(G: nx.Graph, a: str, b: str) -> float:
-    """Warmth of the best shared group of ``a`` and ``b`` (0.05 when they share none)."""
-    best = 0.05
-    for g, d in G[a].items():
-        if d.get("inferred") and G.has_edge(b, g):
-            best = max(best, d["warmth"] * G[b][g]["warmth"])
-    return best
