@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 import networkx as nx
 
@@ -149,12 +150,18 @@ def inferred_factor(size: int, weights: Weights) -> float:
     return min(1.0, math.sqrt(weights.inferred_full_size / size)) if size > 0 else 1.0
 
 
+def adjacency(G: nx.Graph) -> dict[str, dict[str, dict[str, Any]]]:
+    """The graph's adjacency as the plain dicts networkx keeps (``G._adj``): the searches read
+    millions of ties, and the public views wrap every lookup."""
+    return G._adj  # type: ignore[attr-defined]
+
+
 def companies_bridged(G: nx.Graph, node: str) -> int:
     """How many companies other than their own a person's explicit ties reach (a cheap
     measure of brokerage, linear in the ties)."""
     own = G.nodes[node].get("company_key", "")
     reached = set()
-    for other, d in G._adj[node].items():
+    for other, d in adjacency(G)[node].items():
         if d.get("inferred") or other == ME:
             continue
         key = G.nodes[other].get("company_key", "")

@@ -39,6 +39,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from .graph import adjacency
+
 
 @dataclass(frozen=True, slots=True)
 class Found:
@@ -55,7 +57,7 @@ def _half(data: dict) -> int:
 
 def _guarded(G: nx.Graph, owner: str) -> set[str]:
     """The people ``owner`` knows directly: never to be reached through a guess."""
-    return {n for n, d in G._adj[owner].items() if not d.get("inferred")}
+    return {n for n, d in adjacency(G)[owner].items() if not d.get("inferred")}
 
 
 def path_allowed(G: nx.Graph, path: list[str]) -> bool:
@@ -106,10 +108,10 @@ def best_paths(
     if source not in G:
         raise nx.NodeNotFound(f"source {source!r} is not in the graph")
     limit = int(round(max_hops * 2))
-    adj = G._adj
+    adj = adjacency(G)
     excluded = set(exclude)
     backwards = toward is not None
-    guarded = _guarded(G, toward if backwards else source)
+    guarded = _guarded(G, toward if toward is not None else source)
     # fewest half-hops among the settled labels of (node, constrained?)
     fewest: dict[tuple[str, bool], int] = {}
     found: dict[str, Found] = {}
@@ -196,7 +198,7 @@ def best_paths_by_first_hop(
     if source not in G:
         raise nx.NodeNotFound(f"source {source!r} is not in the graph")
     limit = int(round(max_hops * 2))
-    adj = G._adj
+    adj = adjacency(G)
     wanted = set(targets)
     guarded = _guarded(G, source)
     # per node: {(first hop, inferred yet?): fewest half-hops settled}

@@ -176,7 +176,7 @@ def ask(opts: DataOptions, company, office, role, max_hops, to_rate, fmt, output
                                 top=top or 5)  # fmt: skip
         if not advice:
             click.echo("Nothing to rate: every contact who opens a path there has a strength you stated.", err=True)
-        columns = TO_RATE_COLUMNS
+        columns: tuple[str, ...] = TO_RATE_COLUMNS
         if fmt == "table":
             columns = ("rank", "name", "company", "estimate", "best_score", "if_1", "if_5", "command")
         write_rows([a.as_row() for a in advice], columns, fmt, output, safe=not raw, bom=bom)

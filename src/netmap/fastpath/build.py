@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -80,7 +81,7 @@ def rank_paths_in(
     """The rows of :func:`netmap.ranking.rank_paths` for a target, from the columns: the best path
     to every person at once, then a small graph of just the chosen paths for the rows."""
     weights, today, aliases = net.weights, net.today, net.aliases
-    G = nx.Graph(today=today, weights=weights, aliases=dict(aliases), company_names=net.company_names)
+    G: nx.Graph = nx.Graph(today=today, weights=weights, aliases=dict(aliases), company_names=net.company_names)
     G.add_node(ME, kind="user", name="You", label="You")
     target, members_rows, m = target_in(net, company, office=office, role=role)
     members = m["id"]
@@ -123,7 +124,7 @@ def rank_paths_in(
             if u <= net.n and v <= net.n:
                 pair_keys.append(min(u, v) * (net.n + 1) + max(u, v))
     evidence = _evidence(net, np.array(pair_keys, np.int64))
-    row_of = {}
+    row_of: dict[str, None] = {}
     for items in evidence.values():
         for e in items:
             for end in (e.source, e.target):
@@ -210,12 +211,12 @@ def graph_of(net: ColumnNetwork, *, inferred: bool = True, rows: Iterable[int] |
     their groups: the part of the network a question reads, built in a fraction of the time.
     """
     weights, today, aliases = net.weights, net.today, net.aliases
-    G = nx.Graph(today=today, weights=weights, aliases=dict(aliases), company_names=net.company_names)
+    G: nx.Graph = nx.Graph(today=today, weights=weights, aliases=dict(aliases), company_names=net.company_names)
     G.add_node(ME, kind="user", name="You", label="You")
     ids = net.ids.to_pylist()
     kept = list(range(net.n)) if rows is None else _with_referrers(net, rows)
-    attrs = _person_attrs(net, kept)
-    G.add_nodes_from((ids[r], attrs[r]) for r in kept)
+    person_attrs = _person_attrs(net, kept)
+    G.add_nodes_from((ids[r], person_attrs[r]) for r in kept)
 
     # evidence, grouped by tie in the order build_graph first meets each tie
     order = np.argsort(net.piece_order, kind="stable")
@@ -242,18 +243,17 @@ def graph_of(net: ColumnNetwork, *, inferred: bool = True, rows: Iterable[int] |
     warmths, bonuses = net.pair_warmth[pair_order].tolist(), net.pair_bonus[pair_order].tolist()
     costs = (-np.log(net.pair_warmth[pair_order])).tolist()
     cuts = bounds.tolist()
-    edges = []
+    edges: list[tuple[str, str, dict[str, Any]]] = []
     for r in range(len(lo)):
         items = evidence[cuts[r] : cuts[r + 1]]
         a, b = node[lo[r]], node[hi[r]]
         kinds = sorted({e.kind for e in items}) if len(items) > 1 else [items[0].kind]
-        edges.append((a, b) if a < b else (b, a))
-        attrs = {"warmth": warmths[r], "cost": costs[r], "hops": 1.0, "inferred": False, "kinds": kinds,
-                 "evidence": items, "bonus": bonuses[r]}  # fmt: skip
+        attrs: dict[str, Any] = {"warmth": warmths[r], "cost": costs[r], "hops": 1.0, "inferred": False,
+                                 "kinds": kinds, "evidence": items, "bonus": bonuses[r]}  # fmt: skip
         spent = spent_introductions(items, weights)
         if spent:
             attrs["introduced_by"] = spent
-        edges[-1] += (attrs,)
+        edges.append((a, b, attrs) if a < b else (b, a, attrs))
     G.add_edges_from(edges)
 
     if not inferred:

@@ -34,9 +34,9 @@ def _person_attrs(net: ColumnNetwork, rows: list[int]) -> dict[int, dict]:
             id=g["id"], name=g["name"], company=g.get("company", ""), title=g.get("title", ""),
             office=g.get("office", ""), email=g.get("email", ""), linkedin_url=g.get("linkedin_url", ""),
             relationship=g.get("relationship", ""), strength=int(g["strength"]) if g.get("strength") else None,
-            last_contact=g.get("last_contact") or None, past_companies=split_list(g.get("past_companies", "")),
+            last_contact=d.get("last_contact"), past_companies=split_list(g.get("past_companies", "")),
             strength_estimate=int(g["strength_estimate"]) if g.get("strength_estimate") else None,
-            connected_on=g.get("connected_on") or None,
+            connected_on=d.get("connected_on"),
             tags=split_list(g.get("tags", "")), school=g.get("school", ""), notes=g.get("notes", ""),
         )  # fmt: skip
         out[row] = person_attrs(contact, net.person_key[row] if len(net.person_key) else "")

@@ -40,6 +40,8 @@ class ColumnNetwork:
         self.contact_lines = contact_lines if contact_lines is not None else np.arange(c.num_rows) + 2
         self.intro_lines = intro_lines if intro_lines is not None else np.arange(intros.num_rows) + 2
         self.contacts = c
+        #: each row is one line of its file (else the loader's line numbers are needed)
+        self.one_row_per_line = True
         n = c.num_rows
         for name in ("id", "name", "company", "office", "title", "strength", "strength_estimate", "relationship",
                      "past_companies", "school", "tags"):  # fmt: skip
@@ -222,14 +224,14 @@ class ColumnNetwork:
         display = [aliases.get(normalize_company(x), x) for x in raw]
         counts = np.bincount(codes, minlength=len(raw))
         tally: dict[tuple[str, str], list[int]] = {}
-        for code, (k, d) in enumerate(zip(keys, display, strict=True)):
+        for i, (k, d) in enumerate(zip(keys, display, strict=True)):
             if k:
-                t = tally.setdefault((k, d), [0, code])
-                t[0] += int(counts[code])
+                t = tally.setdefault((k, d), [0, i])
+                t[0] += int(counts[i])
         best: dict[str, tuple[int, int, str]] = {}
-        for (k, d), (count, first) in tally.items():
-            if k not in best or (count, -first) > best[k][:2]:
-                best[k] = (count, -first, d)
+        for (k, d), (count, seen) in tally.items():
+            if k not in best or (count, -seen) > best[k][:2]:
+                best[k] = (count, -seen, d)
         self.company_names = {k: v[2] for k, v in best.items()}
 
         past = pc.split_pattern(_col(self.contacts, "past_companies"), ";")
@@ -302,7 +304,8 @@ class ColumnNetwork:
         self._group_first = first_event
         self._group_kind, self._group_code, self._group_person = kind, code, person
         self._group_raw = raw_code
-        self._lookups = (all_keys, sorted(okid_of, key=okid_of.get), sorted(sid_of, key=sid_of.get),
+        self._lookups = (all_keys, sorted(okid_of, key=okid_of.__getitem__),
+                         sorted(sid_of, key=sid_of.__getitem__),
                          office_raw, office_codes, school_raw, school_codes, past_raw,
                          max(1, len(okid_of)))  # fmt: skip
         self.n_groups = len(first)
@@ -326,7 +329,7 @@ class ColumnNetwork:
         return GROUP_PREFIX["school"] + s, "school", school_raw[school_codes[person]]
 
     # -- search -----------------------------------------------------------------------------
-    def layered_costs(self, max_hops: int, inferred: bool = True) -> list[np.ndarray]:
+    def layered_costs(self, max_hops: int, inferred: bool = True) -> tuple[list[np.ndarray], list[np.ndarray]]:
         """``dist[t][s]``: cheapest cost from you to state s using at most t half-hops.
 
         The rules of :mod:`netmap.search` as a state graph: every node has a *known*

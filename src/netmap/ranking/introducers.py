@@ -66,7 +66,7 @@ def rank_introducers(
     target = company if isinstance(company, Target) else resolve_target(G, company, office=office, role=role)
     ranked = rank_paths(G, target, max_hops=max_hops, top=candidates, include_cold=False, source=source)
     weights = G.graph["weights"]
-    scores: dict[str, list[tuple[int, float, str, str, list[str]]]] = defaultdict(list)
+    scores: dict[str, list[tuple[int, float, str, str, list[str], str]]] = defaultdict(list)
     best_for = {row.person: row.score for row in ranked}  # the best route to each, direct or not
     for row in ranked:
         fit = target_fit(G.nodes[row.person], target, weights)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from ..graph import is_group
+from ..graph import adjacency, is_group
 from ..model import ME
 from ..paths import name_of
 from ..targets import Target, resolve_target, target_people
@@ -44,11 +44,11 @@ def mutual(G: nx.Graph, a: str, b: str, *, inferred: bool = False) -> list[Mutua
     """People tied to both ``a`` and ``b`` (ids), warmest first; ``inferred`` adds shared groups."""
 
     def ties(x: str) -> dict[str, float]:
-        out = {n: d["warmth"] for n, d in G._adj[x].items() if not is_group(G, n)}
+        out = {n: d["warmth"] for n, d in adjacency(G)[x].items() if not is_group(G, n)}
         if inferred:
-            for g, dg in G._adj[x].items():
+            for g, dg in adjacency(G)[x].items():
                 if is_group(G, g):
-                    for n, dn in G._adj[g].items():
+                    for n, dn in adjacency(G)[g].items():
                         if n != x:
                             out[n] = max(out.get(n, 0.0), dg["warmth"] * dn["warmth"])
         return out
@@ -79,10 +79,10 @@ def mutual_at(
         p for p in target_people(G, target) if target.office is None or G.nodes[p]["office_key"] == target.office
     }
     rows = []
-    for contact, data in G._adj[source].items():
+    for contact, data in adjacency(G)[source].items():
         if is_group(G, contact):
             continue
-        links = {n: d["warmth"] for n, d in G._adj[contact].items() if n in inside}
+        links = {n: d["warmth"] for n, d in adjacency(G)[contact].items() if n in inside}
         through = [G.nodes[n]["name"] for n in sorted(links, key=lambda n: -links[n])]
         if contact in inside:
             links[contact] = 1.0

@@ -8,7 +8,7 @@ from collections import Counter
 
 import networkx as nx
 
-from ..graph import is_group
+from ..graph import adjacency, is_group
 from ..model import ME
 from ..search import Found, best_paths, best_paths_by_first_hop
 from ..targets import Fit, Target, resolve_target, target_fit, target_people
@@ -37,7 +37,7 @@ def alternative_paths(
         best = best_paths(G, source, max_hops=max_hops, stop=lambda cost, found: person in found)
         if person not in best:
             return {}
-        cheapest_first = min((d["cost"] for n, d in G._adj[source].items()), default=0.0)
+        cheapest_first = min((d["cost"] for n, d in adjacency(G)[source].items()), default=0.0)
         limit = best[person].cost - math.log(floor) - cheapest_first
 
         def stop(cost: float, found: dict[str, Found]) -> bool:
@@ -45,7 +45,7 @@ def alternative_paths(
 
     back = best_paths(G, person, max_hops=max_hops - 1, exclude=(source,), stop=stop, toward=source)
     routes: dict[str, tuple[float, list[str]]] = {}
-    for first, data in G._adj[source].items():
+    for first, data in adjacency(G)[source].items():
         if first == person:
             routes[first] = (data["cost"], [source, person])
         elif first in back and not is_group(G, first):
