@@ -390,8 +390,6 @@ def test_any_export_is_imported_or_refused_in_one_line(tmp_path_factory, fmt, ce
     assert judged(result) == "", (fmt, cells, junk)
 
 
-@pytest.mark.xfail(strict=True, reason="fastpath._read (the lead's) parses a header holding a bare CR with "
-                   "csv.reader([line]), which raises csv.Error: exit 70 instead of a one-line DataError")  # fmt: skip
 def test_a_bare_cr_inside_the_header_is_a_data_error_on_the_columnar_path(tmp_path):
     data = folder(tmp_path, b"id,name,company,e\rmail\nana,Ana,Acme,a@x\n")
     result = run("paths", "--company", "Acme", "--data", str(data))

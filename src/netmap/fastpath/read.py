@@ -43,6 +43,8 @@ def _read(path: Path, known: tuple[str, ...], required: tuple[str, ...], encodin
     except UnicodeDecodeError:
         raise Unsupported("header") from None
     delimiter = sniff_delimiter(first)
+    if "\r" in first:
+        raise Unsupported("line break inside the header")  # the loader says where
     header = next(csv.reader([first], delimiter=delimiter), [])
     if not header or any(h != normalize_header(h) for h in header) or check_header(header, known, required):
         raise Unsupported("header")  # the loader names the problem
