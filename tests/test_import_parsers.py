@@ -316,3 +316,17 @@ def test_vcard_unreadable_card_is_counted_so_the_zero_people_error_says_why(tmp_
         f"{path}: no people found: read as vcard (vCard 2.1/3.0/4.0 (.vcf)), utf-8;"
         " 1 card, none usable (no name or e-mail: 1) - check that this is the right file"
     )
+
+
+def test_linkedin_names_with_post_nominals_quotes_apostrophes_and_symbols_stay_whole():
+    """Traits of real Connections.csv files: commas and doubled quotes inside a last name,
+    curly apostrophes and a percent-encoded slug, ® and ™, emoji, trailing spaces, and a
+    ``urn:li:member`` where the e-mail address would be."""
+    parsed = read_export(IMPORTS / "linkedin_traits_Connections.csv")
+    assert [(c.name, c.company, c.title, c.emails, c.slug) for c in parsed.contacts] == [
+        ("Priya Nayak, MSc, MBA, PHR", "Globex", "HR Lead", (), "priya-nayak"),
+        ('James "Tyler" Brooks', "Initech", "Engineer", (), "james-tyler-brooks"),
+        ("Ken O’Brien", "Acme® Labs™", "CTO", (), "ken-o%e2%80%99brien-12ab"),
+        ("🟢 Max Weber", "Halcyon Maps", "Designer", (), "max-weber"),
+    ]
+    assert parsed.skipped == {"hidden profile": 1}
