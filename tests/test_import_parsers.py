@@ -330,3 +330,30 @@ def test_linkedin_names_with_post_nominals_quotes_apostrophes_and_symbols_stay_w
         ("🟢 Max Weber", "Halcyon Maps", "Designer", (), "max-weber"),
     ]
     assert parsed.skipped == {"hidden profile": 1}
+
+
+def test_outlook_rows_shorter_than_the_header_and_multi_line_addresses(tmp_path):
+    """Desktop Outlook writes rows of 86 and 87 fields under a 92-column header, and postal
+    addresses over several quoted lines: the missing cells are empty, the person whole."""
+    header = (IMPORTS / "outlook_desktop_cp1252.csv").read_bytes().decode("cp1252").splitlines()[0]
+    columns = [c.strip('"') for c in header.split(";")]
+    assert len(columns) == 92
+
+    def row(width: int, **cells: str) -> str:
+        values = [cells.get(c, "") for c in columns][:width]
+        return ";".join(f'"{v}"' for v in values)
+
+    street = "Rua Augusta 1\nAndar 2"
+    lines = [
+        header,
+        row(86, **{"First Name": "Ana", "Last Name": "Lima", "Company": "Acme", "Business Street": street}),
+        row(87, **{"First Name": "Bo", "Last Name": "Chen", "E-mail Address": "bo@acme.example"}),
+    ]
+    path = tmp_path / "outlook.csv"
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    parsed = read_export(path)
+    assert [(c.name, c.company, c.emails, c.line) for c in parsed.contacts] == [
+        ("Ana Lima", "Acme", (), 2),
+        ("Bo Chen", "", ("bo@acme.example",), 4),
+    ]
+    assert parsed.problems == []
