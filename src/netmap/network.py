@@ -237,6 +237,7 @@ class Network:
                 role: str | None = None, *, k: int = 3, max_hops: int = 3) -> Explanation:  # fmt: skip
         """The best ``k`` paths to ``person``, hop by hop, with what would raise each hop."""
         from .fastpath import graph_of, target_in
+        from .fastpath.walk import rows_between
         from .ranking import explain
 
         net = self.columns()
@@ -246,7 +247,7 @@ class Network:
                 raise NotFoundError("that is you - name someone else to explain the paths to them")
             row = net.ids.index(pid).as_py()
             target = target_in(net, company, office=office, role=role)[0] if company else None
-            G = graph_of(net, rows=net.rows_between(0, row + 1, max_hops))  # the part paths to them can use
+            G = graph_of(net, rows=rows_between(net, 0, row + 1, max_hops))  # the part paths to them can use
             return explain(G, pid, company=target, k=k, max_hops=max_hops)
 
     def _people(self, net: ColumnNetwork) -> PersonResolver:

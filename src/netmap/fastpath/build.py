@@ -26,6 +26,7 @@ from ..weights import Weights
 from .evidence import _evidence, _evidence_objects, _member_columns, _node_id, _past_employees, _person_attrs
 from .network import ColumnNetwork
 from .read import Unsupported
+from .walk import layered_costs, unwind
 
 
 def rank_paths_from_files(
@@ -93,7 +94,7 @@ def rank_paths_in(
         fit_list.append(fit_of[(t, g, k)])
     fits = dict(zip(members, fit_list, strict=True))
 
-    dist, states = net.layered_costs(max_hops, inferred=inferred)
+    dist, states = layered_costs(net, max_hops, inferred=inferred)
     layers = np.stack([d[members_rows + 1] for d in dist]) if len(members_rows) else np.zeros((len(dist), 0))
     final = layers[-1]
     warm = np.flatnonzero(np.isfinite(final))
@@ -114,7 +115,7 @@ def rank_paths_in(
     paths: dict[str, list[int]] = {}
     for j in chosen:
         i = int(warm[j])
-        paths[members[i]] = net.unwind(states, int(members_rows[i]) + 1, int(first_layer[j]))
+        paths[members[i]] = unwind(net, states, int(members_rows[i]) + 1, int(first_layer[j]))
 
     # the small graph: people on the chosen paths and in their evidence, ties with full evidence
     nodes = sorted({v for p in paths.values() for v in p})

@@ -16,7 +16,7 @@ from ..graph import (
 from ..model import CONTACT_COLUMNS, INTRODUCTION_COLUMNS, ME, RELATIONSHIPS, STATUSES, Dataset
 from ..normalize import normalize_company
 from ..weights import Weights
-from .read import STRENGTHS, Unsupported, _check, _col, _days_since, _lookup, _read, _recency
+from .read import STRENGTHS, _check, _col, _days_since, _lookup, _read, _recency
 
 
 class ColumnNetwork:
@@ -42,6 +42,11 @@ class ColumnNetwork:
         self.contacts = c
         #: each row is one line of its file (else the loader's line numbers are needed)
         self.one_row_per_line = True
+        # the search's edge arrays, built when first needed (netmap.fastpath.walk)
+        self.total = 0
+        self.edge_sets: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        self.reverse_sets: list[tuple[np.ndarray, np.ndarray, np.ndarray]] | None = None
+        self.undirected_sets: list[tuple[np.ndarray, np.ndarray]] | None = None
         n = c.num_rows
         for name in ("id", "name", "company", "office", "title", "strength", "strength_estimate", "relationship",
                      "past_companies", "school", "tags"):  # fmt: skip
@@ -329,132 +334,3 @@ class ColumnNetwork:
         return GROUP_PREFIX["school"] + s, "school", school_raw[school_codes[person]]
 
     # -- search -----------------------------------------------------------------------------
-    def layered_costs(self, max_hops: int, inferred: bool = True) -> tuple[list[np.ndarray], list[np.ndarray]]:
-        """``dist[t][s]``: cheapest cost from you to state s using at most t half-hops.
-
-        The rules of :mod:`netmap.search` as a state graph: every node has a *known*
-        copy (``v``: no inferred hop behind) and a *guessed* one (``v + total``); group
-        nodes exist only guessed, and a person you know directly only known. Spent
-        introductions (R -> C) are left out in that direction. A Bellman-Ford by layers
-        (a tie between people is 2 half-hops, a group membership 1) that relaxes only
-        the edges of states improved one or two layers back.
-        """
-        total = self.total = self.n + 1 + self.n_groups
-        guarded = np.zeros(total, bool)
-        guarded[self.pair_hi[self.pair_lo == 0]] = True
-        guarded[0] = True
-        u = np.concatenate([self.pair_lo, self.pair_hi]).astype(np.int64)
-        v = np.concatenate([self.pair_hi, self.pair_lo]).astype(np.int64)
-        w = np.concatenate([self.pair_warmth, self.pair_warmth])
-        if len(self.used_src):  # drop R -> C for every introduction that happened
-            spent = np.isin(u * total + v, self.used_src * total + self.used_dst)
-            u, v, w = u[~spent], v[~spent], w[~spent]
-        into_guess = ~guarded[v]
-        pairs = (np.concatenate([u, u[into_guess] + total]), np.concatenate([v, v[into_guess] + total]),
-                 np.concatenate([w, w[into_guess]]))  # fmt: skip
-        mp, mg, mw = (self.member_person, self.member_group, self.member_warmth) if inferred else ([], [], [])
-        mp, mg, mw = np.asarray(mp, np.int64), np.asarray(mg, np.int64), np.asarray(mw, float)
-        out = ~guarded[mp] if len(mp) else np.zeros(0, bool)
-        members = (np.concatenate([mp, mp + total, mg[out] + total]), np.concatenate([mg + total, mg + total,
-                   mp[out] + total]), np.concatenate([mw, mw, mw[out]]))  # fmt: skip
-        self.edge_sets = []
-        for src, dst, warmth in (pairs, members):
-            src, dst = src.astype(np.int32), dst.astype(np.int32)
-            cost = -np.log(warmth)
-            order = np.argsort(src, kind="stable")
-            indptr = np.zeros(2 * total + 1, np.int64)
-            np.cumsum(np.bincount(src, minlength=2 * total), out=indptr[1:])
-            self.edge_sets.append((indptr, dst[order], cost[order]))
-        self.reverse_sets: list | None = None  # built by unwind when a path is wanted
-        dist = [np.full(2 * total, np.inf)]
-        dist[0][0] = 0.0
-        improved = [np.array([0], np.int64)]
-        for t in range(1, 2 * max_hops + 1):
-            cur = dist[t - 1].copy()
-            for hh, (indptr, nbr, cost) in zip((2, 1), self.edge_sets, strict=True):
-                if t - hh < 0 or not len(improved[t - hh]):
-                    continue
-                frontier = improved[t - hh]
-                starts, counts = indptr[frontier], indptr[frontier + 1] - indptr[frontier]
-                if not counts.sum():
-                    continue
-                offsets = np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(counts.sum())
-                candidate = np.repeat(dist[t - hh][frontier], counts) + cost[offsets]
-                np.minimum.at(cur, nbr[offsets], candidate)
-            improved.append(np.flatnonzero(cur < dist[t - 1]))
-            dist.append(cur)
-        return [np.minimum(d[:total], d[total:]) for d in dist], dist
-
-    def half_hops_from(self, node: int, limit: int) -> np.ndarray:
-        """Fewest half-hops from ``node`` to every node (a tie between people is 2, a group
-        membership 1), counted up to ``limit``; ``limit + 1`` beyond it. Rules aside: a bound."""
-        total = self.n + 1 + self.n_groups
-        if getattr(self, "_undirected", None) is None:
-            sets = []
-            for a, b in ((self.pair_lo, self.pair_hi), (self.member_person, self.member_group)):
-                src = np.concatenate([a, b]).astype(np.int64)
-                dst = np.concatenate([b, a]).astype(np.int64)
-                order = np.argsort(src, kind="stable")
-                indptr = np.zeros(total + 1, np.int64)
-                np.cumsum(np.bincount(src, minlength=total), out=indptr[1:])
-                sets.append((indptr, dst[order]))
-            self._undirected = sets
-        dist = np.full(total, limit + 1, np.int64)
-        dist[node] = 0
-        layers = [np.array([node], np.int64)]
-        for t in range(1, limit + 1):
-            reached = []
-            for step, (indptr, nbr) in zip((2, 1), self._undirected, strict=True):
-                if t - step < 0 or not len(layers[t - step]):
-                    continue
-                frontier = layers[t - step]
-                starts, counts = indptr[frontier], indptr[frontier + 1] - indptr[frontier]
-                offsets = np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(counts.sum())
-                reached.append(nbr[offsets])
-            new = np.unique(np.concatenate(reached)) if reached else np.zeros(0, np.int64)
-            new = new[dist[new] > t]
-            dist[new] = t
-            layers.append(new)
-        return dist
-
-    def rows_between(self, a: int, b: int, max_hops: int) -> np.ndarray:
-        """The contact rows on some path of at most ``max_hops`` hops between nodes ``a`` and ``b``
-        (0 is you, row r is node r + 1): every node such a path can use, and a few more."""
-        limit = 2 * max_hops
-        near = self.half_hops_from(a, limit)[1 : self.n + 1] + self.half_hops_from(b, limit)[1 : self.n + 1]
-        return np.flatnonzero(near <= limit)
-
-    def unwind(self, states: list[np.ndarray], v: int, t: int) -> list[int]:
-        """Walk back from node v at layer t along ties that account for its cost exactly."""
-        total = self.total
-        if self.reverse_sets is None:  # the edges into each state
-            self.reverse_sets = []
-            for indptr, dst, cost in self.edge_sets:
-                src = np.repeat(np.arange(2 * total), np.diff(indptr))
-                order = np.argsort(dst, kind="stable")
-                rptr = np.zeros(2 * total + 1, np.int64)
-                np.cumsum(np.bincount(dst, minlength=2 * total), out=rptr[1:])
-                self.reverse_sets.append((rptr, src[order], cost[order]))
-        s = v if states[t][v] <= states[t][v + total] else v + total
-        path = [s]
-        while s != 0:
-            best = None
-            for hh, (rptr, prev, cost) in zip((2, 1), self.reverse_sets, strict=True):
-                if t - hh < 0:
-                    continue
-                lo, hi = rptr[s], rptr[s + 1]
-                cand = states[t - hh][prev[lo:hi]] + cost[lo:hi]
-                for i in np.argsort(cand, kind="stable"):
-                    u = int(prev[lo + i])
-                    if any(u % total == x % total for x in path):
-                        continue
-                    close = abs(cand[i] - states[t][s]) <= 1e-9 * max(1.0, states[t][s])
-                    if close and (best is None or cand[i] < best[0]):
-                        best = (cand[i], u, hh)
-                    break
-            if best is None:
-                raise Unsupported("path reconstruction")
-            _, s, hh = best
-            t -= hh
-            path.append(s)
-        return [x % total for x in path[::-1]]
