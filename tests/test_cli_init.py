@@ -304,7 +304,9 @@ def test_add_someone_already_there_exits_1(folder, args, message):
 @settings(max_examples=60, deadline=None)
 @given(
     names=st.lists(
-        st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=12).filter(lambda s: bool(s.split())),
+        st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=12).filter(
+            lambda s: bool(CONTROL_CHARACTERS.sub("", s).split())  # something visible is left
+        ),
         min_size=1,
         max_size=4,
     ),
@@ -318,8 +320,8 @@ def test_add_round_trips_through_the_loader(tmp_path_factory, names, company):
         book = PeopleBook(folder, create=True)
         try:
             person = book.add(name, company=company)
-        except NetmapError as exc:  # only a person already there, or a name of control characters only
-            assert "is already in contacts.csv" in str(exc) or str(exc).startswith("the name is empty")
+        except NetmapError as exc:  # only a person already there may be refused
+            assert "is already in contacts.csv" in str(exc)
             continue
         book.save()
         added[person.id] = " ".join(CONTROL_CHARACTERS.sub("", name).split())  # dropped, as the loader does
