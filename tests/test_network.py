@@ -134,3 +134,10 @@ def test_explain_reads_only_the_part_of_the_network_paths_can_use():
     assert asdict(net.explain("ines", company="Halcyon Maps", office="Lisbon")) == asdict(
         explain(G, "ines-carvalho", company="Halcyon Maps", office="Lisbon")
     )
+
+
+def test_the_map_is_the_ranked_answer():
+    """Network.map draws what `netmap map --company` draws: the ranked paths, the first one first."""
+    net = netmap.open_network(SAMPLE, today=TODAY)
+    data = net.map(company="Halcyon Maps", office="Lisbon", top=3)
+    assert [p.ids for p in data.paths][0] == net.paths("Halcyon Maps", office="Lisbon", top=1)[0].path

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
     from .fastpath import ColumnNetwork
+    from .maps import MapData
     from .model import Dataset
     from .people import PersonResolver
     from .ranking import Explanation, Introducer, Mutual, RankedPath
@@ -249,6 +250,18 @@ class Network:
             target = target_in(net, company, office=office, role=role)[0] if company else None
             G = graph_of(net, rows=rows_between(net, 0, row + 1, max_hops))  # the part paths to them can use
             return explain(G, pid, company=target, k=k, max_hops=max_hops)
+
+    def map(self, *, company: str | None = None, office: str | None = None, role: str | None = None, top: int = 5,
+            around: str | None = None, depth: int = 2, redact: bool = False, details: bool = False,
+            max_hops: int = 3) -> MapData:  # fmt: skip
+        """What ``netmap map`` draws (:class:`~netmap.maps.MapData`; ``netmap.maps.render_map``
+        turns it into the offline HTML page): the whole network, the ranked paths to
+        ``company``, or the people ``around`` someone."""
+        from .maps import MapOptions, map_data
+
+        extra = {"max_hops": max_hops} if company else {}
+        return map_data(self.graph(), company=company, office=office, role=role, top=top, around=around,
+                        depth=depth, options=MapOptions(redact=redact, details=details), **extra)  # fmt: skip
 
     def _people(self, net: ColumnNetwork) -> PersonResolver:
         """The one person resolver over every person of the columns."""
