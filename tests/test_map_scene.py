@@ -141,13 +141,19 @@ def test_rest_of_network_is_hidden_context(G, target):
     assert min(y[i] for i in hidden) > max(y[i] for i in target.fit)
 
 
-def test_hop_edges_carry_their_warmth_label(target):
-    """Every hop of a ranked path has its warmth (two decimals) ready as its label."""
+def test_hop_edges_carry_their_warmth_label(G, target):
+    """Every hop of a ranked path is labelled with the warmth the ranking used (two decimals)."""
+    from netmap.ranking import rank_paths
+
     pair = {frozenset((e["from"], e["to"])): e for e in target.edges}
-    for p in target.paths:
-        for a, b in zip(p.ids, p.ids[1:], strict=False):
-            e = pair[frozenset((a, b))]
-            assert e["hop"] == f"{(e['width'] - 0.5) / 4:.2f}"
+    hops = 0
+    for p in rank_paths(G, "Halcyon Maps", office="Lisbon", top=5):
+        for a, b, d in zip(p.path, p.path[1:], p.hop_details, strict=False):
+            assert pair[frozenset((a, b))]["hop"] == f"{d.warmth:.2f}"
+            hops += 1
+    assert hops == 9
+    hop = pair[frozenset(("me", "afonso-pires"))]["hop"]
+    assert f"   You \u2192 Afonso Pires: {hop} (introduced)" in target.explain["ines-carvalho"]  # as explain says
 
 
 def test_panel_of_a_target_is_explain_and_the_next_step(G, target):

@@ -54,7 +54,7 @@ from .style import (
     user_node,
     vis_options,
 )
-from .ties import Ties, edge_warmth, key
+from .ties import Ties, key
 
 #: a whole-network company disc gets a name label when it has at least this many people
 LABEL_MIN = 6
@@ -197,10 +197,10 @@ class _Scene(Ties):
             self._node(n, pos[n], target=n in targets, hidden=n not in answer, font=15 if n in answer else None)
             for n in drawn
         ]
-        for h in hops:
-            for a, b in zip(h, h[1:], strict=False):
-                e = self.edges[self.pairs[key(a, b)]]
-                e["hop"] = f"{edge_warmth(e):.2f}"
+        for p, h in zip(ranked, hops, strict=True):  # each hop labelled with the warmth the ranking used
+            if len(h) == len(p.path):
+                for a, b, d in zip(h, h[1:], p.hop_details, strict=False):
+                    self.edges[self.pairs[key(a, b)]]["hop"] = f"{d.warmth:.2f}"
         fit = list(dict.fromkeys(i for p in map_paths for i in ([ME] if p.ids[0] != ME else []) + p.ids))
         ends = list(dict.fromkeys(h[-1] for h, p in zip(hops, ranked, strict=True) if not p.cold))
         return self._data(

@@ -140,10 +140,6 @@ def key(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a < b else (b, a)
 
 
-def edge_warmth(e: dict[str, Any]) -> float:
-    return (float(e["width"]) - 0.5) / 4
-
-
 def inferred_warmth(G: nx.Graph, a: str, b: str) -> float:
     """Warmth of the best shared group of ``a`` and ``b`` (0.05 when they share none)."""
     best = 0.05
