@@ -59,8 +59,8 @@ from .ties import Ties, key
 #: a whole-network company disc gets a name label when it has at least this many people
 LABEL_MIN = 6
 #: a target map explains its first path's end with ranking.explain (one search) up to this
-#: many people; above, that search would take longer than the rest of the map
-EXPLAIN_LIMIT = 2000
+#: many people; above, that one search costs as much as the rest of the map
+EXPLAIN_LIMIT = 1000
 
 
 def map_data(
