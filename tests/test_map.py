@@ -16,6 +16,7 @@ from netmap.graph import build_graph
 from netmap.loading import load_dataset
 from netmap.maps import MapOptions, map_data, render_map
 from netmap.maps.layout import cluster_layout
+from netmap.maps.style import DASHES
 from netmap.model import ME, Contact, Dataset, Introduction
 from netmap.ranking import rank_paths
 
@@ -83,7 +84,7 @@ def test_inferred_ties_only_for_small_groups():
     ]
     G = build_graph(Dataset(contacts, []), today=TODAY)
     edges = map_data(G).edges
-    assert [(e["from"], e["to"], e.get("style", "solid"), e["dashes"]) for e in edges] == [
+    assert [(e["from"], e["to"], e.get("style", "solid"), DASHES[e["style"]]) for e in edges] == [
         ("a", "b", "inferred", [8, 6])
     ]
     assert edges[0]["why"] == "same office: Small, Oslo (inferred)"

@@ -14,6 +14,7 @@ from netmap.loading import load_dataset
 from netmap.maps import MapOptions, referral_map, render_map
 from netmap.maps.layout import tree_layout
 from netmap.maps.referrals import CLOSED_COLOR, MET_COLOR, PENDING_COLOR, STARTER_COLOR
+from netmap.maps.style import DASHES
 from netmap.outreach import outreach_report
 
 SAMPLE = Path(__file__).resolve().parents[1] / "sample_data"
@@ -73,7 +74,10 @@ def test_nodes_are_you_and_everyone_in_a_chain_with_their_level(tree):
 
 def test_edges_run_from_referrer_to_contact_labelled_by_status(tree):
     """One arrow into each person: from you to a starter, else from who gave the name."""
-    edges = {(e["from"], e["to"]): (e["label"], e["baseColor"], e["dashes"]) for e in tree.edges}
+    edges = {
+        (e["from"], e["to"]): (e["label"], e["baseColor"], DASHES.get(e.get("style", ""), False))
+        for e in tree.edges
+    }
     assert edges == {
         ("me", "ana"): ("", "rgba(82,96,109,0.6)", False),
         ("me", "fay"): ("", "rgba(82,96,109,0.6)", False),

@@ -15,7 +15,7 @@ from netmap.loading import load_dataset
 from netmap.maps import MapOptions, map_data, render_map
 from netmap.maps.labels import LEVELS, panel_text, search_keys, title_level
 from netmap.maps.layout import column_layout, ring_layout
-from netmap.maps.style import INFERRED_DASHES, OTHER_COLOR, PALETTE, PENDING_DASHES, PERSON_FONT, Palette
+from netmap.maps.style import DASHES, INFERRED_DASHES, OTHER_COLOR, PALETTE, PENDING_DASHES, PERSON_FONT, Palette
 from netmap.model import ME, Contact, Dataset, Introduction
 from netmap.people import PersonResolver
 
@@ -82,7 +82,10 @@ def test_inferred_ties_and_pending_introductions_look_different():
                 Contact("c", "Cy", company="Globex"), Contact("d", "Di", company="Initech")]  # fmt: skip
     intros = [Introduction("a", "c", status="requested"), Introduction("a", "d", status="met")]
     data = map_data(build_graph(Dataset(contacts, intros), today=TODAY))
-    style = {frozenset((e["from"], e["to"])): (e.get("style", "solid"), e["dashes"]) for e in data.edges}
+    style = {
+        frozenset((e["from"], e["to"])): (e.get("style", "solid"), DASHES.get(e.get("style", ""), False))
+        for e in data.edges
+    }
     assert style[frozenset(("a", "c"))] == ("pending", PENDING_DASHES)
     assert style[frozenset(("a", "b"))] == ("inferred", INFERRED_DASHES)
     assert style[frozenset(("a", "d"))] == ("solid", False)

@@ -6,7 +6,7 @@ of each person). :class:`MapOptions` says how to draw it.
 
 >>> m = MapData("Your network", [], [], {})
 >>> m.people, sorted(m.page_data())[:3]
-(0, ['context', 'explain', 'explainFlags'])
+(0, ['context', 'dashes', 'explain'])
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+
+from .style import DASHES
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +117,7 @@ class MapData:
             "search": self.search,
             "redacted": self.redacted,
             "explainFlags": self.explain_flags,
+            "dashes": DASHES,
         }
 
 

@@ -55,6 +55,8 @@ INFERRED_EDGE = "rgba(82,96,109,0.4)"
 #: line styles (vis-network ``dashes``): inferred ties and pending introductions differ
 INFERRED_DASHES = [8, 6]
 PENDING_DASHES = [2, 5]
+#: a tie's ``style`` -> its vis-network ``dashes`` (the page applies it; solid ties have no style)
+DASHES = {"inferred": INFERRED_DASHES, "pending": PENDING_DASHES}
 PENDING_STATUSES = ("suggested", "requested", "made")
 #: label size of a person on a network map unless they matter more (vis-network's default here)
 PERSON_FONT = 10
@@ -128,10 +130,16 @@ def network_legend(*, inferred: bool, pending: bool, target: str | None = None) 
 
 def is_pending(d: dict[str, Any]) -> bool:
     """An explicit tie made only of introductions that are still pending (suggested, requested, made)."""
-    kinds = d.get("kinds") or ()
-    if not kinds or any(k not in ("introduction", "introduced") for k in kinds):
+    kinds = d.get("kinds")
+    if not kinds:
         return False
-    return all(e.status in PENDING_STATUSES for e in d.get("evidence") or ())
+    for k in kinds:  # plain loops: this runs once per tie drawn
+        if k != "introduction" and k != "introduced":
+            return False
+    for e in d.get("evidence") or ():
+        if e.status not in PENDING_STATUSES:
+            return False
+    return True
 
 
 def user_node(x: float, y: float, **extra: Any) -> dict[str, Any]:

@@ -4,8 +4,9 @@ A recorded tie is solid, or dotted when it is only an introduction still pending
 inferred tie (same company, office or school) is dashed and drawn only for groups of at
 most :attr:`~netmap.maps.model.MapOptions.inferred_clique_max` members on the map, so
 the number of lines stays linear. An inferred hop of a ranked path is always drawn.
-Ties are lean dicts (``id``, ``from``, ``to``, ``width``, ``dashes``, ``baseColor``,
-``why`` and ``style`` when not solid); the page derives vis-network's colour and tooltip.
+Ties are lean dicts (``id``, ``from``, ``to``, ``width``, ``baseColor``, ``why`` and
+``style`` when not solid); the page derives vis-network's colour, tooltip and dashes
+(:data:`~netmap.maps.style.DASHES`, sent once).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 import networkx as nx
 
 from .model import MapOptions, MapPath
-from .style import EDGE, INFERRED_DASHES, INFERRED_EDGE, PENDING_DASHES, is_pending
+from .style import EDGE, INFERRED_EDGE, is_pending
 
 GROUP_LABEL = {"company": "same company", "office": "same office", "school": "same school"}
 
@@ -66,7 +67,6 @@ class Ties:
                 "from": self.ids[a],
                 "to": self.ids[b],
                 "width": round(0.5 + 4 * warmth, 1),
-                "dashes": INFERRED_DASHES if style == "inferred" else PENDING_DASHES if style == "pending" else False,
                 "baseColor": INFERRED_EDGE if style == "inferred" else EDGE,
                 "why": why,
         }

@@ -37,6 +37,7 @@
   });
   /* ties arrive lean: colour and tooltip are derived here (plain-text tooltip) */
   data.edges.forEach(function (e) {
+    if (e.style) e.dashes = data.dashes[e.style];
     if (e.style || e.keepColor) e.color = { color: e.baseColor, inherit: false };
     e.title = byId[e.from].label + " - " + byId[e.to].label + "\n" + e.why;
   });
