@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from netmap.errors import ConfigError, ConflictError
+from netmap.errors import ConfigError, ConflictError, NetmapError
 from netmap.store import (
     JOURNAL,
     CsvDocument,
@@ -376,3 +376,17 @@ def test_the_journal_names_old_and_new_bytes(tmp_path, monkeypatch):
     assert entry_c["new"] == journal.sha256(CONTACTS + b"bo,Bo\n")
     assert entry_i["old"] == journal.sha256(INTROS)
     assert not (folder / JOURNAL).exists()
+
+
+def test_a_symlink_into_a_missing_folder_is_one_line_and_writes_nothing(tmp_path):
+    folder = folder_with(tmp_path, intros=None)
+    (folder / "introductions.csv").symlink_to(tmp_path / "gone" / "introductions.csv")
+    with pytest.raises(NetmapError) as info, transaction(folder) as tx:
+        tx.read("contacts.csv").append({"id": "bo", "name": "Bo"})
+        tx.read("introductions.csv", header=["referrer", "contact"]).append({"referrer": "ana", "contact": "bo"})
+        tx.commit()
+    assert str(info.value) == (
+        f"cannot write {folder / 'introductions.csv'}: it links to {tmp_path / 'gone' / 'introductions.csv'}, "
+        "whose folder does not exist - fix or remove the link"
+    )
+    assert (folder / "contacts.csv").read_bytes() == CONTACTS

@@ -136,6 +136,9 @@ def commit(folder: Path, changes: list[Change], *, backups: int = DEFAULT_BACKUP
     plans: list[tuple[Change, Path, bytes | None, int | None]] = []
     for change in changes:
         real = Path(os.path.realpath(change.path))
+        if not real.parent.is_dir():  # a symlink into a folder that is not there
+            raise NetmapError(f"cannot write {change.path}: it links to {real}, whose folder does not exist - "
+                              "fix or remove the link")  # fmt: skip
         try:
             current: bytes | None = real.read_bytes()
         except FileNotFoundError:
