@@ -16,7 +16,7 @@ from ..errors import DataError, Problem
 from ..folder import INTRODUCTIONS_FILE, DataFolder
 from ..loading import parse_aliases
 from ..model import INTRODUCTION_COLUMNS
-from ..store import CsvDocument
+from ..store import CsvDocument, save_all
 from .model import ParsedFile, Progress
 from .plan import plan_import
 from .results import COLUMNS, MergePlan
@@ -81,9 +81,9 @@ def apply_plan(
         contacts.update(row, changes)
     for values in new_rows:
         contacts.append(values)
+    changed = []
     if contacts.changed and (contacts.rows or contacts.sha256 is not None):  # no empty new file
-        contacts.save(backup=True)
-        plan.written.append(contacts.path)
+        changed.append(contacts)
     if plan.introductions:
         path = introductions_path or contacts.path.with_name(INTRODUCTIONS_FILE)
         doc = introductions or CsvDocument.new(path, list(INTRODUCTION_COLUMNS))
@@ -91,8 +91,9 @@ def apply_plan(
             doc.add_column(column)
         for values in plan.introductions:
             doc.append(values)
-        doc.save(backup=True)
-        plan.written.append(doc.path)
+        changed.append(doc)
+    # one change: contacts.csv and introductions.csv land together or not at all
+    plan.written.extend(save_all(changed, backup=True))
 
 
 def import_files(
