@@ -102,6 +102,14 @@ def test_as_a_member_paths_go_through_another_member(club, command):
     assert "Bruno Gen" in result.stdout
 
 
+def test_map_as_a_member_draws_the_path_through_another_member(club, tmp_path):
+    out = tmp_path / "m.html"
+    result = run("map", "--data", str(club), "--as", "Ana Sample", "--company", "Halcyon Maps", "--office", "Lisbon",
+                 "-o", str(out))  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "Bruno Gen" in out.read_text(encoding="utf-8")
+
+
 def test_explain_as_a_member(club):
     result = run("explain", "Zé Alvo", "--data", str(club), "--as", "Ana Sample")
     assert result.exit_code == 0, result.output

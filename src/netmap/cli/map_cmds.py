@@ -5,11 +5,12 @@ from __future__ import annotations
 import click
 
 from ._app import cli, plural
-from ._options import DataOptions, data_options
+from ._options import DataOptions, as_member_option, data_options
 
 
 @cli.command("map")
 @data_options
+@as_member_option
 @click.option(
     "--company", help="Highlight the ranked warm paths to this company (as 'netmap paths')."
 )

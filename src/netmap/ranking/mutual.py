@@ -37,6 +37,8 @@ def find_person(G: nx.Graph, text: str) -> str:
     """The person node ``text`` means (see :class:`netmap.people.PersonResolver`)."""
     from ..people import PersonResolver
 
+    if G.nodes.get(text, {}).get("kind") == "person":  # an id: the resolver would say so too, after reading everyone
+        return text
     return PersonResolver.from_graph(G).resolve(text)
 
 
