@@ -74,8 +74,9 @@ class PersonResolver:
         self.source = source
         self._names: dict[str, list[str]] = defaultdict(list)
         self._first: dict[str, list[str]] = defaultdict(list)
+        self._keys: dict[str, str] = {}  # id -> the search key of the name, folded once
         for p in self.people.values():
-            key = search_key(p.name)
+            key = self._keys[p.id] = search_key(p.name)
             self._names[key].append(p.id)
             if key:
                 self._first[key.split()[0]].append(p.id)
@@ -136,7 +137,7 @@ class PersonResolver:
         words = set(key.split())
         scored: list[tuple[float, str, str]] = []
         for p in self.people.values():
-            name_key = search_key(p.name)
+            name_key = self._keys[p.id]
             if words and words <= set(name_key.split()):
                 score = 1.0
             else:
@@ -160,7 +161,7 @@ class PersonResolver:
         """
         keys: dict[str, list[str]] = defaultdict(list)
         for p in self.people.values():
-            name_key = search_key(p.name)
+            name_key = self._keys[p.id]
             for k in dict.fromkeys([name_key, *name_key.split(), search_key(p.id)]):
                 if k:
                     keys[k].append(p.id)
