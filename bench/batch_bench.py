@@ -238,8 +238,10 @@ def main(argv: list[str] | None = None) -> int:
                                "results": results, "runs": runs}, indent=2) + "\n", encoding="utf-8")  # fmt: skip
     print(f"{'members':>8} {'engine':>6} {'finished':>8} {'per member s':>12} {'total h':>8} {'peak MB':>8}  figure")
     for s in results:
-        print(f"{s['members']:>8,} {s['engine']:>6} {s['finished']:>8,} {s['per_member_s']:>12} {s['total_h']:>8} "
-              f"{s['peak_rss_mb'] or '-':>8}  {'measured' if s['measured'] else 'extrapolated'}")
+        print(
+            f"{s['members']:>8,} {s['engine']:>6} {s['finished']:>8,} {s['per_member_s']:>12} {s['total_h']:>8} "
+            f"{s['peak_rss_mb'] or '-':>8}  {'measured' if s['measured'] else 'extrapolated'}"
+        )
     return 0
 
 

@@ -175,9 +175,7 @@ def generate(n: int, seed: int, today: date) -> tuple[pa.Table, pa.Table, dict]:
     dept = rng.choice(len(DEPTS), n, p=zipf_p(len(DEPTS), 0.7))
     shares = np.array([s for _, s, _ in LEVELS])
     level = rng.choice(len(LEVELS), n, p=shares / shares.sum())
-    titles = pa.array(
-        [tpl.format(dept=d, role=r, chief=c) for _, _, tpl in LEVELS for d, r, c in DEPTS]
-    )
+    titles = pa.array([tpl.format(dept=d, role=r, chief=c) for _, _, tpl in LEVELS for d, r, c in DEPTS])
     title = titles.take(pa.array(level * len(DEPTS) + dept))
 
     n_school = max(20, int(300 * (n / 30_000) ** 0.5))
@@ -262,9 +260,7 @@ def generate(n: int, seed: int, today: date) -> tuple[pa.Table, pa.Table, dict]:
     referrer = direct[rng.integers(0, d, r)]
     target_people = np.flatnonzero(in_target)
     into_target = rng.random(r) < 1 / 3
-    contact = np.where(
-        into_target, target_people[rng.integers(0, len(target_people), r)], rng.integers(0, n, r)
-    )
+    contact = np.where(into_target, target_people[rng.integers(0, len(target_people), r)], rng.integers(0, n, r))
     keep = referrer != contact
     referrer, contact = referrer[keep], contact[keep]
     st_names = list(REAL_STATUSES)
@@ -273,9 +269,7 @@ def generate(n: int, seed: int, today: date) -> tuple[pa.Table, pa.Table, dict]:
 
     # --- tables --------------------------------------------------------------------------
     ids = make_ids(n)
-    names = pc.binary_join_element_wise(
-        pa.array(FIRST).take(pa.array(first)), pa.array(LAST).take(pa.array(last)), " "
-    )
+    names = pc.binary_join_element_wise(pa.array(FIRST).take(pa.array(first)), pa.array(LAST).take(pa.array(last)), " ")
     company_text = comp_names.take(pa.array(company))
     suffixed = pc.binary_join_element_wise(company_text, pa.scalar(", Inc."), "")
     company_text = pc.if_else(pa.array(rng.random(n) < 0.05), suffixed, company_text)
@@ -353,9 +347,7 @@ def write(contacts: pa.Table, intro: pa.Table, meta: dict, out: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--people", type=int, required=True, help="number of people (not counting the user)"
-    )
+    parser.add_argument("--people", type=int, required=True, help="number of people (not counting the user)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
         "--today",

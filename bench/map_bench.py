@@ -117,10 +117,7 @@ def synthetic_dataset(n: int, *, seed: int = 0) -> Dataset:
     sizes = [1 / (k + 1) ** 1.1 for k in range(n_companies)]
     total = sum(sizes)
     companies = [f"Company {k:04d}" if k else "Halcyon Maps" for k in range(n_companies)]
-    offices = {
-        c: rng.sample(CITIES, k=1 + min(3, int(sizes[k] / total * n) // 40))
-        for k, c in enumerate(companies)
-    }
+    offices = {c: rng.sample(CITIES, k=1 + min(3, int(sizes[k] / total * n) // 40)) for k, c in enumerate(companies)}
     contacts = []
     by_company: dict[str, list[str]] = {}
     today = date(2026, 1, 1)
@@ -137,9 +134,7 @@ def synthetic_dataset(n: int, *, seed: int = 0) -> Dataset:
             strength=rng.randint(1, 5) if direct else None,
             last_contact=today - timedelta(days=rng.randint(0, 1500)) if direct else None,
             past_companies=(rng.choice(companies),) if rng.random() < 0.2 else (),
-            tags=(rng.choice(["mentor", "hiring", "alumni", "investor"]),)
-            if rng.random() < 0.1
-            else (),
+            tags=(rng.choice(["mentor", "hiring", "alumni", "investor"]),) if rng.random() < 0.1 else (),
         )
         contacts.append(c)
         by_company.setdefault(company, []).append(c.id)
@@ -154,16 +149,12 @@ def synthetic_dataset(n: int, *, seed: int = 0) -> Dataset:
                 other = rng.choice(colleagues)
                 if other != c.id and (c.id, other) not in seen:
                     seen.add((c.id, other))
-                    intros.append(
-                        Introduction(c.id, other, status=rng.choice(STATUSES), line=len(intros) + 2)
-                    )
+                    intros.append(Introduction(c.id, other, status=rng.choice(STATUSES), line=len(intros) + 2))
         j = rng.choices(range(n), weights=degree)[0] if i % 2 else rng.randrange(n)
         if ids[j] != c.id and (c.id, ids[j]) not in seen:
             seen.add((c.id, ids[j]))
             degree[j] += 1
-            intros.append(
-                Introduction(c.id, ids[j], status=rng.choice(STATUSES), line=len(intros) + 2)
-            )
+            intros.append(Introduction(c.id, ids[j], status=rng.choice(STATUSES), line=len(intros) + 2))
     return Dataset(contacts, intros)
 
 
@@ -201,9 +192,7 @@ def measure_browser(paths: list[Path], repeat: int) -> dict[Path, tuple[float, f
                 page = browser.new_page(viewport={"width": 1280, "height": 800})
                 page.route("**/*", _only(url))
                 page.goto(url, wait_until="commit")
-                page.wait_for_function(
-                    "() => window.netmap && netmap.state.stable !== null", timeout=600_000
-                )
+                page.wait_for_function("() => window.netmap && netmap.state.stable !== null", timeout=600_000)
                 first, still = page.evaluate("() => [netmap.state.firstDraw, netmap.state.stable]")
                 firsts.append(first / 1000)
                 stills.append(still / 1000)

@@ -174,9 +174,7 @@ def strength_warmth(column: pa.ChunkedArray) -> np.ndarray:
 
 
 def read(path: Path, columns: dict[str, pa.DataType]) -> pa.Table:
-    options = pacsv.ConvertOptions(
-        include_columns=list(columns), column_types=columns, strings_can_be_null=True
-    )
+    options = pacsv.ConvertOptions(include_columns=list(columns), column_types=columns, strings_can_be_null=True)
     return pacsv.read_csv(path, convert_options=options)
 
 
@@ -227,9 +225,7 @@ def rank(
 
     # direct ties
     by_strength = strength_warmth(contacts["strength"])
-    by_kind = per_value(
-        contacts["relationship"], lambda r: RELATIONSHIP.get(r, np.nan) if r else np.nan
-    )
+    by_kind = per_value(contacts["relationship"], lambda r: RELATIONSHIP.get(r, np.nan) if r else np.nan)
     direct = ~np.isnan(by_strength) | ~np.isnan(by_kind)
     base = np.where(
         np.isnan(by_strength),
@@ -248,9 +244,7 @@ def rank(
     status = intros["status"].fill_null("suggested")
     factor = per_value(status, lambda v: STATUS.get(v or "suggested", 1.0))
     introduced = per_value(status, lambda v: INTRODUCED.get(v, 0.0))
-    outcome = per_value(
-        status, lambda v: {"met": 1, "thanked": 1, "declined": -1, "no_response": -1}.get(v, 0)
-    )
+    outcome = per_value(status, lambda v: {"met": 1, "thanked": 1, "declined": -1, "no_response": -1}.get(v, 0))
     record = np.bincount(src, weights=outcome, minlength=n + 1)
     decay = recency(intros["date"], today)
     i_warmth = strength_warmth(intros["strength"])
@@ -278,18 +272,14 @@ def rank(
     del log_penalty, factor
     pad = np.zeros(d), np.zeros(g)
     forward = np.bincount(inverse, weights=np.concatenate([pad[0], src < dst, pad[1]]), minlength=m)
-    backward = np.bincount(
-        inverse, weights=np.concatenate([pad[0], src > dst, pad[1]]), minlength=m
-    )
+    backward = np.bincount(inverse, weights=np.concatenate([pad[0], src > dst, pad[1]]), minlength=m)
     del inverse, src, dst
     bonus = np.where((forward > 0) & (backward > 0), RECIPROCITY, 1.0)
     p_lo, p_hi = (pairs // (n + 1)).astype(np.int32), (pairs % (n + 1)).astype(np.int32)
     del pairs
     mine = p_lo == 0
     track = record[p_hi]
-    bonus = bonus * np.where(
-        mine & (track != 0), np.clip(1 + TRACK_STEP * track, TRACK_MIN, TRACK_MAX), 1.0
-    )
+    bonus = bonus * np.where(mine & (track != 0), np.clip(1 + TRACK_STEP * track, TRACK_MIN, TRACK_MAX), 1.0)
     tie_warmth = np.clip((1 - missing) * pen * bonus, 0.01, 1.0)
     timer("tie warmth (numpy)")
 
@@ -320,9 +310,7 @@ def rank(
     g_school = g_office + len(offices)
     size = g_school + len(school_keys)
     person = np.arange(1, n + 1)
-    m_person = np.concatenate(
-        [person[has_company], person[in_office], past_owner + 1, person[has_school]]
-    )
+    m_person = np.concatenate([person[has_company], person[in_office], past_owner + 1, person[has_school]])
     m_group = np.concatenate([
         g_company + current[has_company], g_office + office_code.reshape(-1),
         g_company + former, g_school + school[has_school],
@@ -428,9 +416,7 @@ def _gather(graph: sp.csr_matrix, front: np.ndarray) -> tuple[np.ndarray, np.nda
     return np.repeat(front, counts), graph.indices[offsets], graph.data[offsets]
 
 
-def bounded_search(
-    graph: sp.csr_matrix, n: int, limit: int
-) -> tuple[list[np.ndarray], list[np.ndarray]]:
+def bounded_search(graph: sp.csr_matrix, n: int, limit: int) -> tuple[list[np.ndarray], list[np.ndarray]]:
     """Cheapest cost from the user to every node within ``limit`` half-hops (Bellman-Ford by layer).
 
     ``layers[h][v]`` is the cheapest cost using at most ``h`` half-hops (a tie between people is
@@ -501,9 +487,7 @@ def main(argv: list[str] | None = None) -> int:
         Timer(args.timings),
         args.max_hops,
     )
-    out = csv.DictWriter(
-        sys.stdout, fieldnames=list(rows[0]) if rows else ["rank"], lineterminator="\n"
-    )
+    out = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["rank"], lineterminator="\n")
     out.writeheader()
     out.writerows(rows)
     return 0

@@ -504,7 +504,7 @@ def terminal_escapes(folder: Path, tally: Tally, commands: list[tuple[str, ...]]
         tally.runs += 1
         at = max(out.find(b"\x1b"), out.find("\x9b".encode()))
         if at >= 0:
-            tally.fail("ESC on the terminal", f"{' '.join(command)}: {out[max(at - 40, 0):][:80]!r}")
+            tally.fail("ESC on the terminal", f"{' '.join(command)}: {out[max(at - 40, 0) :][:80]!r}")
         else:
             tally.counts["clean"] += 1
 

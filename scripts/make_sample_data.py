@@ -258,14 +258,12 @@ CULTURES: dict[str, tuple[list[str], list[str]]] = {
         "Barbosa Araújo Cavalcanti Nascimento Moura Freitas Batista Campos".split(),
     ),
     "es": (
-        "Alejandro Lucía Javier María Pablo Carmen Sergio Elena Álvaro Paula Iker Nerea "
-        "Diego Alba".split(),
+        "Alejandro Lucía Javier María Pablo Carmen Sergio Elena Álvaro Paula Iker Nerea Diego Alba".split(),
         "García Martínez López Sánchez Romero Navarro Torres Ruiz Jiménez Moreno Muñoz "
         "Iglesias Castillo Ortega Hernández Ramírez Vargas".split(),
     ),
     "de": (
-        "Lukas Anna Jonas Marie Leon Laura Tobias Julia Maximilian Katharina Niklas Sophie "
-        "Moritz Jana".split(),
+        "Lukas Anna Jonas Marie Leon Laura Tobias Julia Maximilian Katharina Niklas Sophie Moritz Jana".split(),
         "Schneider Weber Meyer Wolf Schulz Koch Richter Klein Neumann Schwarz Zimmermann "
         "Braun Krüger Hartmann Lange Vogel Köhler".split(),
     ),
@@ -278,14 +276,11 @@ CULTURES: dict[str, tuple[list[str], list[str]]] = {
         "Nowak Mazur Krawczyk Kaczmarek Zając Król Wieczorek Pawlak Michalak Sikora".split(),
     ),
     "en": (
-        "Oliver Amelia Harry Isla George Emily Jack Grace Thomas Charlotte James Lucy "
-        "Oscar Freya".split(),
-        "Smith Jones Taylor Brown Williams Wilson Evans Roberts Walker Wright Hughes Hall "
-        "Clarke Turner Harris".split(),
+        "Oliver Amelia Harry Isla George Emily Jack Grace Thomas Charlotte James Lucy Oscar Freya".split(),
+        "Smith Jones Taylor Brown Williams Wilson Evans Roberts Walker Wright Hughes Hall Clarke Turner Harris".split(),
     ),
     "us": (
-        "Michael Jessica Tyler Ashley Brandon Megan Kevin Lauren Jordan Kayla Ethan "
-        "Madison Marcus Brianna".split(),
+        "Michael Jessica Tyler Ashley Brandon Megan Kevin Lauren Jordan Kayla Ethan Madison Marcus Brianna".split(),
         "Johnson Miller Davis Anderson Jackson White Thompson Moore Robinson Lewis Young "
         "King Scott Green Baker Adams Nelson Carter".split(),
     ),
@@ -294,10 +289,8 @@ CULTURES: dict[str, tuple[list[str], list[str]]] = {
         "Murphy Kelly Byrne Ryan O'Sullivan Walsh O'Connor McCarthy Doyle Gallagher".split(),
     ),
     "in": (
-        "Aarav Priya Rohan Ananya Vikram Kavya Arjun Divya Rahul Sneha Karthik Meera "
-        "Aditya Ishita".split(),
-        "Sharma Patel Iyer Reddy Nair Gupta Menon Rao Krishnan Desai Kulkarni Chatterjee "
-        "Bose Verma".split(),
+        "Aarav Priya Rohan Ananya Vikram Kavya Arjun Divya Rahul Sneha Karthik Meera Aditya Ishita".split(),
+        "Sharma Patel Iyer Reddy Nair Gupta Menon Rao Krishnan Desai Kulkarni Chatterjee Bose Verma".split(),
     ),
     "ng": (
         "Chinedu Adaeze Tunde Ngozi Emeka Folake Obinna Yetunde Kelechi Amaka".split(),
@@ -334,13 +327,11 @@ CULTURES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "fr": (
         "Camille Louis Léa Chloé Arthur Manon Théo Jules Élodie Mathis Margaux".split(),
-        "Bernard Dubois Robert Richard Petit Durand Leroy Moreau Girard Fournier Mercier "
-        "Lambert".split(),
+        "Bernard Dubois Robert Richard Petit Durand Leroy Moreau Girard Fournier Mercier Lambert".split(),
     ),
     "nordic": (
         "Erik Ingrid Lars Astrid Magnus Sigrid Nils Freja Anders Maja Linnea Mikkel".split(),
-        "Hansen Johansson Nielsen Andersson Lindqvist Berg Larsen Eriksson Dahl Holm "
-        "Åberg Sørensen".split(),
+        "Hansen Johansson Nielsen Andersson Lindqvist Berg Larsen Eriksson Dahl Holm Åberg Sørensen".split(),
     ),
     "it": (
         "Giulia Marco Chiara Luca Francesca Matteo Sara Alessandro Elisa Davide".split(),
@@ -629,9 +620,7 @@ HALCYON = [
     person("Mateusz Kowalczyk", "Halcyon Maps", "Berlin", "Junior Software Engineer"),
     person("Lea Fischer", "Halcyon Maps", "Berlin", "Marketing Manager", email="auto"),
     # Austin (HQ)
-    person(
-        "Rachel Goldberg", "Halcyon Maps", "Austin", "CEO", linkedin_url="auto", school="UT Austin"
-    ),
+    person("Rachel Goldberg", "Halcyon Maps", "Austin", "CEO", linkedin_url="auto", school="UT Austin"),
     person("Priya Raman", "Halcyon Maps", "Austin", "CTO", linkedin_url="auto"),
     person("Marcus Bell", "Halcyon Maps", "Austin", "CFO"),
     person("D'Angelo Price", "Halcyon Maps Inc", "Austin", "Director of Sales", email="auto"),
@@ -765,9 +754,7 @@ OTHERS = [
     # stress-test names
     person("José Álvarez", "Atlas Geodata", "Madrid", "Senior Data Engineer"),
     person("Siobhán Ní Bhriain", "Northwind Health", "Dublin", "Director of Product"),
-    person(
-        "Conor O'Brien", "Meta", "Dublin", "Technical Recruiter", email="auto", linkedin_url="auto"
-    ),
+    person("Conor O'Brien", "Meta", "Dublin", "Technical Recruiter", email="auto", linkedin_url="auto"),
     person(
         "Samuel Okoro, Jr.",
         "Meta",
@@ -868,8 +855,7 @@ STORY_INTROS = [
         "2026-09-12",
         "met",
         4,
-        "Coffee at Time Out Market; Afonso left Halcyon in 2022 but still has lunch with the "
-        "data team.",
+        "Coffee at Time Out Market; Afonso left Halcyon in 2022 but still has lunch with the data team.",
     ),
     (
         "afonso-pires",
@@ -1092,9 +1078,7 @@ def build(rng: Random):
     plan = [  # most specific first, so the broad picks cannot starve them
         (
             "recruiter",
-            lambda p: (
-                p["company"] == "Riverbend Talent" and re.search("Recruiter|Talent", p["title"])
-            ),
+            lambda p: p["company"] == "Riverbend Talent" and re.search("Recruiter|Talent", p["title"]),
             2,
         ),
         ("recruiter", lambda p: re.search("Recruiter|Talent", p["title"]), None),
@@ -1141,20 +1125,14 @@ def build(rng: Random):
         hand = p["id"] in hand_ids
         # schools
         if not p["school"] and p["company"]:
-            if rel in ("classmate", "alumni", "teacher") or (
-                rel == "friend" and rng.random() < 0.6
-            ):
+            if rel in ("classmate", "alumni", "teacher") or (rel == "friend" and rng.random() < 0.6):
                 p["school"] = UPORTO
             elif rel == "former_colleague" and rng.random() < 0.4:
                 p["school"] = UPORTO
             elif rng.random() < 0.7:
                 p["school"] = rng.choice(SCHOOLS_BY_CITY[office])
         # past companies
-        if (
-            not hand
-            and rel == "former_colleague"
-            and canon not in ("Tidewater Analytics", "Portucalense Bank")
-        ):
+        if not hand and rel == "former_colleague" and canon not in ("Tidewater Analytics", "Portucalense Bank"):
             p["past_companies"] = rng.choice(
                 [
                     "Tidewater Analytics",
@@ -1212,9 +1190,7 @@ def build(rng: Random):
     for company, alias in [("Globex", "Globex International"), ("Meta", "Meta Platforms")]:
         cands = [p for p in people if company in p["past_companies"].split(";")]
         q = rng.choice(cands)
-        q["past_companies"] = ";".join(
-            alias if c == company else c for c in q["past_companies"].split(";")
-        )
+        q["past_companies"] = ";".join(alias if c == company else c for c in q["past_companies"].split(";"))
     rng.shuffle(people)  # a real export is not grouped by company
     return people, intros
 
@@ -1301,9 +1277,7 @@ def build_intros(rng: Random, people: list[dict], by_id: dict[str, dict]) -> lis
     directs = [
         p
         for p in people
-        if p["relationship"]
-        and p["company"]
-        and COMPANY_VARIANTS.get(p["company"], p["company"]) != TARGET_COMPANY
+        if p["relationship"] and p["company"] and COMPANY_VARIANTS.get(p["company"], p["company"]) != TARGET_COMPANY
     ]
     fresh = [
         p
@@ -1342,9 +1316,7 @@ def build_intros(rng: Random, people: list[dict], by_id: dict[str, dict]) -> lis
         start = rng.choice(directs)
         # the user was in touch with the starter when they made the introduction
         lo = dt.date(2022, 3, 1)
-        hi = min(
-            dt.date.fromisoformat(start["last_contact"]), TODAY - dt.timedelta(days=40 * length + 5)
-        )
+        hi = min(dt.date.fromisoformat(start["last_contact"]), TODAY - dt.timedelta(days=40 * length + 5))
         if hi < lo:
             continue
         day = rand_date(rng, lo, hi)
@@ -1358,9 +1330,7 @@ def build_intros(rng: Random, people: list[dict], by_id: dict[str, dict]) -> lis
                 if rng.random() < 0.15
                 else (rng.randint(3, 5) if con["company"] == ref["company"] else rng.randint(1, 4))
             )
-            note = rng.choice(INTRO_NOTES[status]).format(
-                city=con["office"] or "Porto", ref=ref["name"].split()[0]
-            )
+            note = rng.choice(INTRO_NOTES[status]).format(city=con["office"] or "Porto", ref=ref["name"].split()[0])
             add(ref["id"], con["id"], iso(day), status, strength, note)
             if status in ("met", "thanked"):
                 met_nodes.append((con["id"], day))
@@ -1511,8 +1481,7 @@ def self_check(out: Path) -> dict:
     at_target = [
         c
         for c in contacts
-        if COMPANY_VARIANTS.get(c["company"], c["company"]) == TARGET_COMPANY
-        and c["office"] == TARGET_OFFICE
+        if COMPANY_VARIANTS.get(c["company"], c["company"]) == TARGET_COMPANY and c["office"] == TARGET_OFFICE
     ]
     assert [c["id"] for c in at_target if c["strength"]] == ["bruno-teixeira"]
     assert by_id["bruno-teixeira"]["strength"] == "1"

@@ -112,7 +112,7 @@ def test_batch_csv_is_neutralised_against_formulas(runner, tmp_path):
     result = invoke(runner, tmp_path / "club", "--top", "20", "-o", str(tmp_path / "o.csv"))
     assert result.exit_code == 0, result.output
     rows = read_csv(tmp_path / "o.csv")
-    assert "'=HYPERLINK(\"http://x\")" in [r["name"] for r in rows]
+    assert '\'=HYPERLINK("http://x")' in [r["name"] for r in rows]
     assert not [v for r in rows for v in r.values() if v[:1] in ("=", "+", "@")]
     row = typed({"member": "p1", "member_name": "-1+1", "rank": 1, "score": 0.5, "warmth": 0.5, "fit": 1.0})
     write_batch([row], tmp_path / "safe.csv")

@@ -382,8 +382,7 @@ def test_explicit_contacts_and_intros_paths(runner, corpus):
 def test_explicit_intros_must_exist(runner, corpus):
     result = runner.invoke(cli, ["check", "--data", "good/crlf", "--intros", "nowhere/intros.csv"])
     assert result.stdout.splitlines()[0] == (
-        "nowhere/intros.csv: file not found - the folder 'nowhere' does not exist either: "
-        "check --data / $NETMAP_DATA"
+        "nowhere/intros.csv: file not found - the folder 'nowhere' does not exist either: check --data / $NETMAP_DATA"
     )
     assert result.exit_code == 1
 

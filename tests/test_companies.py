@@ -43,9 +43,7 @@ def test_substrings_are_never_duplicates():
 def test_spellings_that_already_normalise_alike_are_counted_together_not_proposed():
     """ "ACME, Inc." is already grouped with "Acme": an alias row would change nothing."""
     r = report([("a", "Acme"), ("b", "Acme"), ("c", "ACME, Inc.")])
-    assert [(c.name, c.people, c.spellings) for c in r.companies] == [
-        ("Acme", 3, ["Acme", "ACME, Inc."])
-    ]
+    assert [(c.name, c.people, c.spellings) for c in r.companies] == [("Acme", 3, ["Acme", "ACME, Inc."])]
     assert r.duplicates == []
 
 
@@ -110,16 +108,12 @@ def test_companies_duplicates_as_csv_make_a_valid_aliases_file(runner, write_dat
     assert lines[0] == "alias,canonical,reason,people"
     assert "Halycon Maps,Halcyon Maps,close spelling (0.92),1" in lines
     (folder / "companies.csv").write_bytes(out.read_bytes())
-    again = runner.invoke(
-        cli, ["companies", "--data", str(folder), "--duplicates", "--format", "json"]
-    )
+    again = runner.invoke(cli, ["companies", "--data", str(folder), "--duplicates", "--format", "json"])
     assert json.loads(again.stdout) == []
 
 
 def test_companies_json_has_both_lists(runner, write_data):
-    result = runner.invoke(
-        cli, ["companies", "--data", str(write_data(CONTACTS)), "--format", "json"]
-    )
+    result = runner.invoke(cli, ["companies", "--data", str(write_data(CONTACTS)), "--format", "json"])
     payload = json.loads(result.stdout)
     assert payload["companies"][0] == {
         "name": "Halcyon Maps", "key": "halcyon maps", "people": 3, "past": 0,

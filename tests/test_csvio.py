@@ -84,9 +84,7 @@ def test_unclosed_quote(tmp_path):
 
 def test_cp1252_is_named_with_line_and_column(tmp_path):
     """The undecodable byte is located by record and field, even after a quoted multi-line cell."""
-    data = 'name,notes,city\nAna,"two\nlines, with comma",Porto\nBo,"say ""hi""",Tr\xe8s\n'.encode(
-        "cp1252"
-    )
+    data = 'name,notes,city\nAna,"two\nlines, with comma",Porto\nBo,"say ""hi""",Tr\xe8s\n'.encode("cp1252")
     (p,) = table_of(tmp_path, data).problems
     assert (p.line, p.column) == (4, "city")
     assert p.message == "not UTF-8 (byte 0xe8); it looks like cp1252"
@@ -104,9 +102,7 @@ def test_missing_empty_and_folder(tmp_path):
     (folder,) = read_table(tmp_path).problems
     assert folder.message == "is a folder, not a CSV file"
     (empty,) = table_of(tmp_path, " \n\n", example_header="referrer,contact").problems
-    assert str(empty).endswith(
-        "file is empty - add a header row such as 'referrer,contact' and the rows under it"
-    )
+    assert str(empty).endswith("file is empty - add a header row such as 'referrer,contact' and the rows under it")
 
 
 @pytest.mark.parametrize("cell", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "\nx"])
@@ -141,9 +137,7 @@ def test_atomic_writer_backup(tmp_path):
     assert (path.read_text(), (tmp_path / "out.csv.bak").read_text()) == ("new\n", "old\n")
 
 
-cells = st.text(
-    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=12
-)
+cells = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=12)
 
 
 @settings(max_examples=60, deadline=None)

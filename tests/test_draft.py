@@ -146,8 +146,9 @@ def test_contact_text_cannot_add_a_header_or_drive_the_terminal(sample):
     eml = sample / "k.eml"
     result = run(sample, "draft", "keep-in-touch", "zoe-muller", "--eml", str(eml))
     assert result.exit_code == 0, result.stderr
-    assert re.match(r"No usable e-mail address for Zoë Bcc: eve@evil\.example ?\[2J Müller: the draft has no To\n",
-                    result.stderr)
+    assert re.match(
+        r"No usable e-mail address for Zoë Bcc: eve@evil\.example ?\[2J Müller: the draft has no To\n", result.stderr
+    )
     msg = BytesParser(policy=policy.default).parsebytes(eml.read_bytes())
     assert msg["Bcc"] is None and msg["Cc"] is None and msg["To"] is None
     assert msg["Subject"] == "Hello from Maya"

@@ -147,7 +147,9 @@ def test_snooze_until_a_date(folder):
 def test_snooze_into_the_past_is_refused(folder):
     result = run(folder, "snooze", "nudge-dee-cy", "--until", "2026-03-01")
     assert (result.exit_code, result.stderr) == (
-        1, "Error: --until 2026-03-01 is not after today (2026-03-01) - give a later date\n")
+        1,
+        "Error: --until 2026-03-01 is not after today (2026-03-01) - give a later date\n",
+    )
     assert not (folder / "events.csv").exists()
 
 

@@ -108,8 +108,10 @@ def test_fast_path_ranks_like_the_graph_path(tmp_path_factory, data, office, max
 def folder(tmp_path: Path) -> Path:
     return write(
         tmp_path,
-        [{"id": "a", "name": "Ana", "company": "Acme", "office": "Lisbon", "strength": "4"},
-         {"id": "b", "name": "Bo", "company": "Acme", "office": "Berlin"}],  # fmt: skip
+        [
+            {"id": "a", "name": "Ana", "company": "Acme", "office": "Lisbon", "strength": "4"},
+            {"id": "b", "name": "Bo", "company": "Acme", "office": "Berlin"},
+        ],  # fmt: skip
         [{"referrer": "a", "contact": "b", "status": "met"}],
     )
 
@@ -208,10 +210,18 @@ def test_graph_from_columns_follows_aliases_and_past_only_companies(tmp_path: Pa
 
     folder = write(
         tmp_path,
-        [{"id": "a", "name": "Ana", "company": "HM", "office": "Lisbon", "strength": "4",
-          "past_companies": "Old Co;HM"},
-         {"id": "b", "name": "Bo", "company": "Halcyon Maps, Inc.", "school": "Uni", "past_companies": "Gone Ltd"},
-         {"id": "c", "name": "Cy", "company": "", "past_companies": "gone", "school": "UNI"}],  # fmt: skip
+        [
+            {
+                "id": "a",
+                "name": "Ana",
+                "company": "HM",
+                "office": "Lisbon",
+                "strength": "4",
+                "past_companies": "Old Co;HM",
+            },
+            {"id": "b", "name": "Bo", "company": "Halcyon Maps, Inc.", "school": "Uni", "past_companies": "Gone Ltd"},
+            {"id": "c", "name": "Cy", "company": "", "past_companies": "gone", "school": "UNI"},
+        ],  # fmt: skip
         [{"referrer": "a", "contact": "b", "status": "met"}, {"referrer": "b", "contact": "a", "status": "declined"}],
     )
     (folder / "companies.csv").write_text("alias,canonical\nHM,Halcyon Maps\n", encoding="utf-8")

@@ -17,9 +17,7 @@ TEN_YEARS_AGO = TODAY - timedelta(days=3650)
 
 
 def graph(contacts, intros=(), aliases=None, **kw):
-    return build_graph(
-        Dataset(list(contacts), list(intros), aliases=aliases or {}), today=TODAY, **kw
-    )
+    return build_graph(Dataset(list(contacts), list(intros), aliases=aliases or {}), today=TODAY, **kw)
 
 
 def test_nodes_are_people_plus_the_user():
@@ -124,9 +122,7 @@ def test_introduction_strength_sets_its_warmth():
 
 def test_introduced_tie_to_me_after_met():
     """Once the introduction led to a meeting, you know the contact a little yourself."""
-    G = graph(
-        [Contact("ana", "Ana"), Contact("bo", "Bo")], [Introduction("ana", "bo", TODAY, "met")]
-    )
+    G = graph([Contact("ana", "Ana"), Contact("bo", "Bo")], [Introduction("ana", "bo", TODAY, "met")])
     assert G[ME]["bo"]["kinds"] == ["introduced"]
     assert G[ME]["bo"]["warmth"] == pytest.approx(W.introduced["met"])
     (e,) = G[ME]["bo"]["evidence"]
@@ -136,9 +132,7 @@ def test_introduced_tie_to_me_after_met():
 
 @pytest.mark.parametrize("status", ["suggested", "requested", "declined", "no_response"])
 def test_no_introduced_tie_before_it_happened(status):
-    G = graph(
-        [Contact("ana", "Ana"), Contact("bo", "Bo")], [Introduction("ana", "bo", TODAY, status)]
-    )
+    G = graph([Contact("ana", "Ana"), Contact("bo", "Bo")], [Introduction("ana", "bo", TODAY, status)])
     assert not G.has_edge(ME, "bo")
 
 
@@ -146,9 +140,7 @@ def test_declined_lowers_a_tie():
     """A declined introduction multiplies the tie it ran over by its status factor (< 1)."""
     contacts = [Contact("ana", "Ana"), Contact("bo", "Bo")]
     ok = graph(contacts, [Introduction("ana", "bo", TODAY, "suggested")])["ana"]["bo"]["warmth"]
-    declined = graph(contacts, [Introduction("ana", "bo", TODAY, "declined")])["ana"]["bo"][
-        "warmth"
-    ]
+    declined = graph(contacts, [Introduction("ana", "bo", TODAY, "declined")])["ana"]["bo"]["warmth"]
     assert declined == pytest.approx(ok * W.status["declined"])
     assert declined < ok
 
@@ -171,9 +163,7 @@ def test_reciprocity_bonus():
     """Evidence both ways (ana referred bo, bo referred ana) earns the reciprocity bonus."""
     contacts = [Contact("ana", "Ana"), Contact("bo", "Bo")]
     one = graph(contacts, [Introduction("ana", "bo", TODAY)])["ana"]["bo"]
-    both = graph(contacts, [Introduction("ana", "bo", TODAY), Introduction("bo", "ana", TODAY)])[
-        "ana"
-    ]["bo"]
+    both = graph(contacts, [Introduction("ana", "bo", TODAY), Introduction("bo", "ana", TODAY)])["ana"]["bo"]
     p = W.introduction_default
     assert one["warmth"] == pytest.approx(p)
     assert both["warmth"] == pytest.approx((1 - (1 - p) ** 2) * W.reciprocity)
@@ -190,16 +180,8 @@ def test_evidence_combines_with_noisy_or():
 
 
 def test_warmth_stays_in_zero_one():
-    contacts = [
-        Contact(f"p{i}", f"P{i}", strength=5, relationship="family", last_contact=TODAY)
-        for i in range(3)
-    ]
-    intros = [
-        Introduction(a.id, b.id, TODAY, "thanked", 5)
-        for a in contacts
-        for b in contacts
-        if a is not b
-    ]
+    contacts = [Contact(f"p{i}", f"P{i}", strength=5, relationship="family", last_contact=TODAY) for i in range(3)]
+    intros = [Introduction(a.id, b.id, TODAY, "thanked", 5) for a in contacts for b in contacts if a is not b]
     G = graph(contacts, intros)
     assert all(0 < d["warmth"] <= 1 for _, _, d in G.edges(data=True))
 
@@ -235,17 +217,13 @@ def test_membership_stays_linear_for_a_big_company():
 def test_past_company_and_school_memberships():
     G = graph(
         [
-            Contact(
-                "ana", "Ana", company="Acme", past_companies=("Globex", "Acme"), school="Uni Porto"
-            ),
+            Contact("ana", "Ana", company="Acme", past_companies=("Globex", "Acme"), school="Uni Porto"),
             Contact("bo", "Bo", company="Globex", school="Uni Porto"),
         ]
     )
     assert G["ana"]["company::globex"]["role"] == "past"
     assert G["bo"]["company::globex"]["role"] == "current"
-    assert (
-        G["ana"]["company::acme"]["role"] == "current"
-    )  # current wins over past: kept once, warmer
+    assert G["ana"]["company::acme"]["role"] == "current"  # current wins over past: kept once, warmer
     assert G["ana"]["school::uni porto"]["warmth"] == pytest.approx(math.sqrt(W.inferred["school"]))
 
 

@@ -33,7 +33,7 @@ def test_two_meetings_with_the_same_person_both_stay(folder):
     assert run(folder, "log", "meeting", "eli", "--date", "2026-02-20", "--notes", "maps").exit_code == 0
     assert run(folder, "log", "meeting", "eli", "--notes", "second, longer").exit_code == 0
     assert (folder / "events.csv").read_text() == (
-        HEADER + "2026-02-20,meeting,eli,bo,maps,,\n2026-03-01,meeting,eli,bo,\"second, longer\",,\n"
+        HEADER + '2026-02-20,meeting,eli,bo,maps,,\n2026-03-01,meeting,eli,bo,"second, longer",,\n'
     )
     result = run(folder, "history", "Eli Fox", "--format", "csv")
     assert result.exit_code == 0, result.stderr
@@ -45,7 +45,7 @@ def test_two_meetings_with_the_same_person_both_stay(folder):
         ",declined,Dee Ek,Eli Fox,date not recorded,introductions.csv:10\n"
         "2026-02-15,referral,Cy Diaz,Eli Fox,,introductions.csv:8\n"
         "2026-02-20,meeting,Eli Fox,Bo Chen,maps,events.csv:2\n"
-        "2026-03-01,meeting,Eli Fox,Bo Chen,\"second, longer\",events.csv:3\n"
+        '2026-03-01,meeting,Eli Fox,Bo Chen,"second, longer",events.csv:3\n'
     )
 
 
@@ -72,8 +72,16 @@ def test_history_json_and_names_without_accents(folder):
     result = run(folder, "history", "cy diaz", "--format", "json")
     assert result.exit_code == 0, result.stderr
     first = json.loads(result.stdout)[0]
-    assert first == {"date": "2026-01-20", "kind": "referral", "person": "cy", "name": "Cý Díaz",
-                     "referrer": "bo", "referrer_name": "Bo Chen", "notes": "", "source": "introductions.csv:3"}
+    assert first == {
+        "date": "2026-01-20",
+        "kind": "referral",
+        "person": "cy",
+        "name": "Cý Díaz",
+        "referrer": "bo",
+        "referrer_name": "Bo Chen",
+        "notes": "",
+        "source": "introductions.csv:3",
+    }
 
 
 def test_history_of_someone_with_nothing_recorded(folder):
@@ -120,8 +128,10 @@ def test_each_log_command_records_its_event(folder):
 
 
 def test_events_csv_problems_name_file_line_and_column(folder):
-    (folder / "events.csv").write_text(HEADER + "2026-02-30,meeting,cy,,,,\n2026-02-01,meting,cy,,,,\n"
-                                       "2026-02-01,call,Zed,,,,\n2026-02-01,snooze,,,,nudge-dee-cy,\n")
+    (folder / "events.csv").write_text(
+        HEADER + "2026-02-30,meeting,cy,,,,\n2026-02-01,meting,cy,,,,\n"
+        "2026-02-01,call,Zed,,,,\n2026-02-01,snooze,,,,nudge-dee-cy,\n"
+    )
     result = run(folder, "due")
     assert result.exit_code == 1
     events = str(folder / "events.csv")

@@ -77,8 +77,10 @@ def test_ask_lists_the_connections_who_work_there(linkedin_folder: Path):
 
 def test_messages_make_the_people_you_talk_to_rank_first(linkedin_folder: Path):
     """A stated or better-evidenced tie outranks a stale connection; the others stay direct."""
-    text = LINKEDIN_ONLY.replace("ana,Ana Ribeiro,Orbital Analytics,Head of Data,https://www.linkedin.com/in/ana,1,",
-                                 "ana,Ana Ribeiro,Orbital Analytics,Head of Data,https://www.linkedin.com/in/ana,5,")
+    text = LINKEDIN_ONLY.replace(
+        "ana,Ana Ribeiro,Orbital Analytics,Head of Data,https://www.linkedin.com/in/ana,1,",
+        "ana,Ana Ribeiro,Orbital Analytics,Head of Data,https://www.linkedin.com/in/ana,5,",
+    )
     (linkedin_folder / "contacts.csv").write_text(text, encoding="utf-8")
     rows = csv_rows(run("paths", "--company", "Orbital Analytics", "--format", "csv", data=linkedin_folder))
     assert [(r["name"], r["hops"]) for r in rows] == [("Ana Ribeiro", "1"), ("Bo Chen", "1")]
@@ -114,7 +116,9 @@ def test_sample_bruno_is_reached_directly_and_ines_through_afonso():
                                                 "--format", "csv"))}  # fmt: skip
     assert rows["Bruno Teixeira"]["path"] == "You > Bruno Teixeira"
     assert (rows["Inês Carvalho"]["path"], rows["Inês Carvalho"]["first_ask"]) == (
-        "You > Afonso Pires > Inês Carvalho", "Afonso Pires")
+        "You > Afonso Pires > Inês Carvalho",
+        "Afonso Pires",
+    )
     assert rows["Rafaela Duarte"]["path"] == "You > Zoë Müller ~ Rafaela Duarte"
     assert rows["Rafaela Duarte"]["inferred_hops"] == "1"
     assert rows["Inês Carvalho"]["inferred_hops"] == "0"

@@ -71,8 +71,7 @@ def test_dry_run_prints_the_changes_and_writes_nothing(runner, exports):
     assert result.stdout.splitlines()[-2:] == [
         "estimated 2 direct ties from the exports (strength_estimate; set your own with"
         " 'netmap rate PERSON --strength N')",
-        "Summary: 2 added, 0 merged, 0 updated, 0 conflicts, 0 near matches, 0 introductions;"
-        " dry run, nothing written",
+        "Summary: 2 added, 0 merged, 0 updated, 0 conflicts, 0 near matches, 0 introductions; dry run, nothing written",
     ]
     assert list((exports.parent / "data").iterdir()) == []
 
@@ -92,9 +91,7 @@ def test_truncated_vcard_imports_the_complete_cards_and_warns_about_the_last(run
 
 
 def test_zero_people_is_an_error_with_the_reason(runner, exports):
-    result = runner.invoke(
-        cli, ["import", "--data", "../data", "linkedin_hidden_only_Connections.csv"]
-    )
+    result = runner.invoke(cli, ["import", "--data", "../data", "linkedin_hidden_only_Connections.csv"])
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr == (
@@ -117,9 +114,7 @@ def test_unknown_format_lists_the_formats_and_suggests_format(runner, exports):
 
 
 def test_format_option_forces_a_format_and_rejects_unknown_names(runner, exports):
-    result = runner.invoke(
-        cli, ["import", "--data", "../data", "--format", "vcard", "outlook_web.csv"]
-    )
+    result = runner.invoke(cli, ["import", "--data", "../data", "--format", "vcard", "outlook_web.csv"])
     assert result.exit_code == 1
     assert result.stderr.startswith(
         "Error: outlook_web.csv: not a vCard file (utf-8): it does not start with BEGIN:VCARD"
@@ -154,9 +149,7 @@ def test_contacts_changed_during_the_import_is_a_conflict_exit_4(runner, exports
     monkeypatch.setattr(apply, "plan_import", edit_meanwhile)
     result = runner.invoke(cli, ["import", "--data", "../data", "outlook_web.csv"])
     assert result.exit_code == 4
-    assert result.stderr == (
-        "Error: ../data/contacts.csv changed on disk since netmap read it - re-run the command\n"
-    )
+    assert result.stderr == ("Error: ../data/contacts.csv changed on disk since netmap read it - re-run the command\n")
     assert (data / "contacts.csv").read_text() == "name\nAna\nBo\n"
 
 
@@ -165,8 +158,7 @@ def test_large_import_shows_progress_on_stderr_and_keeps_stdout_clean(runner, tm
     """100,000 LinkedIn rows: progress lines on stderr, only the report on stdout."""
     lines = ["First Name,Last Name,URL,Email Address,Company,Position,Connected On"]
     lines += [
-        f"P{i},Q{i},https://www.linkedin.com/in/p{i},,Company {i % 997},Engineer,08 Feb 2026"
-        for i in range(100_000)
+        f"P{i},Q{i},https://www.linkedin.com/in/p{i},,Company {i % 997},Engineer,08 Feb 2026" for i in range(100_000)
     ]
     source = tmp_path / "Connections.csv"
     source.write_text("\n".join(lines) + "\n")

@@ -18,8 +18,7 @@ IMPORTS = Path(__file__).parent / "data" / "imports"
 TODAY = date(2026, 3, 1)
 LINKEDIN = ("linkedin_2025_Connections.csv", "linkedin_messages.csv", "linkedin_Invitations.csv")
 MESSAGES_HEADER = (
-    "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,"
-    "DATE,SUBJECT,CONTENT,FOLDER\n"
+    "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\n"
 )
 HINT = "(strength_estimate; set your own with 'netmap rate PERSON --strength N')"
 
@@ -172,8 +171,7 @@ def test_a_messages_file_that_cannot_tell_you_apart_adds_nobody(tmp_path):
     """One conversation: either participant could be you; warn, add no one."""
     path = tmp_path / "messages.csv"
     path.write_text(
-        MESSAGES_HEADER
-        + "c1,,Ann A,https://www.linkedin.com/in/ann-a,Bob B,https://www.linkedin.com/in/bob-b,"
+        MESSAGES_HEADER + "c1,,Ann A,https://www.linkedin.com/in/ann-a,Bob B,https://www.linkedin.com/in/bob-b,"
         "2026-01-01 10:00:00 UTC,,hi,INBOX\n"
         "c1,,Bob B,https://www.linkedin.com/in/bob-b,Ann A,https://www.linkedin.com/in/ann-a,"
         "2026-01-02 10:00:00 UTC,,hello,INBOX\n"
@@ -191,8 +189,7 @@ def test_linkedin_member_placeholder_is_not_a_person(tmp_path):
     me = "Sam User,https://www.linkedin.com/in/sam-user"
     path = tmp_path / "messages.csv"
     path.write_text(
-        MESSAGES_HEADER
-        + f"c1,,{me},LinkedIn Member,,2026-01-01 10:00:00 UTC,,hi,INBOX\n"
+        MESSAGES_HEADER + f"c1,,{me},LinkedIn Member,,2026-01-01 10:00:00 UTC,,hi,INBOX\n"
         f"c1,,LinkedIn Member,,{me},2026-01-02 10:00:00 UTC,,hello,INBOX\n"
         f"c2,,{me},Ana Ribeiro,https://www.linkedin.com/in/ana,2026-01-03 10:00:00 UTC,,hi,INBOX\n"
         f"c2,,Ana Ribeiro,https://www.linkedin.com/in/ana,{me},2026-01-04 10:00:00 UTC,,yo,INBOX\n"

@@ -70,8 +70,7 @@ def test_skip_bad_with_no_good_file_is_still_an_error(runner, exports):
     result = runner.invoke(cli, ["import", "--data", "../data", "--skip-bad", "notes.txt", "empty.csv"])
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-1] == (
-        "2 of 2 files cannot be imported; nothing was imported - fix or leave them out,"
-        " and check that they are exports"
+        "2 of 2 files cannot be imported; nothing was imported - fix or leave them out, and check that they are exports"
     )
 
 

@@ -51,9 +51,7 @@ def test_importing_the_same_files_twice_adds_nobody_and_changes_no_byte(tmp_path
     second = import_files(paths, tmp_path, today=TODAY)
     assert (second.added, second.near_matches, second.introductions) == ([], [], [])
     # files that disagree with each other (2019 vs 2025 titles) disagree again, no more
-    assert {(c.name, c.column) for c in second.conflicts} <= {
-        (c.name, c.column) for c in first.conflicts
-    }
+    assert {(c.name, c.column) for c in second.conflicts} <= {(c.name, c.column) for c in first.conflicts}
     assert not second.changed
     assert second.written == []
     assert _snapshot(tmp_path) == before
@@ -73,8 +71,7 @@ def test_name_only_card_twice_through_the_cli_says_nothing_to_write(runner, tmp_
         f"merged    name_only.vcf:5 into <script>x</script> (contacts.csv:3): {reason}",
         "estimated 2 direct ties from the exports (strength_estimate; set your own with"
         " 'netmap rate PERSON --strength N')",
-        "Summary: 0 added, 2 merged, 0 updated, 0 conflicts, 0 near matches, 0 introductions;"
-        " nothing to write",
+        "Summary: 0 added, 2 merged, 0 updated, 0 conflicts, 0 near matches, 0 introductions; nothing to write",
     ]
     assert (tmp_path / "contacts.csv").read_bytes() == before
 
@@ -96,9 +93,7 @@ def test_name_only_is_still_a_near_match_for_someone_with_a_company(tmp_path):
 
 def test_name_only_matches_the_name_only_twin_not_the_namesake_with_a_company(tmp_path):
     """With a namesake at Acme and a name-only twin, the twin is the match."""
-    (tmp_path / "contacts.csv").write_text(
-        "id,name,company,email\nana,Ana Silva,Acme,\nana-2,Ana Silva,,\n"
-    )
+    (tmp_path / "contacts.csv").write_text("id,name,company,email\nana,Ana Silva,Acme,\nana-2,Ana Silva,,\n")
     plan = import_files([_vcf(tmp_path, "FN:Ana Silva\nTITLE:Engineer")], tmp_path)
     assert plan.added == [] and plan.near_matches == []
     ((into, filled),) = [(m.into, m.filled) for m in plan.merged]

@@ -79,7 +79,8 @@ def test_the_clean_spelling_replaces_a_damaged_one_already_in_contacts(tmp_path)
     assert names(tmp_path)[0] == "Jos\ufffd Silva"
     plan = run(tmp_path, "linkedin_clean_Connections.csv")
     assert [(m.name, m.filled) for m in plan.merged][0] == (
-        "Jos\ufffd Silva", ["name (clean spelling)", "company (clean spelling)"]
+        "Jos\ufffd Silva",
+        ["name (clean spelling)", "company (clean spelling)"],
     )
     assert plan.conflicts == []
     assert names(tmp_path)[0] == "José Silva"

@@ -67,8 +67,7 @@ def test_unknown_columns_and_untouched_rows_survive_byte_for_byte(folder):
     run(folder, "linkedin_2025_Connections.csv")
     lines = (folder / "contacts.csv").read_bytes().split(b"\r\n")
     assert lines[0] == (
-        b"id,name,company,title,email,linkedin_url,strength,notes,Mood,"
-        b"strength_estimate,connected_on,source"
+        b"id,name,company,title,email,linkedin_url,strength,notes,Mood,strength_estimate,connected_on,source"
     )  # missing columns are added at the end, in netmap's order
     # the row is untouched: only the empty cells of the new columns are added at its end
     dina = b'dina,Dina Haddad,Initech,Recruiter,dina@example.org,,,"keep ""this"" row",'
@@ -105,9 +104,7 @@ def test_same_name_at_another_company_is_a_near_match_not_a_merge(folder):
 
 def test_two_sources_in_one_run_become_one_contact(tmp_path):
     plan = run(tmp_path, "linkedin_2025_Connections.csv", "google_contacts.csv")
-    assert [(m.name, m.reason) for m in plan.merged] == [
-        ("Bo Chen", "same LinkedIn profile (bochen)")
-    ]
+    assert [(m.name, m.reason) for m in plan.merged] == [("Bo Chen", "same LinkedIn profile (bochen)")]
     bo = rows(tmp_path)["Bo Chen"]
     assert (bo["source"], bo["tags"], bo["email"]) == (
         "linkedin; google",
@@ -146,13 +143,9 @@ def test_every_imported_person_is_a_direct_tie_with_an_estimate_not_a_strength(t
 
 def test_strength_the_user_stated_is_never_written_nor_a_conflict(folder):
     """Bo's strength 5 stays; his estimate is written beside it; no conflict is reported."""
-    text = EXISTING.replace(
-        "https://www.linkedin.com/in/bochen,,", "https://www.linkedin.com/in/bochen,5,"
-    )
+    text = EXISTING.replace("https://www.linkedin.com/in/bochen,,", "https://www.linkedin.com/in/bochen,5,")
     (folder / "contacts.csv").write_bytes(text.encode())
-    plan = run(
-        folder, "linkedin_2025_Connections.csv", "linkedin_messages.csv", "linkedin_Invitations.csv"
-    )
+    plan = run(folder, "linkedin_2025_Connections.csv", "linkedin_messages.csv", "linkedin_Invitations.csv")
     assert [(c.name, c.column) for c in plan.conflicts] == [("Bo Chen", "title")]
     bo, ana = rows(folder)["Bo Chen"], rows(folder)["Ana Ribeiro"]
     assert (bo["strength"], bo["strength_estimate"], bo["title"]) == ("5", "2", "PM (my words)")
@@ -162,9 +155,7 @@ def test_strength_the_user_stated_is_never_written_nor_a_conflict(folder):
 def test_signals_alone_estimate_people_messaged_both_ways_and_date_the_others(folder):
     """messages.csv and Invitations.csv without a contacts export: Ana (messages both ways)
     gets an estimate; Bo (an invitation only) only gets his last_contact."""
-    text = EXISTING.replace(
-        "https://www.linkedin.com/in/bochen,,", "https://www.linkedin.com/in/bochen,5,"
-    )
+    text = EXISTING.replace("https://www.linkedin.com/in/bochen,,", "https://www.linkedin.com/in/bochen,5,")
     (folder / "contacts.csv").write_bytes(text.encode())
     plan = run(folder, "linkedin_messages.csv", "linkedin_Invitations.csv")
     assert [(m.name, m.filled, m.reason) for m in plan.updated] == [
@@ -216,17 +207,13 @@ def test_dry_run_writes_nothing(folder):
     assert len(plan.added) == 6 and plan.introductions and plan.written == []
     assert plan.estimated == 7  # 5 connections, 2 Outlook contacts; not the referrer
     assert (folder / "contacts.csv").read_bytes() == EXISTING.encode()
-    assert (
-        not (folder / "contacts.csv.bak").exists() and not (folder / "introductions.csv").exists()
-    )
+    assert not (folder / "contacts.csv.bak").exists() and not (folder / "introductions.csv").exists()
 
 
 def test_companies_csv_aliases_count_for_name_plus_company_matching(folder):
     (folder / "companies.csv").write_text("alias,canonical\nInitech Germany GmbH,Initech\n")
     source = folder / "in.csv"
-    source.write_text(
-        "First Name,Last Name,E-mail Address,Company,Job Title\nJo,Kim,,Initech Germany GmbH,CTO\n"
-    )
+    source.write_text("First Name,Last Name,E-mail Address,Company,Job Title\nJo,Kim,,Initech Germany GmbH,CTO\n")
     plan = import_files([source], folder, today=TODAY)
     assert [(m.name, m.reason) for m in plan.merged] == [
         ("Jo Kim", "same name and company (Initech Germany GmbH)"),

@@ -153,9 +153,7 @@ def test_outlook_desktop_cp1252_semicolons_referred_by_and_exchange_address():
     )  # fmt: skip
     assert fr.notes == "Rencontré à Paris\nDeuxième ligne"
     assert fr.referred_by == "Ana Ribeiro"
-    assert grete.emails == (
-        "grete.strauss@initech.example",
-    )  # from the display name, not the X.500 path
+    assert grete.emails == ("grete.strauss@initech.example",)  # from the display name, not the X.500 path
 
 
 def test_outlook_explicit_encoding_is_honoured():
@@ -200,9 +198,7 @@ def test_vcard_last_card_without_end_is_a_warning_and_the_cards_before_it_are_re
 
 def test_vcard_card_without_end_before_the_next_card_is_a_warning(tmp_path):
     path = tmp_path / "c.vcf"
-    path.write_text(
-        "BEGIN:VCARD\nVERSION:3.0\nFN:Ana\nBEGIN:VCARD\nVERSION:3.0\nFN:Bo\nEND:VCARD\n"
-    )
+    path.write_text("BEGIN:VCARD\nVERSION:3.0\nFN:Ana\nBEGIN:VCARD\nVERSION:3.0\nFN:Bo\nEND:VCARD\n")
     parsed = read_export(path)
     assert [c.name for c in parsed.contacts] == ["Bo"]
     assert [(p.line, p.message) for p in parsed.problems] == [
@@ -232,16 +228,12 @@ def test_unknown_format_lists_formats_and_suggests_format_option():
 
 
 def test_forced_format_that_does_not_fit_says_what_header_it_expected():
-    with pytest.raises(
-        DataError, match="no Outlook CSV \\(web or desktop\\) header found \\(utf-8\\) - expected"
-    ):
+    with pytest.raises(DataError, match="no Outlook CSV \\(web or desktop\\) header found \\(utf-8\\) - expected"):
         read_export(IMPORTS / "linkedin_2025_Connections.csv", fmt="outlook")
 
 
 def test_header_only_export_is_an_error_not_a_silent_success():
-    with pytest.raises(
-        DataError, match="no people found: read as google .*; no rows below the header"
-    ):
+    with pytest.raises(DataError, match="no people found: read as google .*; no rows below the header"):
         read_export(IMPORTS / "empty_google.csv")
 
 

@@ -114,9 +114,7 @@ def test_strength_estimate_out_of_range_names_its_column(write_data):
 
 def test_headers_are_matched_loosely(write_data):
     """Header case, spaces and hyphens do not matter: 'Last-Contact ' is last_contact."""
-    folder = write_data(
-        "Name, Last-Contact ,LinkedIn URL\nAna,2025-01-02,https://linkedin.com/in/ana\n"
-    )
+    folder = write_data("Name, Last-Contact ,LinkedIn URL\nAna,2025-01-02,https://linkedin.com/in/ana\n")
     c = load_dataset(folder).contacts[0]
     assert (c.id, c.last_contact) == ("ana", date(2025, 1, 2))
 

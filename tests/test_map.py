@@ -149,9 +149,7 @@ def test_private_by_default():
 
 
 def test_redact_shows_initials_and_no_ids(sample_graph):
-    data = map_data(
-        sample_graph, company="Halcyon Maps", office="Lisbon", options=MapOptions(redact=True)
-    )
+    data = map_data(sample_graph, company="Halcyon Maps", office="Lisbon", options=MapOptions(redact=True))
     html = render_map(data)
     for person in ("zoe-muller", "Zoë Müller", "Beatriz Santos", "Inês Carvalho", "mentor"):
         assert person not in html
@@ -194,8 +192,7 @@ def test_seed_changes_layout_not_content(sample_graph):
 
 def test_large_map_has_physics_off_and_straight_edges():
     contacts = [
-        Contact(f"p{i}", f"P {i}", company=f"C{i % 40}", strength=3 if i % 10 == 0 else None)
-        for i in range(400)
+        Contact(f"p{i}", f"P {i}", company=f"C{i % 40}", strength=3 if i % 10 == 0 else None) for i in range(400)
     ]
     data = map_data(build_graph(Dataset(contacts, []), today=TODAY))
     assert data.physics is False and data.options["physics"]["enabled"] is False
@@ -209,9 +206,7 @@ def test_cluster_layout_keeps_members_apart():
     pos = cluster_layout([[f"a{i}" for i in range(200)], [f"b{i}" for i in range(50)]], centre="me")
     points = list(pos.values())
     nearest = min(
-        ((x1 - x2) ** 2 + (y1 - y2) ** 2) ** 0.5
-        for i, (x1, y1) in enumerate(points)
-        for (x2, y2) in points[i + 1 :]
+        ((x1 - x2) ** 2 + (y1 - y2) ** 2) ** 0.5 for i, (x1, y1) in enumerate(points) for (x2, y2) in points[i + 1 :]
     )
     assert nearest > 15
 
@@ -220,9 +215,7 @@ def test_cluster_layout_keeps_members_apart():
 
 
 def run(args, **kwargs):
-    return CliRunner().invoke(
-        cli, ["map", "--data", str(SAMPLE), "--today", "2026-11-15", *args], **kwargs
-    )
+    return CliRunner().invoke(cli, ["map", "--data", str(SAMPLE), "--today", "2026-11-15", *args], **kwargs)
 
 
 def test_cli_writes_one_file_and_nothing_else(tmp_path):

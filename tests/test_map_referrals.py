@@ -75,8 +75,7 @@ def test_nodes_are_you_and_everyone_in_a_chain_with_their_level(tree):
 def test_edges_run_from_referrer_to_contact_labelled_by_status(tree):
     """One arrow into each person: from you to a starter, else from who gave the name."""
     edges = {
-        (e["from"], e["to"]): (e["label"], e["baseColor"], DASHES.get(e.get("style", ""), False))
-        for e in tree.edges
+        (e["from"], e["to"]): (e["label"], e["baseColor"], DASHES.get(e.get("style", ""), False)) for e in tree.edges
     }
     assert edges == {
         ("me", "ana"): ("", "rgba(82,96,109,0.6)", False),
@@ -183,10 +182,7 @@ def test_cli_referrals_conflicts_are_usage_errors(tmp_path, args, message):
     result = run("--data", str(folder(tmp_path)), "--referrals", *args, "-o", "-")
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr == (
-        "Usage: netmap map [OPTIONS]\nTry 'netmap map --help' for help.\n\n"
-        f"Error: {message}\n"
-    )
+    assert result.stderr == (f"Usage: netmap map [OPTIONS]\nTry 'netmap map --help' for help.\n\nError: {message}\n")
 
 
 def test_cli_writes_the_tree_and_summarises(tmp_path):

@@ -94,8 +94,13 @@ def test_a_pool_asked_without_as_is_a_usage_error_naming_the_members(club):
     )
 
 
-@pytest.mark.parametrize("command", [["paths", "--company", "Halcyon Maps", "--office", "Lisbon", "--format", "csv"],
-                                     ["ask", "--company", "Halcyon Maps", "--office", "Lisbon", "--format", "csv"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["paths", "--company", "Halcyon Maps", "--office", "Lisbon", "--format", "csv"],
+        ["ask", "--company", "Halcyon Maps", "--office", "Lisbon", "--format", "csv"],
+    ],
+)
 def test_as_a_member_paths_go_through_another_member(club, command):
     result = run(*command, "--data", str(club), "--as", "Ana Sample")
     assert result.exit_code == 0, result.output

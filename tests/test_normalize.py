@@ -33,9 +33,7 @@ def test_whole_names_not_substrings():
 
 def test_normalize_name():
     assert normalize_name("  José   Álvarez ") == "josé álvarez"
-    assert normalize_name("Jose\u0301") == normalize_name(
-        "José"
-    )  # NFC: combining accent == precomposed
+    assert normalize_name("Jose\u0301") == normalize_name("José")  # NFC: combining accent == precomposed
 
 
 @pytest.mark.parametrize(

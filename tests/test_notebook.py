@@ -40,9 +40,7 @@ def test_notebook_runs_without_errors(executed):
 
 
 def test_notebook_shows_ranking_introducers_and_map(executed):
-    text = "\n".join(
-        _text(o) for cell in executed.cells if cell.cell_type == "code" for o in cell.outputs
-    )
+    text = "\n".join(_text(o) for cell in executed.cells if cell.cell_type == "code" for o in cell.outputs)
     assert "257 people, 102 introductions, 0 errors" in text
     assert "Best way in: You > Afonso Pires > Inês Carvalho" in text
     assert "<table" in text  # the ranked table and the introducers as DataFrames

@@ -59,16 +59,12 @@ def test_log_meeting(folder):
     )
     new_contacts = lines(folder / "contacts.csv")
     assert changed_lines(contacts, new_contacts) == [6]
-    assert new_contacts[5] == (
-        b'eli,Eli Fox,Hooli,,,,,,2026-03-01,"2026-03-01 meeting: likes maps, a lot",\n'
-    )
+    assert new_contacts[5] == (b'eli,Eli Fox,Hooli,,,,,,2026-03-01,"2026-03-01 meeting: likes maps, a lot",\n')
     new_intros = lines(folder / "introductions.csv")
     assert changed_lines(intros, new_intros) == [5]
     assert new_intros[4] == b"bo,eli,2026-01-20,met,,,,2026-02-01,2026-03-01,,\n"
     assert (folder / "contacts.csv.bak").read_bytes() == (SMALL / "contacts.csv").read_bytes()
-    assert (folder / "introductions.csv.bak").read_bytes() == (
-        SMALL / "introductions.csv"
-    ).read_bytes()
+    assert (folder / "introductions.csv.bak").read_bytes() == (SMALL / "introductions.csv").read_bytes()
 
 
 def test_log_meeting_keeps_crlf_bom_quoting_and_user_rows(folder):
@@ -81,9 +77,7 @@ def test_log_meeting_keeps_crlf_bom_quoting_and_user_rows(folder):
     path.write_bytes(original)
     result = run(folder, "log", "meeting", "eli")
     assert result.exit_code == 0, result.stderr
-    expected = original.replace(
-        b"eli,Eli Fox,Hooli,,,,,,,,\r\n", b"eli,Eli Fox,Hooli,,,,,,2026-03-01,,\r\n"
-    )
+    expected = original.replace(b"eli,Eli Fox,Hooli,,,,,,,,\r\n", b"eli,Eli Fox,Hooli,,,,,,2026-03-01,,\r\n")
     assert path.read_bytes() == expected
 
 
@@ -93,12 +87,8 @@ def test_log_meeting_adds_the_columns_it_needs(tmp_path):
     (tmp_path / "introductions.csv").write_bytes(b"referrer;contact;status\nbo;eli;made\n")
     result = run(tmp_path, "log", "meeting", "eli", "--date", "2026-02-27")
     assert result.exit_code == 0, result.stderr
-    assert (tmp_path / "contacts.csv").read_bytes() == (
-        b"id;name;Mood;last_contact\nbo;Bo;ok;\neli;Eli;;2026-02-27\n"
-    )
-    assert (tmp_path / "introductions.csv").read_bytes() == (
-        b"referrer;contact;status;met_on\nbo;eli;met;2026-02-27\n"
-    )
+    assert (tmp_path / "contacts.csv").read_bytes() == (b"id;name;Mood;last_contact\nbo;Bo;ok;\neli;Eli;;2026-02-27\n")
+    assert (tmp_path / "introductions.csv").read_bytes() == (b"referrer;contact;status;met_on\nbo;eli;met;2026-02-27\n")
 
 
 def test_log_meeting_already_met_only_records_the_event(folder):
@@ -131,8 +121,7 @@ def test_log_meeting_in_the_future_is_refused(folder):
     result = run(folder, "log", "meeting", "eli", "--date", "2026-03-02")
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == (
-        "Error: the meeting date 2026-03-02 is after today (2026-03-01) - "
-        "log a meeting once it has happened\n"
+        "Error: the meeting date 2026-03-02 is after today (2026-03-01) - log a meeting once it has happened\n"
     )
 
 
@@ -239,9 +228,7 @@ def test_log_referral_without_an_id_column_uses_the_derived_id(tmp_path):
     assert result.exit_code == 0, result.stderr
     result = run(tmp_path, "log", "referral", "--from", "Ana Lima", "--name", "Ivy Ju")
     assert result.exit_code == 0, result.stderr
-    assert (tmp_path / "contacts.csv").read_bytes() == (
-        b"name,company\nAna Lima,Acme\nIvy Jo,Acme\nIvy Ju,\n"
-    )
+    assert (tmp_path / "contacts.csv").read_bytes() == (b"name,company\nAna Lima,Acme\nIvy Jo,Acme\nIvy Ju,\n")
     assert (tmp_path / "introductions.csv").read_bytes() == (
         b"referrer,contact,date,status,strength,notes\n"
         b"ana-lima,ivy-jo,2026-03-01,suggested,,\n"
@@ -322,9 +309,7 @@ def test_several_fitting_introductions_need_from(folder):
     )
     result = run(folder, "log", "intro", "gus", "--status", "requested", "--from", "Bo Chen")
     assert result.exit_code == 0
-    assert lines(folder / "introductions.csv")[-1] == (
-        b"bo,gus,2026-02-26,requested,,,2026-03-01,,,,\n"
-    )
+    assert lines(folder / "introductions.csv")[-1] == (b"bo,gus,2026-02-26,requested,,,2026-03-01,,,,\n")
 
 
 def test_log_thanks(folder):
@@ -365,9 +350,7 @@ def test_conflict_exits_4_and_writes_nothing(folder, monkeypatch, edited):
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     result = run(folder, "log", "meeting", "eli")
     assert (result.exit_code, result.stdout) == (4, "")
-    assert result.stderr == (
-        f"Error: {folder / edited} changed on disk since netmap read it - re-run the command\n"
-    )
+    assert result.stderr == (f"Error: {folder / edited} changed on disk since netmap read it - re-run the command\n")
     after = {p.name: p.read_bytes() for p in folder.iterdir()}
     before[edited] += b"\n"
     assert after == before
@@ -401,7 +384,7 @@ def test_due_thresholds(folder):
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (
         "id,due_on,overdue,kind,name,action\n"
-        "nudge-dee-cy,2026-03-02,'-1,nudge,Dee Ek,\"nudge Cy Diaz about Dee Ek once, politely\"\n"
+        'nudge-dee-cy,2026-03-02,\'-1,nudge,Dee Ek,"nudge Cy Diaz about Dee Ek once, politely"\n'
         "close-hal-fay,2026-02-11,18,close,Hal Ito,no answer after a nudge: let it go "
         "('netmap log intro hal --status no_response')\n"
         "follow-up-eli-bo,2026-02-08,21,follow_up,Eli Fox,write to Eli Fox to set up a 15-20 minute conversation\n"

@@ -152,9 +152,7 @@ def test_report_on_a_folder_without_introductions(tmp_path):
     (tmp_path / "contacts.csv").write_text("name\nAna\n")
     result = CliRunner().invoke(cli, ["report", "--data", str(tmp_path)])
     assert result.exit_code == 0
-    assert result.stdout.endswith(
-        "Longest referral chains\n(none)\n\nWhose referrals led furthest\n(none)\n"
-    )
+    assert result.stdout.endswith("Longest referral chains\n(none)\n\nWhose referrals led furthest\n(none)\n")
     assert "\nasked          0            of introductions\n" in result.stdout
 
 

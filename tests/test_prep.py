@@ -44,7 +44,7 @@ def test_prep_names_title_introducers_and_five_questions(sample):
         "\n- You > Afonso Pires > Inês Carvalho\n"
         "  - Beatriz Santos put you in touch with Afonso Pires (met, 2026-09-12)\n"
     )
-    assert "- introduced by Afonso Pires (suggested, 2026-10-21): Afonso: \"Inês loves talking" in connected
+    assert '- introduced by Afonso Pires (suggested, 2026-10-21): Afonso: "Inês loves talking' in connected
     assert "### With Afonso Pires" in section(out, "Your history with them")
     assert section(out, "The time you asked for") == "\n15-20 minutes of advice, not a job.\n\n"
     questions = re.findall(r"^- .+\?$", section(out, "Questions to ask"), re.MULTILINE)
@@ -77,7 +77,9 @@ def test_prep_html_is_self_contained_and_escaped(sample):
 
 def test_prep_markdown_cannot_smuggle_html_or_links(sample):
     path = sample / "contacts.csv"
-    path.write_text(path.read_text().replace("Head of Data", "Head of Data <img src=x onerror=alert(1)> [x](http://evil)"))
+    path.write_text(
+        path.read_text().replace("Head of Data", "Head of Data <img src=x onerror=alert(1)> [x](http://evil)")
+    )
     out = run(sample, "prep", "Inês Carvalho").stdout
     assert "Head of Data &lt;img src=x onerror=alert(1)> \\[x\\](http://evil), Halcyon Maps, Lisbon" in out
 
@@ -98,4 +100,6 @@ def test_prep_unknown_person_exits_3(sample):
 
 def test_parse_questions_ignores_everything_but_headings_and_items():
     assert parse_questions("intro text\n- loose?\n# A\n\n* one?\n-not an item\n## Empty\n") == [
-        ("Questions", ["loose?"]), ("A", ["one?"])]
+        ("Questions", ["loose?"]),
+        ("A", ["one?"]),
+    ]

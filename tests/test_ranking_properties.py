@@ -41,8 +41,13 @@ def networks(draw):
     contacts[0].company = "Target"  # at least one person at the target
     pairs = draw(st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=2 * n))
     intros = [
-        Introduction(f"p{a}", f"p{b}", draw(st.one_of(st.none(), st.dates(date(2020, 1, 1), TODAY))),
-                     draw(st.sampled_from(STATUSES)), draw(st.one_of(st.none(), st.integers(1, 5))))  # fmt: skip
+        Introduction(
+            f"p{a}",
+            f"p{b}",
+            draw(st.one_of(st.none(), st.dates(date(2020, 1, 1), TODAY))),
+            draw(st.sampled_from(STATUSES)),
+            draw(st.one_of(st.none(), st.integers(1, 5))),
+        )  # fmt: skip
         for a, b in pairs
         if a != b
     ]
@@ -90,7 +95,7 @@ def test_first_path_is_optimal_and_list_is_consistent(dataset, max_hops, office)
             fit = target_fit(G.nodes[row.person], target, G.graph["weights"]).value
             assert brute_force(G, row.person, max_hops, fit) == 0.0, "cold only when no path exists"
     if office is None:
-        assert all(r.cold for r in rows[len(warm):]), "cold people come after the warm ones"
+        assert all(r.cold for r in rows[len(warm) :]), "cold people come after the warm ones"
 
 
 @settings(max_examples=60, deadline=None)

@@ -38,8 +38,12 @@ def test_one_hop_beats_three_hops_of_equal_ties():
     """Equal ties everywhere: the shorter path wins because each hop multiplies a warmth < 1."""
     same = dict(strength=3, last_contact=TODAY)
     G = graph(
-        [Contact("a", "A", **same), Contact("b", "B"),
-         Contact("near", "Near", company="Acme", **same), Contact("far", "Far", company="Acme")],  # fmt: skip
+        [
+            Contact("a", "A", **same),
+            Contact("b", "B"),
+            Contact("near", "Near", company="Acme", **same),
+            Contact("far", "Far", company="Acme"),
+        ],  # fmt: skip
         [Introduction("a", "b", strength=3, date=TODAY), Introduction("b", "far", strength=3, date=TODAY)],
         inferred=False,
     )
@@ -64,10 +68,16 @@ def test_office_puts_that_office_first():
 def test_declined_introduction_lowers_that_route():
     """The route whose introduction was declined falls below an otherwise equal one."""
     G = graph(
-        [Contact("a", "A", strength=4), Contact("b", "B", strength=4),
-         Contact("t1", "T1", company="Acme"), Contact("t2", "T2", company="Acme")],  # fmt: skip
-        [Introduction("a", "t1", status="declined", strength=3),
-         Introduction("b", "t2", status="requested", strength=3)],  # fmt: skip
+        [
+            Contact("a", "A", strength=4),
+            Contact("b", "B", strength=4),
+            Contact("t1", "T1", company="Acme"),
+            Contact("t2", "T2", company="Acme"),
+        ],  # fmt: skip
+        [
+            Introduction("a", "t1", status="declined", strength=3),
+            Introduction("b", "t2", status="requested", strength=3),
+        ],  # fmt: skip
     )
     rows = rank_paths(G, "Acme")
     assert [r.person for r in rows] == ["t2", "t1"]
@@ -104,7 +114,9 @@ def test_unknown_office_lists_known_offices():
 
 
 def test_cold_people_follow_warm_ones_and_can_be_hidden():
-    G = graph([Contact("a", "A", company="Acme", strength=2), Contact("z", "Zed", company="Acme")], )
+    G = graph(
+        [Contact("a", "A", company="Acme", strength=2), Contact("z", "Zed", company="Acme")],
+    )
     G.remove_node("company::acme")  # no inferred tie: Zed is unreachable
     rows = rank_paths(G, "Acme")
     assert [(r.person, r.cold) for r in rows] == [("a", False), ("z", True)]
@@ -114,8 +126,11 @@ def test_cold_people_follow_warm_ones_and_can_be_hidden():
 
 def test_seniority_raises_the_score_of_equal_paths():
     G = graph(
-        [Contact("f", "F", strength=4), Contact("i", "I", company="Acme", title="Intern"),
-         Contact("v", "V", company="Acme", title="VP Engineering")],  # fmt: skip
+        [
+            Contact("f", "F", strength=4),
+            Contact("i", "I", company="Acme", title="Intern"),
+            Contact("v", "V", company="Acme", title="VP Engineering"),
+        ],  # fmt: skip
         [Introduction("f", "i", strength=3), Introduction("f", "v", strength=3)],
     )
     assert [r.person for r in rank_paths(G, "Acme")] == ["v", "i"]
@@ -123,8 +138,12 @@ def test_seniority_raises_the_score_of_equal_paths():
 
 def test_per_target_gives_different_introducers_and_cap_limits_one_introducer():
     G = graph(
-        [Contact("a", "A", strength=5), Contact("b", "B", strength=3),
-         Contact("t1", "T1", company="Acme"), Contact("t2", "T2", company="Acme")],  # fmt: skip
+        [
+            Contact("a", "A", strength=5),
+            Contact("b", "B", strength=3),
+            Contact("t1", "T1", company="Acme"),
+            Contact("t2", "T2", company="Acme"),
+        ],  # fmt: skip
         [Introduction("a", "t1"), Introduction("b", "t1"), Introduction("a", "t2")],
     )
     G.remove_node("company::acme")
@@ -138,8 +157,11 @@ def test_per_target_gives_different_introducers_and_cap_limits_one_introducer():
 def test_prefer_reach_favours_a_moderately_weak_final_tie():
     """trust picks the strong final tie; reach the moderately weak one (the inverted U)."""
     G = graph(
-        [Contact("a", "A", strength=5, last_contact=TODAY), Contact("b", "B", strength=5, last_contact=TODAY),
-         Contact("t", "T", company="Acme")],  # fmt: skip
+        [
+            Contact("a", "A", strength=5, last_contact=TODAY),
+            Contact("b", "B", strength=5, last_contact=TODAY),
+            Contact("t", "T", company="Acme"),
+        ],  # fmt: skip
         [Introduction("a", "t", strength=5, status="requested", date=TODAY), Introduction("b", "t", strength=2)],
     )
     assert rank_paths(G, "Acme", prefer="trust")[0].first_ask == "a"
@@ -148,8 +170,12 @@ def test_prefer_reach_favours_a_moderately_weak_final_tie():
 
 def test_ask_ranks_contacts_by_the_paths_they_open():
     G = graph(
-        [Contact("a", "A", strength=5), Contact("b", "B", strength=2),
-         Contact("t1", "T1", company="Acme"), Contact("t2", "T2", company="Acme")],  # fmt: skip
+        [
+            Contact("a", "A", strength=5),
+            Contact("b", "B", strength=2),
+            Contact("t1", "T1", company="Acme"),
+            Contact("t2", "T2", company="Acme"),
+        ],  # fmt: skip
         [Introduction("a", "t1", strength=4), Introduction("a", "t2", strength=4), Introduction("b", "t2", strength=2)],
     )
     rows = rank_introducers(G, "Acme")
@@ -158,8 +184,12 @@ def test_ask_ranks_contacts_by_the_paths_they_open():
 
 def test_mutual_between_two_people_and_into_an_office():
     G = graph(
-        [Contact("a", "A", strength=4), Contact("b", "B", strength=4), Contact("x", "X"),
-         Contact("t", "T", company="Acme", office="Lisbon")],  # fmt: skip
+        [
+            Contact("a", "A", strength=4),
+            Contact("b", "B", strength=4),
+            Contact("x", "X"),
+            Contact("t", "T", company="Acme", office="Lisbon"),
+        ],  # fmt: skip
         [Introduction("a", "x"), Introduction("b", "x"), Introduction("a", "t")],
     )
     assert [m.person for m in mutual(G, "a", "b")] == ["me", "x"]

@@ -6,7 +6,9 @@ from click.testing import CliRunner
 
 from netmap.cli import cli
 
-CONTACTS = b"id,name,company,office,strength\nana,Ana\x00 Lima,Acme,Lisbon,4\nbo,Bo \x1b]0;pwned\x07Chen,Globex,Porto,3\n"
+CONTACTS = (
+    b"id,name,company,office,strength\nana,Ana\x00 Lima,Acme,Lisbon,4\nbo,Bo \x1b]0;pwned\x07Chen,Globex,Porto,3\n"
+)
 
 
 def _folder(tmp_path, contacts=CONTACTS):

@@ -31,8 +31,11 @@ def test_readme_session_output(command: str, expected: str, monkeypatch: pytest.
     assert result.stdout == expected
 
 
-LINKEDIN = re.search(r"## Start from a LinkedIn export\n.*?```text\n(.*?)```", (ROOT / "README.md").read_text(
-    encoding="utf-8"), re.DOTALL)
+LINKEDIN = re.search(
+    r"## Start from a LinkedIn export\n.*?```text\n(.*?)```",
+    (ROOT / "README.md").read_text(encoding="utf-8"),
+    re.DOTALL,
+)
 
 
 def test_readme_linkedin_session_replays_in_an_empty_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from netmap.cli import cli
 import pytest
 
 import netmap.stats
+from netmap.cli import cli
 from netmap.fastpath import ColumnNetwork, graph_of
 from netmap.graph import companies_bridged
 from netmap.model import Contact, Dataset, Introduction
@@ -79,9 +79,11 @@ def test_large_networks_rank_brokers_by_companies_bridged(monkeypatch: pytest.Mo
     s = network_stats(net)
     assert s.broker_measure == "companies bridged"
     G = graph_of(net)
-    assert [(b.id, b.betweenness) for b in s.brokers] == [("a", 1.0), ("c", 1.0)] == [
-        (p, float(companies_bridged(G, p))) for p in "abcde" if companies_bridged(G, p)
-    ]
+    assert (
+        [(b.id, b.betweenness) for b in s.brokers]
+        == [("a", 1.0), ("c", 1.0)]
+        == [(p, float(companies_bridged(G, p))) for p in "abcde" if companies_bridged(G, p)]
+    )
 
 
 FIGURES = [
@@ -112,14 +114,10 @@ def test_cli_stats_csv(runner, write_data):
 
 def test_cli_stats_table(runner, write_data):
     folder = write_data(CONTACTS, intros=INTROS)
-    result = runner.invoke(
-        cli, ["stats", "--data", str(folder), "--today", "2026-01-01", "--top", "2"]
-    )
+    result = runner.invoke(cli, ["stats", "--data", str(folder), "--today", "2026-01-01", "--top", "2"])
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["figure", "value"]
-    assert [line.rsplit(None, 1) for line in lines[2:12]] == [
-        f.rsplit(",", 1) for f in FIGURES + ["company: Globex,1"]
-    ]
+    assert [line.rsplit(None, 1) for line in lines[2:12]] == [f.rsplit(",", 1) for f in FIGURES + ["company: Globex,1"]]
     assert result.exit_code == 0
 
 
@@ -127,9 +125,7 @@ def test_cli_stats_json(runner, write_data, tmp_path):
     """JSON carries the same figures; -o writes it to a file and leaves stdout empty."""
     folder = write_data(CONTACTS, intros=INTROS)
     out = tmp_path / "stats.json"
-    result = runner.invoke(
-        cli, ["stats", "--data", str(folder), "--format", "json", "-o", str(out)]
-    )
+    result = runner.invoke(cli, ["stats", "--data", str(folder), "--format", "json", "-o", str(out)])
     assert (result.stdout, result.exit_code) == ("", 0)
     data = json.loads(out.read_text(encoding="utf-8"))
     assert {k: data[k] for k in ("people", "direct_ties", "introductions", "unreachable")} == {

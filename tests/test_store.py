@@ -27,9 +27,7 @@ BOM = codecs.BOM_UTF8
 ROUND_TRIP = {
     "plain": b"id,name,company\nana,Ana Lima,Acme\nbo,Bo,Globex\n",
     "crlf_bom_semicolon": BOM + b"id;name;company\r\nana;Ana Lima;Acme\r\nbo;Bo;Globex\r\n",
-    "quoted_newlines": (
-        b'id,name,notes\r\nana,"Lima, Ana","met at\r\nthe fair\nand again"\r\nbo,Bo,\r\n'
-    ),
+    "quoted_newlines": (b'id,name,notes\r\nana,"Lima, Ana","met at\r\nthe fair\nand again"\r\nbo,Bo,\r\n'),
     "needless_quotes": b'"id","name","company"\n"ana","Ana",""\nbo ,  Bo  ,Acme\n',
     "unknown_columns": b"id,name,Mood,company,My Column\nana,Ana,happy,Acme,x\nbo,Bo,,Globex,\n",
     "blank_lines_and_no_final_newline": b"\nid,name\n\nana,Ana\n,\nbo,Bo",
@@ -98,10 +96,7 @@ def test_line_numbers_match_read_table(tmp_path):
 
 
 def test_editing_one_cell_changes_only_that_row(tmp_path):
-    data = (
-        BOM + b'id;name;company;Mood\r\nana;"Ana";Acme;"ok"\r\nbo;Bo;Globex;\r\n'
-        b'cy;"Cy\r\nCyrus";;x\r\n'
-    )
+    data = BOM + b'id;name;company;Mood\r\nana;"Ana";Acme;"ok"\r\nbo;Bo;Globex;\r\ncy;"Cy\r\nCyrus";;x\r\n'
     path = write(tmp_path, data)
     doc = CsvDocument.read(path)
     doc.update(doc.rows[1], {"company": "Initech; Ltd"})
@@ -316,9 +311,7 @@ def test_process_killed_mid_write_leaves_the_file_whole(tmp_path):
     """SIGKILL while the new file is half written: the original is still there, unchanged."""
     data = BOM + b"id;name;notes\r\nana;Ana;hello\r\nbo;Bo;\r\n"
     path = write(tmp_path, data)
-    child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    )
+    child = subprocess.Popen([sys.executable, "-c", CHILD, str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         assert child.stdout.readline() == b"half written\n", child.stderr.read().decode()
         os.kill(child.pid, signal.SIGKILL)
@@ -367,6 +360,4 @@ def test_round_trip_property(tmp_path, rows, quoting, newline, delimiter, bom):
         doc.update(doc.rows[-1], {"notes": value})
         again = read_table(write(tmp_path, doc.to_bytes(), "again.csv"))
         assert not again.problems
-        assert [c for _, c in again.rows] == [c for _, c in table.rows[:-1]] + [
-            table.rows[-1][1][:2] + [value]
-        ]
+        assert [c for _, c in again.rows] == [c for _, c in table.rows[:-1]] + [table.rows[-1][1][:2] + [value]]

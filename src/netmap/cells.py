@@ -126,11 +126,7 @@ class _Rows:
                 )
                 continue
             self.index[col] = i
-        self.extra = [
-            (i, h)
-            for i, (h, c) in enumerate(zip(table.header, cols, strict=True))
-            if c not in known
-        ]
+        self.extra = [(i, h) for i, (h, c) in enumerate(zip(table.header, cols, strict=True)) if c not in known]
         for column, message, hint in check_header(table.header, known, required, self.header_line):
             self.error(self.header_line, column, message, hint)
         self.ok = all(col in self.index for col in required)

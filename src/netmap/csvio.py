@@ -165,9 +165,7 @@ def _column_at(data: bytes, offset: int, encoding: str) -> tuple[int, str | None
     """The line and the header's column name where byte ``offset`` of a CSV file lies."""
     lines = data.split(b"\n")
     header_index = next((i for i, raw in enumerate(lines) if raw.strip()), 0)
-    header_text = (
-        lines[header_index].decode(encoding, errors="replace").lstrip("\ufeff").rstrip("\r")
-    )
+    header_text = lines[header_index].decode(encoding, errors="replace").lstrip("\ufeff").rstrip("\r")
     delimiter = sniff_delimiter(header_text)
     record_line, index = _locate(data, offset, delimiter)
     if record_line <= header_index + 1:
@@ -180,9 +178,7 @@ def _column_at(data: bytes, offset: int, encoding: str) -> tuple[int, str | None
     return record_line, column or None
 
 
-def _decode(
-    path: Path, data: bytes, encoding: str | None
-) -> tuple[str | None, str, Problem | None]:
+def _decode(path: Path, data: bytes, encoding: str | None) -> tuple[str | None, str, Problem | None]:
     """Return (text, encoding used, problem)."""
     name = str(path)
     if encoding:
@@ -268,9 +264,7 @@ def read_table(
         table.problems.append(Problem(name, None, None, "file not found", where))
         return table
     if path.is_dir():
-        table.problems.append(
-            Problem(name, None, None, "is a folder, not a CSV file", "pass the file inside it")
-        )
+        table.problems.append(Problem(name, None, None, "is a folder, not a CSV file", "pass the file inside it"))
         return table
     try:
         data = read_regular(path)  # a FIFO or device is refused, not read forever
@@ -317,9 +311,7 @@ def read_table(
             if len(record) > width and not any(c.strip() for c in record[width:]):
                 record = record[:width]  # trailing separators, as spreadsheets write them
             if len(record) != width:
-                table.problems.append(
-                    _width_problem(name, start, len(record), width, table.delimiter)
-                )
+                table.problems.append(_width_problem(name, start, len(record), width, table.delimiter))
                 continue
             table.rows.append((start, record))
     except csv.Error as exc:
@@ -333,14 +325,8 @@ def read_table(
             )
         )
         return table
-    if (
-        previous_end > start
-        and any("\n" in cell for cell in record)
-        and _unclosed(text, start, table.delimiter)
-    ):
-        message = (
-            "a quote opened on this line is never closed: the rest of the file reads as one field"
-        )
+    if previous_end > start and any("\n" in cell for cell in record) and _unclosed(text, start, table.delimiter):
+        message = "a quote opened on this line is never closed: the rest of the file reads as one field"
         hint = 'close the quote, or double any " inside a quoted value ("")'
         table.problems.append(Problem(name, start, None, message, hint))
         if table.rows and table.rows[-1][0] == start:

@@ -245,8 +245,12 @@ class PeopleBook:
                 self.contacts = self._parse()  # introductions.csv, if any, must still resolve
             else:
                 self.doc, _, dataset = open_for_edit(
-                    data, contacts=contacts, introductions=introductions, encoding=encoding,
-                    with_introductions=False, tx=self._tx,
+                    data,
+                    contacts=contacts,
+                    introductions=introductions,
+                    encoding=encoding,
+                    with_introductions=False,
+                    tx=self._tx,
                 )
                 self.contacts = dataset.contacts
         except BaseException:

@@ -49,7 +49,7 @@ def _flat(value: Any) -> str | int | float | bool:
 
 def exchange_graph(G: nx.Graph) -> nx.Graph:
     """A copy of ``G`` with plain attributes only (the input is left untouched)."""
-    H = nx.Graph()
+    H: nx.Graph = nx.Graph()
     for node, data in G.nodes(data=True):
         # a missing value is left out, not written as "": a key must keep one type
         H.add_node(node, **{k: _flat(v) for k, v in data.items() if v is not None})
@@ -60,9 +60,7 @@ def exchange_graph(G: nx.Graph) -> nx.Graph:
             "kind": "; ".join(data.get("kinds", [])),
             "inferred": bool(data.get("inferred", False)),
             "evidence": " | ".join(evidence_text(G, e) for e in evidence),
-            "directions": "; ".join(
-                f"{e.source}>{e.target}" for e in evidence if e.kind == "introduction"
-            ),
+            "directions": "; ".join(f"{e.source}>{e.target}" for e in evidence if e.kind == "introduction"),
             "statuses": "; ".join(e.status for e in evidence if e.status),
             "role": data.get("role", ""),
         }
@@ -96,7 +94,7 @@ def _xml_graph(H: nx.Graph) -> nx.Graph:
             text += "_"
         ids[node] = text
         taken.add(text)
-    X = nx.Graph()
+    X: nx.Graph = nx.Graph()
     X.add_nodes_from((ids[n], clean(d)) for n, d in H.nodes(data=True))
     X.add_edges_from((ids[u], ids[v], clean(d)) for u, v, d in H.edges(data=True))
     return X

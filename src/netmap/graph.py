@@ -99,8 +99,11 @@ def combine(evidence: Iterable[Evidence], weights: Weights, bonus: float = 1.0) 
 def spent_introductions(evidence: Iterable[Evidence], weights: Weights) -> tuple[str, ...]:
     """The referrers whose introduction over this tie already happened (made, met, thanked):
     the contact is now your own tie, so no path goes from them to the contact again."""
-    return tuple(dict.fromkeys(e.source for e in evidence
-                               if e.kind == "introduction" and e.status in weights.introduced and e.source != ME))
+    return tuple(
+        dict.fromkeys(
+            e.source for e in evidence if e.kind == "introduction" and e.status in weights.introduced and e.source != ME
+        )
+    )
 
 
 def person_attrs(c: Contact, company_key: str) -> dict:

@@ -72,9 +72,7 @@ def parse_contacts(table: Table) -> tuple[list[Contact], list[Problem]]:
             line=line,
         )
         if v.get("relationship"):
-            contact.relationship = (
-                rows.choice(line, "relationship", v["relationship"], RELATIONSHIPS) or ""
-            )
+            contact.relationship = rows.choice(line, "relationship", v["relationship"], RELATIONSHIPS) or ""
         if not name:  # every other problem of the row is reported above; the row itself is unusable
             continue
         if given_id:
@@ -87,9 +85,7 @@ def parse_contacts(table: Table) -> tuple[list[Contact], list[Problem]]:
                 continue
             first_line[given_id] = line
         else:
-            contact.id = (
-                linkedin_slug(contact.linkedin_url) or contact.email.lower() or slugify(name)
-            )
+            contact.id = linkedin_slug(contact.linkedin_url) or contact.email.lower() or slugify(name)
             derived[contact.id].append(contact)
         contacts.append(contact)
     taken = dict(first_line)  # id -> the line that holds it
@@ -103,11 +99,7 @@ def parse_contacts(table: Table) -> tuple[list[Contact], list[Problem]]:
                 suffix += 1
             contact.id = f"{base}-{suffix}"
             taken[contact.id] = contact.line
-            why = (
-                "reserved for you"
-                if base.casefold() == ME
-                else f"already the id of line {taken[base]}"
-            )
+            why = "reserved for you" if base.casefold() == ME else f"already the id of line {taken[base]}"
             rows.warn(
                 contact.line,
                 "id",
@@ -147,9 +139,7 @@ def parse_introductions(
             if pid is None:
                 rows.error(line, col, message, hint)
             ends[col] = pid
-        status = (
-            rows.choice(line, "status", v["status"], STATUSES) if v.get("status") else "suggested"
-        )
+        status = rows.choice(line, "status", v["status"], STATUSES) if v.get("status") else "suggested"
         strength = rows.strength(line, v.get("strength", ""))
         when = rows.date(line, "date", v.get("date", ""))
         referrer, contact = ends["referrer"], ends["contact"]
@@ -166,11 +156,7 @@ def parse_introductions(
             rows.error(line, "contact", message, "put the person you were introduced to in contact")
             continue
         if referrer and contact and status:
-            intros.append(
-                Introduction(
-                    referrer, contact, when, status, strength, v.get("notes", ""), extra, line
-                )
-            )
+            intros.append(Introduction(referrer, contact, when, status, strength, v.get("notes", ""), extra, line))
     return intros, rows.problems
 
 
@@ -182,9 +168,7 @@ def parse_aliases(table: Table) -> tuple[dict[str, str], list[Problem]]:
     aliases: dict[str, str] = {}
     for line, v, _ in rows.records():
         if not v["alias"] or not v["canonical"]:
-            rows.error(
-                line, "alias" if not v["alias"] else "canonical", "is empty", "fill in both columns"
-            )
+            rows.error(line, "alias" if not v["alias"] else "canonical", "is empty", "fill in both columns")
             continue
         aliases[normalize_company(v["alias"])] = v["canonical"]
     return aliases, rows.problems
@@ -232,9 +216,7 @@ def check_folder(where: DataFolder, *, encoding: str | None = None) -> CheckRepo
     contacts_ok = "name" in table.columns  # people were read, so names can be resolved
     intros: list[Introduction] = []
     if intros_path.exists() or intros_required:
-        itable = read_table(
-            intros_path, encoding=encoding, example_header="referrer,contact,date,status"
-        )
+        itable = read_table(intros_path, encoding=encoding, example_header="referrer,contact,date,status")
         found = []
         if itable.header and contacts_ok:
             intros, found = parse_introductions(itable, people, contacts_file=contacts_path.name)
@@ -247,9 +229,7 @@ def check_folder(where: DataFolder, *, encoding: str | None = None) -> CheckRepo
         if atable.header:
             aliases, found = parse_aliases(atable)
         problems += _in_line_order(atable.problems + found)
-    dataset = Dataset(
-        people, intros, contacts_path, intros_path if intros_path.exists() else None, aliases
-    )
+    dataset = Dataset(people, intros, contacts_path, intros_path if intros_path.exists() else None, aliases)
     return CheckReport(dataset, problems)
 
 

@@ -78,10 +78,7 @@ class TerminalStream:
 
 def display_width(text: str) -> int:
     """Columns a string takes in a terminal (wide CJK characters count twice)."""
-    return sum(
-        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-        for ch in text
-    )
+    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _cell(value: Any) -> str:

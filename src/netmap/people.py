@@ -85,8 +85,11 @@ class PersonResolver:
     def from_graph(cls, G: nx.Graph, *, source: str = CONTACTS_FILE) -> PersonResolver:
         """A resolver over the person nodes of a netmap graph."""
         return cls(
-            (Person(n, d.get("name", n), d.get("company", ""), d.get("title", ""))
-             for n, d in G.nodes(data=True) if d.get("kind") == "person"),  # fmt: skip
+            (
+                Person(n, d.get("name", n), d.get("company", ""), d.get("title", ""))
+                for n, d in G.nodes(data=True)
+                if d.get("kind") == "person"
+            ),  # fmt: skip
             source=source,
         )
 

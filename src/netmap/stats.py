@@ -100,8 +100,9 @@ def network_stats(net: ColumnNetwork, *, top: int = 5) -> NetworkStats:
         components=len(np.unique(label)),
         unreachable=int(np.count_nonzero(person_labels != label[0])),
         largest_companies=[(net.company_names.get(keys[k], keys[k]), int(counts[k])) for k in order[:top]],
-        brokers=[Broker(ids[r], people_names[r], companies[r], round(float(centrality[r]), 4))
-                 for r in candidates[:top]],  # fmt: skip
+        brokers=[
+            Broker(ids[r], people_names[r], companies[r], round(float(centrality[r]), 4)) for r in candidates[:top]
+        ],  # fmt: skip
         broker_measure="betweenness" if total <= EXACT_BETWEENNESS_LIMIT else "companies bridged",
     )
 

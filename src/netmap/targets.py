@@ -88,8 +88,12 @@ def _suggest(word: str, choices: dict[str, str]) -> str:
     key = normalize_company(word)
     close = difflib.get_close_matches(key, list(choices), n=3, cutoff=0.75)
     if not close and key:  # a word of the name, spelt nearly so ("halcyon" for "Halcyon Maps")
-        close = [k for k in choices if re.search(r"(?<!\w)" + re.escape(key) + r"(?!\w)", k)
-                 or (" " not in key and difflib.get_close_matches(key, k.split(), n=1, cutoff=0.8))][:3]
+        close = [
+            k
+            for k in choices
+            if re.search(r"(?<!\w)" + re.escape(key) + r"(?!\w)", k)
+            or (" " not in key and difflib.get_close_matches(key, k.split(), n=1, cutoff=0.8))
+        ][:3]
     return ", ".join(f"'{choices[c]}'" for c in close)
 
 
@@ -198,9 +202,7 @@ def target_people(G: nx.Graph, target: Target) -> list[str]:
     return [p for p in people(G) if G.nodes[p]["company_key"] == target.company]
 
 
-def read_targets(
-    G: nx.Graph, path, *, encoding: str | None = None
-) -> tuple[list[Target], list[str]]:
+def read_targets(G: nx.Graph, path, *, encoding: str | None = None) -> tuple[list[Target], list[str]]:
     """Read a CSV of targets (``company`` required; ``office``, ``role`` optional).
 
     Returns the resolved targets and one message per row naming a company or office

@@ -67,7 +67,12 @@ def _tie_if_rated(G: nx.Graph, person: str, strength: int) -> float:
 
 
 def people_to_rate(
-    G: nx.Graph, company: str, *, office: str | None = None, role: str | None = None, max_hops: int = 3,
+    G: nx.Graph,
+    company: str,
+    *,
+    office: str | None = None,
+    role: str | None = None,
+    max_hops: int = 3,
     top: int | None = 5,
 ) -> list[RatingAdvice]:
     """Your unrated contacts whose stated strength would most move their best path into the target."""

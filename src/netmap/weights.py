@@ -164,8 +164,12 @@ def load_store_settings(path: str | Path | None) -> dict[str, float]:
         if key not in STORE_KEYS:
             raise ConfigError(f"{path}: unknown key '{key}' in [store] - use one of: {', '.join(STORE_KEYS)}")
         lo, hi = STORE_KEYS[key]
-        if isinstance(value, bool) or not isinstance(value, int | float) or not lo <= value <= hi \
-                or (key == "backups" and not isinstance(value, int)):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not lo <= value <= hi
+            or (key == "backups" and not isinstance(value, int))
+        ):
             kind = "a whole number" if key == "backups" else "a number of seconds"
             raise ConfigError(f"{path}: store.{key}: must be {kind} from {lo} to {hi}, got {value!r} - fix the value")
         out[key] = value

@@ -115,9 +115,7 @@ def open_map(chromium: Any) -> Iterator[Any]:
 
         page.on("dialog", dialog)
         page.goto(url, wait_until="load")
-        page.wait_for_function(
-            f"() => window.netmap && window.netmap.state.{wait} !== null", timeout=timeout
-        )
+        page.wait_for_function(f"() => window.netmap && window.netmap.state.{wait} !== null", timeout=timeout)
         return opened
 
     yield load

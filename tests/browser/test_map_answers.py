@@ -80,8 +80,7 @@ def test_target_paths_fill_the_first_view_apart(maps, open_map):
     span_w, span_h = (max(xs) - min(xs)) / box["width"], (max(ys) - min(ys)) / box["height"]
     assert span_w >= 0.5 or span_h >= 0.5, (span_w, span_h)
     closest = min(
-        ((a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2) ** 0.5
-        for a, b in itertools.combinations(people, 2)
+        ((a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2) ** 0.5 for a, b in itertools.combinations(people, 2)
     )
     assert closest >= 40, closest
     opened.assert_clean()
@@ -248,9 +247,7 @@ def test_referral_tree_fits_and_keeps_status_colours(tmp_path, open_map):
     box = opened.eval(MAP_BOX)
     for p in opened.eval(SCREEN, None):
         assert box["left"] <= p["x"] <= box["right"] and box["top"] <= p["y"] <= box["bottom"], p
-    chain = opened.eval(
-        "() => netmap.edges.get().filter(e => e.width >= 4).map(e => [e.color.color, e.baseColor])"
-    )
+    chain = opened.eval("() => netmap.edges.get().filter(e => e.width >= 4).map(e => [e.color.color, e.baseColor])")
     assert len(chain) == len(data.paths[0].ids) - 1
     assert all(now == base for now, base in chain)
     declined = opened.eval(

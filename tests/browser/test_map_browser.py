@@ -80,9 +80,7 @@ def test_hostile_strings_stay_text_everywhere(tmp_path, open_map):
     assert SCRIPT in opened.eval("() => netmap.nodes.get().map(n => n.id)")
     assert page.text_content("#title") == IMG + SCRIPT
     assert page.title() == IMG + SCRIPT
-    companies = page.eval_on_selector_all(
-        "#filter-company option", "os => os.map(o => o.textContent)"
-    )
+    companies = page.eval_on_selector_all("#filter-company option", "os => os.map(o => o.textContent)")
     assert SCRIPT in companies
     offices = page.eval_on_selector_all("#filter-office option", "os => os.map(o => o.textContent)")
     assert IMG in offices
@@ -138,9 +136,7 @@ def test_click_highlights_neighbours_and_filters_hide_others(tmp_path, open_map)
         "() => netmap.nodes.get()"
         ".filter(n => n.kind === 'person' && n.color.background === n.fadedColor).map(n => n.id)"
     )
-    assert set(faded) == {n for n in G if G.nodes[n]["kind"] == "person"} - {"ana", SCRIPT} - set(
-        G["ana"]
-    )
+    assert set(faded) == {n for n in G if G.nodes[n]["kind"] == "person"} - {"ana", SCRIPT} - set(G["ana"])
     opened.eval("() => netmap.setFilter('company', 'Globex')")
     hidden = opened.eval("() => netmap.nodes.get().filter(n => n.hidden).map(n => n.id)")
     assert set(hidden) == {"ana", "bo", SCRIPT}
@@ -197,9 +193,7 @@ def test_highlighted_path_is_the_one_paths_ranks_first(tmp_path, open_map):
         """() => netmap.edges.get().filter(e => e.color && e.color.color === '#1F2933')
                  .map(e => [e.from, e.to].sort().join('|'))"""
     )
-    expected = [
-        "|".join(sorted(pair)) for pair in zip(ranked[0].path, ranked[0].path[1:], strict=False)
-    ]
+    expected = ["|".join(sorted(pair)) for pair in zip(ranked[0].path, ranked[0].path[1:], strict=False)]
     assert sorted(path_edges) == sorted(expected)
     items = opened.page.locator("#paths li").all_text_contents()
     assert len(items) == 5

@@ -41,8 +41,7 @@ def test_sample_referral_tree_draws_every_person_and_arrow(tmp_path, open_map):
 def test_hostile_name_in_a_chain_shows_literally_and_runs_nothing(tmp_path, open_map):
     """A payload as a name in a referral chain is a label, a panel entry and a tooltip, as text."""
     (tmp_path / "contacts.csv").write_text(
-        "id,name,company\nana,Ana Lima,Acme\nbo,Bo Chen,Globex\n"
-        f'evil,"{SCRIPT} {IMG}","{IMG}"\n',
+        f'id,name,company\nana,Ana Lima,Acme\nbo,Bo Chen,Globex\nevil,"{SCRIPT} {IMG}","{IMG}"\n',
         encoding="utf-8",
     )
     (tmp_path / "introductions.csv").write_text(
@@ -58,9 +57,7 @@ def test_hostile_name_in_a_chain_shows_literally_and_runs_nothing(tmp_path, open
     assert hostile in opened.eval("() => netmap.nodes.get().map(n => n.label)")
     assert opened.counts() == (4, 3)
     assert hostile in page.text_content("#paths")
-    assert IMG in page.eval_on_selector_all(
-        "#filter-company option", "os => os.map(o => o.textContent)"
-    )
+    assert IMG in page.eval_on_selector_all("#filter-company option", "os => os.map(o => o.textContent)")
     assert page.eval_on_selector_all("img", "xs => xs.length") == 0
     assert page.eval_on_selector_all("script", "xs => xs.length") == 3
     x, y = opened.eval("""() => { const p = netmap.network.getPositions(['evil']).evil;

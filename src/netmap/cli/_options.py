@@ -98,13 +98,21 @@ def _tidy(data: Path | None, contacts: Path | None, intros: Path | None) -> None
 def data_options(command: Callable) -> Callable:
     """``--data``, ``--contacts``, ``--intros``, ``--encoding``, ``--config``, ``--today``."""
 
-    @click.option("--data", "data", type=click.Path(path_type=Path), envvar="NETMAP_DATA",
-                  help="Data folder with contacts.csv and introductions.csv [default: $NETMAP_DATA or .].")
+    @click.option(
+        "--data",
+        "data",
+        type=click.Path(path_type=Path),
+        envvar="NETMAP_DATA",
+        help="Data folder with contacts.csv and introductions.csv [default: $NETMAP_DATA or .].",
+    )
     @click.option("--contacts", type=click.Path(path_type=Path), help="contacts.csv to use instead of DATA's.")
     @click.option("--intros", type=click.Path(path_type=Path), help="introductions.csv to use instead of DATA's.")
     @click.option("--encoding", help="Text encoding of the CSV files when not UTF-8 (e.g. cp1252).")
-    @click.option("--config", type=click.Path(path_type=Path),
-                  help="Scoring weights (TOML) [default: DATA/netmap.toml when present].")
+    @click.option(
+        "--config",
+        type=click.Path(path_type=Path),
+        help="Scoring weights (TOML) [default: DATA/netmap.toml when present].",
+    )
     @click.option("--today", type=DateType(), help="Treat this date as today (for reproducible output).")
     @functools.wraps(command)
     def wrapper(*args, data, contacts, intros, encoding, config, today, **kwargs):
@@ -119,8 +127,12 @@ def as_member_option(command: Callable) -> Callable:
     """``--as MEMBER``: ask a pooled folder (netmap pool) as one of its members; a pool asked
     without it is a usage error naming the members. Goes under ``@data_options``."""
 
-    @click.option("--as", "as_member", metavar="MEMBER",
-                  help="In a pooled folder (netmap pool): answer as this member (an id or a name).")
+    @click.option(
+        "--as",
+        "as_member",
+        metavar="MEMBER",
+        help="In a pooled folder (netmap pool): answer as this member (an id or a name).",
+    )
     @functools.wraps(command)
     def wrapper(*args, opts: DataOptions, as_member, **kwargs):
         opts.member = as_member
@@ -144,18 +156,31 @@ def output_options(formats: tuple[str, ...] = ("table", "csv", "json"), top: int
     """
 
     def decorate(command: Callable) -> Callable:
-        command = click.option("--raw", is_flag=True,
-                               help="CSV: do not neutralise cells starting with = + - @ (for machines).")(command)
-        command = click.option("--bom", is_flag=True,
-                               help="CSV: start with a UTF-8 BOM (for Excel on Windows).")(command)
-        command = click.option("-o", "--output", default="-", show_default=True,
-                               type=click.Path(allow_dash=True, dir_okay=False),
-                               help="Write to this file ('-' for stdout).")(command)
-        command = click.option("--format", "fmt", type=click.Choice(formats), default=formats[0], show_default=True,
-                               help="Output format.")(command)
+        command = click.option(
+            "--raw", is_flag=True, help="CSV: do not neutralise cells starting with = + - @ (for machines)."
+        )(command)
+        command = click.option("--bom", is_flag=True, help="CSV: start with a UTF-8 BOM (for Excel on Windows).")(
+            command
+        )
+        command = click.option(
+            "-o",
+            "--output",
+            default="-",
+            show_default=True,
+            type=click.Path(allow_dash=True, dir_okay=False),
+            help="Write to this file ('-' for stdout).",
+        )(command)
+        command = click.option(
+            "--format", "fmt", type=click.Choice(formats), default=formats[0], show_default=True, help="Output format."
+        )(command)
         if top is not None:
-            command = click.option("--top", type=click.IntRange(min=1), default=top, show_default=True,
-                                   help="Show at most this many people (rows, for most commands).")(command)
+            command = click.option(
+                "--top",
+                type=click.IntRange(min=1),
+                default=top,
+                show_default=True,
+                help="Show at most this many people (rows, for most commands).",
+            )(command)
         elif table_top is not None:
             command = click.option("--top", type=click.IntRange(min=1), default=None,
                                    help=f"Show at most this many people [default: {table_top} in a table, "

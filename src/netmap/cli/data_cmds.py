@@ -25,9 +25,7 @@ def check(opts: DataOptions) -> None:
     """
     from ..loading import check_data
 
-    report = check_data(
-        opts.data, contacts=opts.contacts, introductions=opts.intros, encoding=opts.encoding
-    )
+    report = check_data(opts.data, contacts=opts.contacts, introductions=opts.intros, encoding=opts.encoding)
     problems = list(report.problems)
     if not report.errors:  # events name people: read them once the people are known
         from ..outreach.events import check_events
@@ -65,6 +63,7 @@ def stats(opts: DataOptions, fmt: str, output: str, bom: bool, raw: bool, top: i
       netmap stats --data sample_data --format json
     """
     from ..output import write_rows, write_text
+
     s = opts.network().stats(top=top)
     rows = [
         {"figure": "people", "value": s.people},
@@ -78,9 +77,7 @@ def stats(opts: DataOptions, fmt: str, output: str, bom: bool, raw: bool, top: i
     ]
     note = "" if s.broker_measure == "betweenness" else f" [{s.broker_measure}]"
     rows += [{"figure": f"company: {name}", "value": count} for name, count in s.largest_companies]
-    rows += [
-        {"figure": f"broker: {b.name} ({b.company})" + note, "value": b.betweenness} for b in s.brokers
-    ]
+    rows += [{"figure": f"broker: {b.name} ({b.company})" + note, "value": b.betweenness} for b in s.brokers]
     if fmt == "json":
         from dataclasses import asdict
 

@@ -33,18 +33,14 @@ def report_lines(plan, *, dry_run: bool) -> list[str]:
         if f.interactions:
             found = plural(len(f.interactions), "exchange")
         skipped = ", ".join(f"{n} skipped: {why}" for why, n in f.skipped.most_common())
-        lines.append(
-            f"read      {f.path.name}: {f.format}, {found}" + (f" ({skipped})" if skipped else "")
-        )
+        lines.append(f"read      {f.path.name}: {f.format}, {found}" + (f" ({skipped})" if skipped else ""))
     for a in plan.added:
         lines.append(f"added     {a.name} ({a.source}) as {a.id}")
     for m in plan.merged:
         filled = f"; filled {', '.join(m.filled)}" if m.filled else ""
         lines.append(f"merged    {m.source} into {m.name} ({m.into}): {m.reason}{filled}")
     for m in plan.updated:
-        lines.append(
-            f"updated   {m.name} ({m.into}): {', '.join(m.filled)} from {m.source} ({m.reason})"
-        )
+        lines.append(f"updated   {m.name} ({m.into}): {', '.join(m.filled)} from {m.source} ({m.reason})")
     for c in plan.conflicts:
         head = f"conflict  {c.name} ({c.where}): {c.column}:"
         if c.kept == "existing":
@@ -78,9 +74,7 @@ def report_lines(plan, *, dry_run: bool) -> list[str]:
     if dry_run:
         tail = "dry run, nothing written"
     elif plan.written:
-        tail = (
-            "wrote " + ", ".join(str(p) for p in plan.written) + " (previous versions kept as .bak)"
-        )
+        tail = "wrote " + ", ".join(str(p) for p in plan.written) + " (previous versions kept as .bak)"
     else:
         tail = "nothing to write"
     lines.append(f"Summary: {counts}; {tail}")
@@ -209,8 +203,7 @@ def companies(opts: DataOptions, duplicates: bool, cutoff: float, fmt: str, outp
     report = company_report(opts.load(), cutoff=cutoff)
     company_cols = ["company", "people", "past", "spellings"]
     company_rows = [
-        {"company": c.name, "people": c.people, "past": c.past, "spellings": c.spellings}
-        for c in report.companies
+        {"company": c.name, "people": c.people, "past": c.past, "spellings": c.spellings} for c in report.companies
     ]
     dup_cols = ["alias", "canonical", "reason", "people"]
     dup_rows = [{k: getattr(d, k) for k in dup_cols} for d in report.duplicates]
@@ -227,9 +220,7 @@ def companies(opts: DataOptions, duplicates: bool, cutoff: float, fmt: str, outp
 
         text = render_table(company_rows, company_cols)
         if dup_rows:
-            text += (
-                "\nSuspected duplicates (add the right ones to companies.csv as alias,canonical):\n"
-            )
+            text += "\nSuspected duplicates (add the right ones to companies.csv as alias,canonical):\n"
             text += render_table(dup_rows, dup_cols)
         write_text(text, output)
     if fmt == "csv" and not duplicates and dup_rows and output not in (None, "-"):

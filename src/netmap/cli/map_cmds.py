@@ -11,9 +11,7 @@ from ._options import DataOptions, as_member_option, data_options
 @cli.command("map")
 @data_options
 @as_member_option
-@click.option(
-    "--company", help="Highlight the ranked warm paths to this company (as 'netmap paths')."
-)
+@click.option("--company", help="Highlight the ranked warm paths to this company (as 'netmap paths').")
 @click.option("--office", help="Target office within --company.")
 @click.option("--role", help="Role keywords for the target fit (as 'netmap paths').")
 @click.option(
@@ -21,8 +19,7 @@ from ._options import DataOptions, as_member_option, data_options
     type=click.IntRange(min=1),
     default=5,
     show_default=True,
-    help="With --company: list and highlight this many ranked paths; "
-    "with --referrals: list this many longest chains.",
+    help="With --company: list and highlight this many ranked paths; with --referrals: list this many longest chains.",
 )
 @click.option(
     "--max-hops",
@@ -49,9 +46,7 @@ from ._options import DataOptions, as_member_option, data_options
     is_flag=True,
     help="Draw the referral tree: who gave you whose name, from you down the chains.",
 )
-@click.option(
-    "--details", is_flag=True, help="Put e-mail, LinkedIn and notes in the tooltips (private map)."
-)
+@click.option("--details", is_flag=True, help="Put e-mail, LinkedIn and notes in the tooltips (private map).")
 @click.option(
     "--redact",
     is_flag=True,

@@ -41,12 +41,8 @@ def _config(opts: DataOptions) -> Path | None:
     return opts.config or opts.network().where.config
 
 
-DATE = click.option(
-    "--date", "on", type=DateType(), help="When it happened [default: --today or today]."
-)
-VIA = click.option(
-    "--from", "via", metavar="REFERRER", help="The referrer, when several introductions fit."
-)
+DATE = click.option("--date", "on", type=DateType(), help="When it happened [default: --today or today].")
+VIA = click.option("--from", "via", metavar="REFERRER", help="The referrer, when several introductions fit.")
 
 
 @cli.group()

@@ -13,10 +13,21 @@ from ._options import DateType
 
 @cli.command()
 @click.argument("members", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", "out", required=True, type=click.Path(path_type=Path, file_okay=False),
-              help="Folder to write the pooled network to (made if missing).")
-@click.option("--member-warmth", type=click.FloatRange(0, 1, min_open=True), default=0.5, show_default=True,
-              help="Warmth of the tie between two members of the pool.")
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder to write the pooled network to (made if missing).",
+)
+@click.option(
+    "--member-warmth",
+    type=click.FloatRange(0, 1, min_open=True),
+    default=0.5,
+    show_default=True,
+    help="Warmth of the tie between two members of the pool.",
+)
 def pool(members, out, member_warmth) -> None:
     """Pool several members' data folders into one network (a job club, a career centre).
 
@@ -39,24 +50,59 @@ def pool(members, out, member_warmth) -> None:
 
 
 @cli.command()
-@click.option("--data", "data", type=click.Path(path_type=Path), envvar="NETMAP_DATA", required=True,
-              help="The pooled folder (made by netmap pool).")
-@click.option("--members", "members_file", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="CSV with a 'member' column of member ids or names.")
-@click.option("--targets", "targets_file", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="CSV of targets (company, office, role columns), as for paths --targets.")
-@click.option("--top", type=click.IntRange(min=1), default=5, show_default=True,
-              help="People per member and target.")
-@click.option("--max-hops", type=click.IntRange(1, 6), default=3, show_default=True,
-              help="Longest path considered, in ties between people.")
-@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
-              help="local: this process; spark: Apache Spark (pip install 'netmap[spark]').")
-@click.option("--master", default="local[2]", show_default=True,
-              help="Spark master (with --engine spark); spark-submit sets its own.")
+@click.option(
+    "--data",
+    "data",
+    type=click.Path(path_type=Path),
+    envvar="NETMAP_DATA",
+    required=True,
+    help="The pooled folder (made by netmap pool).",
+)
+@click.option(
+    "--members",
+    "members_file",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="CSV with a 'member' column of member ids or names.",
+)
+@click.option(
+    "--targets",
+    "targets_file",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="CSV of targets (company, office, role columns), as for paths --targets.",
+)
+@click.option("--top", type=click.IntRange(min=1), default=5, show_default=True, help="People per member and target.")
+@click.option(
+    "--max-hops",
+    type=click.IntRange(1, 6),
+    default=3,
+    show_default=True,
+    help="Longest path considered, in ties between people.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "spark"]),
+    default="local",
+    show_default=True,
+    help="local: this process; spark: Apache Spark (pip install 'netmap[spark]').",
+)
+@click.option(
+    "--master",
+    default="local[2]",
+    show_default=True,
+    help="Spark master (with --engine spark); spark-submit sets its own.",
+)
 @click.option("--today", type=DateType(), help="Treat this date as today (for reproducible output).")
 @click.option("--raw", is_flag=True, help="CSV: do not neutralise cells starting with = + - @ (for machines).")
-@click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Result file: .parquet for Parquet, anything else CSV.")
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Result file: .parquet for Parquet, anything else CSV.",
+)
 def batch(data, members_file, targets_file, top, max_hops, engine, master, today, raw, out) -> None:
     """Rank the best people for every member and every target of a pool.
 

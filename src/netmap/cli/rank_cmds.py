@@ -24,12 +24,8 @@ def _target_options(command):
         "--role",
         help="Role keywords matched in titles and tags, comma-separated (e.g. 'data,analytics').",
     )(command)
-    command = click.option("--office", help="Target office (city or site) within the company.")(
-        command
-    )
-    command = click.option("--company", help="Target company (aliases from companies.csv work).")(
-        command
-    )
+    command = click.option("--office", help="Target office (city or site) within the company.")(command)
+    command = click.option("--company", help="Target company (aliases from companies.csv work).")(command)
     return command  # fmt: skip
 
 
@@ -69,8 +65,12 @@ def _target_options(command):
     show_default=True,
     help="List people at the target with no warm path after the warm ones.",
 )
-@click.option("--inferred/--no-inferred", default=True, show_default=True,
-              help="Use ties only guessed from a shared company, office or school (marked ~ in paths).")
+@click.option(
+    "--inferred/--no-inferred",
+    default=True,
+    show_default=True,
+    help="Use ties only guessed from a shared company, office or school (marked ~ in paths).",
+)
 @output_options(table_top=TABLE_TOP)
 def paths(opts: DataOptions, company, office, role, targets_file, max_hops, per_target, max_per_introducer,
           prefer, cold, inferred, fmt, output, bom, raw, top) -> None:  # fmt: skip
@@ -87,9 +87,7 @@ def paths(opts: DataOptions, company, office, role, targets_file, max_hops, per_
     from ..ranking import PATH_COLUMNS
 
     if not company and not targets_file:
-        raise click.UsageError(
-            "name a target with --company (and optionally --office) or --targets FILE"
-        )
+        raise click.UsageError("name a target with --company (and optionally --office) or --targets FILE")
     if company and targets_file:
         raise click.UsageError("use either --company or --targets, not both")
     net = opts.network()
@@ -150,9 +148,12 @@ def _write_paths(rows, columns, fmt, output, bom, raw, top=None) -> None:
 @as_member_option
 @_target_options
 @MAX_HOPS
-@click.option("--to-rate", is_flag=True,
-              help="List the few contacts whose strength you have not stated and whose rating would most "
-                   "change this answer, each with its 'netmap rate' command.")
+@click.option(
+    "--to-rate",
+    is_flag=True,
+    help="List the few contacts whose strength you have not stated and whose rating would most "
+    "change this answer, each with its 'netmap rate' command.",
+)
 @output_options(table_top=TABLE_TOP)
 def ask(opts: DataOptions, company, office, role, max_hops, to_rate, fmt, output, bom, raw, top) -> None:
     """Rank your own contacts by the paths they open into a target: who to ask first.
@@ -195,13 +196,9 @@ def ask(opts: DataOptions, company, office, role, max_hops, to_rate, fmt, output
 @click.argument("people", nargs=-1)
 @click.option("--company", help="Your contacts tied to someone at this company...")
 @click.option("--office", help="...and office.")
-@click.option(
-    "--inferred", is_flag=True, help="With two people: count shared office/company/school too."
-)
+@click.option("--inferred", is_flag=True, help="With two people: count shared office/company/school too.")
 @output_options(top=50)
-def mutual(
-    opts: DataOptions, people, company, office, inferred, fmt, output, bom, raw, top
-) -> None:
+def mutual(opts: DataOptions, people, company, office, inferred, fmt, output, bom, raw, top) -> None:
     """People tied to both A and B, or your contacts tied into a target office.
 
     \b
@@ -245,9 +242,7 @@ def mutual(
     help="How many paths (different introducers).",
 )
 @MAX_HOPS
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def explain(opts: DataOptions, person, company, office, role, k, max_hops, fmt) -> None:
     """Explain the best paths to PERSON hop by hop, and what would raise each hop.
 
@@ -267,9 +262,7 @@ def explain(opts: DataOptions, person, company, office, role, k, max_hops, fmt) 
     for p in result.paths:
         click.echo("")
         click.echo(f"{p.rank}. {p.path_text}")
-        click.echo(
-            f"   score {p.score:.3f} = path warmth {p.warmth:.3f} x fit {p.fit:.2f} ({p.reasons[-1][5:]})"
-        )
+        click.echo(f"   score {p.score:.3f} = path warmth {p.warmth:.3f} x fit {p.fit:.2f} ({p.reasons[-1][5:]})")
         for hop in p.hop_details:
             kind = f"{hop.kind}, inferred" if hop.inferred else "direct, estimated" if hop.estimated else hop.kind
             arrow = "~" if hop.inferred else "->"

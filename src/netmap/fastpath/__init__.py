@@ -22,5 +22,13 @@ from .build import graph_from_files, graph_of, rank_paths_from_files, rank_paths
 from .network import ColumnNetwork
 from .read import Unsupported, read_aliases
 
-__all__ = ["ColumnNetwork", "Unsupported", "graph_from_files", "graph_of", "rank_paths_from_files", "rank_paths_in",
-           "read_aliases", "target_in"]
+__all__ = [
+    "ColumnNetwork",
+    "Unsupported",
+    "graph_from_files",
+    "graph_of",
+    "rank_paths_from_files",
+    "rank_paths_in",
+    "read_aliases",
+    "target_in",
+]

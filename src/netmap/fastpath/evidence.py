@@ -42,6 +42,7 @@ def _person_attrs(net: ColumnNetwork, rows: list[int]) -> dict[int, dict]:
         out[row] = person_attrs(contact, net.person_key[row] if len(net.person_key) else "")
     return out
 
+
 def _member_columns(net: ColumnNetwork, rows: np.ndarray) -> dict[str, list]:
     """id, name, title, office, office_key and tags of the target company's people."""
     import pyarrow as pa
@@ -102,7 +103,6 @@ def _evidence(net: ColumnNetwork, keys: np.ndarray) -> dict[int, list[Evidence]]
     for key, e in zip(net.piece_key[idx].tolist(), _evidence_objects(net, idx), strict=True):
         out.setdefault(key, []).append(e)
     return out
-
 
 
 def _past_employees(net: ColumnNetwork, key: str) -> list[str]:

@@ -27,8 +27,9 @@ class Unsupported(Exception):
     """These files need the full validating loader (it will report any problem exactly)."""
 
 
-def _read(path: Path, known: tuple[str, ...], required: tuple[str, ...], encoding: str | None,
-          dates: tuple[str, ...] = ()):
+def _read(
+    path: Path, known: tuple[str, ...], required: tuple[str, ...], encoding: str | None, dates: tuple[str, ...] = ()
+):
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
@@ -159,7 +160,6 @@ def _lookup(column, mapping: dict[str, float]) -> np.ndarray:
     values = np.array([mapping[k] for k in keys] + [np.nan])
     idx = np.where(np.isnan(idx.astype(float)), len(keys), idx).astype(np.int64)
     return values[idx]
-
 
 
 def read_aliases(path: Path, *, encoding: str | None = None) -> dict[str, str]:

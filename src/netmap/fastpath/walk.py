@@ -66,6 +66,7 @@ def layered_costs(net: ColumnNetwork, max_hops: int,
         dist.append(cur)
     return [np.minimum(d[:total], d[total:]) for d in dist], dist
 
+
 def half_hops_from(net: ColumnNetwork, node: int, limit: int) -> np.ndarray:
     """Fewest half-hops from ``node`` to every node (a tie between people is 2, a group
     membership 1), counted up to ``limit``; ``limit + 1`` beyond it. Rules aside: a bound."""
@@ -98,12 +99,14 @@ def half_hops_from(net: ColumnNetwork, node: int, limit: int) -> np.ndarray:
         layers.append(new)
     return dist
 
+
 def rows_between(net: ColumnNetwork, a: int, b: int, max_hops: int) -> np.ndarray:
     """The contact rows on some path of at most ``max_hops`` hops between nodes ``a`` and ``b``
     (0 is you, row r is node r + 1): every node such a path can use, and a few more."""
     limit = 2 * max_hops
     near = half_hops_from(net, a, limit)[1 : net.n + 1] + half_hops_from(net, b, limit)[1 : net.n + 1]
     return np.flatnonzero(near <= limit)
+
 
 def unwind(net: ColumnNetwork, states: list[np.ndarray], v: int, t: int) -> list[int]:
     """Walk back from node v at layer t along ties that account for its cost exactly."""

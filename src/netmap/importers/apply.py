@@ -51,8 +51,7 @@ def read_exports(
         return files, []
     if skip_bad and files:
         skipped = [
-            Problem(p.file, p.line, p.column, p.message, "the file was skipped (--skip-bad)", "warning")
-            for p in bad
+            Problem(p.file, p.line, p.column, p.message, "the file was skipped (--skip-bad)", "warning") for p in bad
         ]
         return files, skipped
     raise DataError(bad)
@@ -127,9 +126,7 @@ def import_files(
         table = read_table(apath)
         if table.header:
             aliases, _ = parse_aliases(table)
-    plan = plan_import(
-        files, contacts, intros, aliases=aliases, prefer=prefer, today=today, progress=progress
-    )
+    plan = plan_import(files, contacts, intros, aliases=aliases, prefer=prefer, today=today, progress=progress)
     plan.problems[:0] = skipped
     if not dry_run:
         apply_plan(plan, contacts, intros, ipath)

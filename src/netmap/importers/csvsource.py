@@ -82,7 +82,6 @@ class CsvSource:
                 )
             )
 
-
     def getter(self) -> Callable[..., str]:
         """``get(cells, *names)``: the first non-blank cell among the named columns, or ``""``."""
         index = self.index()
@@ -105,9 +104,7 @@ class CsvSource:
             yield line, cells
 
 
-def find_header(
-    text: str, accept: Callable[[set[str]], bool]
-) -> tuple[int, int, str, list[str]] | None:
+def find_header(text: str, accept: Callable[[set[str]], bool]) -> tuple[int, int, str, list[str]] | None:
     """Scan the first lines for a header ``accept`` recognises: (line, offset, delimiter, cells)."""
     offset = 0
     for number, line in enumerate(io.StringIO(text, newline=""), start=1):
@@ -121,5 +118,3 @@ def find_header(
                 return number, offset, delimiter, [c.strip() for c in cells]
         offset += len(line)
     return None
-
-

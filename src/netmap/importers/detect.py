@@ -23,12 +23,8 @@ def _messages(h: set[str]) -> bool:
 
 
 def _google(h: set[str]) -> bool:
-    current = {"first name", "last name"} <= h and bool(
-        {"labels", "e-mail 1 - value", "organization name"} & h
-    )
-    older = {"given name", "family name"} <= h and bool(
-        {"group membership", "e-mail 1 - value"} & h
-    )
+    current = {"first name", "last name"} <= h and bool({"labels", "e-mail 1 - value", "organization name"} & h)
+    older = {"given name", "family name"} <= h and bool({"group membership", "e-mail 1 - value"} & h)
     return current or older
 
 

@@ -62,9 +62,7 @@ def parse_google(src: CsvSource, result: ParsedFile, progress: Progress | None =
         )
         name, told_apart = display_name(display, *parts)
         name = name or fix_text(get(cells, "nickname"))
-        emails = emails_in(
-            *(v for cell in _numbered(index, cells, "e-mail", "value") for v in split_multi(cell))
-        )
+        emails = emails_in(*(v for cell in _numbered(index, cells, "e-mail", "value") for v in split_multi(cell)))
         companies = split_multi(get(cells, "organization name", "organization 1 - name"))
         if not name and emails:
             name = emails[0]

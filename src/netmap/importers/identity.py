@@ -23,9 +23,7 @@ from .results import NearMatch, Record
 from .values import same_phone
 
 _FUZZY_CUTOFF = 0.85
-NAME_ONLY_REASON = (
-    "same name, and neither has a company, e-mail or LinkedIn profile to tell them apart"
-)
+NAME_ONLY_REASON = "same name, and neither has a company, e-mail or LinkedIn profile to tell them apart"
 
 
 def other_phones(a: list[str] | tuple[str, ...], b: list[str] | tuple[str, ...]) -> bool:

@@ -48,9 +48,7 @@ def parse_connections(src: CsvSource, result: ParsedFile, progress: Progress | N
         try:
             connected = parse_export_date(when)
         except ValueError as exc:
-            result.problems.append(
-                Problem(name, line, "Connected On", str(exc), "the date was left out", "warning")
-            )
+            result.problems.append(Problem(name, line, "Connected On", str(exc), "the date was left out", "warning"))
         result.contacts.append(
             ImportedContact(
                 name=full,
@@ -82,9 +80,7 @@ def parse_invitations(src: CsvSource, result: ParsedFile, progress: Progress | N
         try:
             when = parse_export_date(get(cells, "sent at"))
         except ValueError as exc:
-            result.problems.append(
-                Problem(name, line, "Sent At", str(exc), "the row was left out", "warning")
-            )
+            result.problems.append(Problem(name, line, "Sent At", str(exc), "the row was left out", "warning"))
             continue
         if when is None or not (fix_text(other) or linkedin_slug(url)):
             result.skipped["no person or date"] += 1
@@ -92,8 +88,14 @@ def parse_invitations(src: CsvSource, result: ParsedFile, progress: Progress | N
         personal = bool(get(cells, "message").strip())
         result.interactions.append(
             Interaction(
-                fix_text(other), linkedin_slug(url), when, outgoing, "invitation", personal,
-                name, line,
+                fix_text(other),
+                linkedin_slug(url),
+                when,
+                outgoing,
+                "invitation",
+                personal,
+                name,
+                line,
             )  # fmt: skip
         )
 
@@ -118,9 +120,10 @@ def parse_messages(src: CsvSource, result: ParsedFile, progress: Progress | None
     presence: set[tuple[str, str]] = set()
     for line, cells in src.records(result.problems):
         result.rows += 1
-        if get(cells, "folder").strip().upper() == "DRAFT" or get(
-            cells, "is message draft"
-        ).strip().lower() in ("yes", "true"):
+        if get(cells, "folder").strip().upper() == "DRAFT" or get(cells, "is message draft").strip().lower() in (
+            "yes",
+            "true",
+        ):
             result.skipped["draft"] += 1
             continue
         sender = (fix_text(get(cells, "from")), linkedin_slug(get(cells, "sender profile url")))
@@ -128,9 +131,7 @@ def parse_messages(src: CsvSource, result: ParsedFile, progress: Progress | None
         try:
             when = parse_export_date(get(cells, "date"))
         except ValueError as exc:
-            result.problems.append(
-                Problem(name, line, "DATE", str(exc), "the message was left out", "warning")
-            )
+            result.problems.append(Problem(name, line, "DATE", str(exc), "the message was left out", "warning"))
             continue
         if when is None or not sender[0]:
             result.skipped["no sender or date"] += 1
@@ -160,13 +161,9 @@ def parse_messages(src: CsvSource, result: ParsedFile, progress: Progress | None
         if normalize_name(sender[0]) == me:
             for other in recipients:
                 if normalize_name(other[0]) != me:
-                    result.interactions.append(
-                        Interaction(other[0], other[1], when, True, "message", True, name, line)
-                    )
+                    result.interactions.append(Interaction(other[0], other[1], when, True, "message", True, name, line))
         else:
-            result.interactions.append(
-                Interaction(sender[0], sender[1], when, False, "message", True, name, line)
-            )
+            result.interactions.append(Interaction(sender[0], sender[1], when, False, "message", True, name, line))
 
 
 # -- who the exchanges are with ---------------------------------------------------------------

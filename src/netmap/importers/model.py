@@ -124,9 +124,7 @@ class ParsedFile:
             shown = "\\t" if self.delimiter == "\t" else self.delimiter
             parts.append(f"'{shown}'-separated")
         if self.header_line > 1:
-            parts.append(
-                f"header on line {self.header_line} after a {self.header_line - 1}-line preamble"
-            )
+            parts.append(f"header on line {self.header_line} after a {self.header_line - 1}-line preamble")
         text = ", ".join(parts)
         if self.rows == 0:
             return text + "; no rows below the header"
@@ -135,5 +133,3 @@ class ParsedFile:
         if self.format == "vcard":
             count = f"{self.rows} card" + ("" if self.rows == 1 else "s")
         return f"{text}; {count}, none usable ({reasons})" if reasons else text
-
-

@@ -72,4 +72,3 @@ def parse_outlook(src: CsvSource, result: ParsedFile, progress: Progress | None 
                 phones=phone_numbers(*(cells[i] for i in phones)),
             )
         )
-

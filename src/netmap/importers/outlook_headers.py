@@ -124,6 +124,7 @@ def language(header: set[str]) -> str | None:
     """
     best, score = None, 0
     for lang in HEADERS:
+
         def has(field: str, lang: str = lang) -> bool:
             return any(key in header for key in _keys(lang, field))
 

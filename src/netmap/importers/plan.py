@@ -80,9 +80,7 @@ def _incoming_values(c: ImportedContact) -> dict[str, str]:
 def _existing(doc: CsvDocument | None, work: Index) -> None:
     if doc is None or not doc.rows:
         return
-    table = Table(
-        path=doc.path, header=list(doc.header), rows=[(r.line, list(r.cells)) for r in doc.rows]
-    )
+    table = Table(path=doc.path, header=list(doc.header), rows=[(r.line, list(r.cells)) for r in doc.rows])
     contacts, _ = parse_contacts(table)
     ids = {c.line: c.id for c in contacts}
     work.ids |= set(ids.values())
@@ -160,9 +158,7 @@ def _take(c: ImportedContact, work: Index, prefer: str, plan: MergePlan) -> Reco
     return rec
 
 
-def _merge_fields(
-    rec: Record, values: dict[str, str], where: str, prefer: str, plan: MergePlan, merge: Merge
-) -> None:
+def _merge_fields(rec: Record, values: dict[str, str], where: str, prefer: str, plan: MergePlan, merge: Merge) -> None:
     for column in _COMPARED:
         new, old = values.get(column, ""), rec.values.get(column, "")
         if not new or _same(column, old, new):
@@ -176,9 +172,7 @@ def _merge_fields(
             rec.set(column, new)
             merge.filled.append(column)
             continue
-        plan.conflicts.append(
-            Conflict(rec.values["name"], rec.where, column, old, new, where, prefer)
-        )
+        plan.conflicts.append(Conflict(rec.values["name"], rec.where, column, old, new, where, prefer))
         if prefer == "incoming":
             rec.set(column, new)
     for column in ("tags", "source"):
@@ -216,9 +210,7 @@ def _add_correspondents(
         if id(person) in claimed or not person.messaged_both_ways:
             continue
         first = person.first
-        if first.file in unsure or (
-            not person.slug and normalize_name(person.name) in _PLACEHOLDER_NAMES
-        ):
+        if first.file in unsure or (not person.slug and normalize_name(person.name) in _PLACEHOLDER_NAMES):
             continue
         url = f"https://www.linkedin.com/in/{person.slug}" if person.slug else ""
         c = ImportedContact(person.name, "linkedin", first.file, first.line, linkedin_url=url)
@@ -295,5 +287,3 @@ def _plan_introductions(
                 "notes": neutralize(f"Referred By in {where}"),
             }
         )
-
-

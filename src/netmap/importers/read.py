@@ -40,23 +40,11 @@ def read_export(
     path = Path(path)
     name = str(path)
     if fmt is not None and fmt not in FORMATS:
-        raise DataError(
-            [
-                Problem(
-                    name, None, None, f"unknown format '{fmt}'", f"use one of: {', '.join(FORMATS)}"
-                )
-            ]
-        )
+        raise DataError([Problem(name, None, None, f"unknown format '{fmt}'", f"use one of: {', '.join(FORMATS)}")])
     if not path.exists():
         raise DataError([Problem(name, None, None, "file not found", "check the path")])
     if path.is_dir():
-        raise DataError(
-            [
-                Problem(
-                    name, None, None, "is a folder, not an export file", "pass the file inside it"
-                )
-            ]
-        )
+        raise DataError([Problem(name, None, None, "is a folder, not an export file", "pass the file inside it")])
     text, used, warnings = decode(path, path.read_bytes(), encoding)
     if not text.strip():
         raise DataError([Problem(name, None, None, "file is empty", "export it again")])

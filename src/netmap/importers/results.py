@@ -121,5 +121,3 @@ class Record:
         self.values[column] = value
         if self.row is not None:
             self.changes[column] = value
-
-

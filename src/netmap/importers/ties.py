@@ -97,9 +97,7 @@ def _why(rec: Record, person: Correspondent | None, before: str, after: str) -> 
     return f"estimate {change}: " + ", ".join(evidence) if after else ", ".join(evidence)
 
 
-def estimate_ties(
-    signals: Signals, work: Index, today: date, plan: MergePlan, exchanges_known: bool
-) -> None:
+def estimate_ties(signals: Signals, work: Index, today: date, plan: MergePlan, exchanges_known: bool) -> None:
     """Give every direct tie of this run its strength_estimate; fill connected_on and
     last_contact. Direct: read from a contacts export, messaged both ways, or already
     estimated. Rows this run says nothing about are left alone."""
@@ -132,5 +130,3 @@ def estimate_ties(
                         files.append(name)
             reason = _why(rec, person, stored, v.get("strength_estimate", ""))
             plan.updated.append(Merge(v["name"], rec.where, ", ".join(files), reason, changed))
-
-

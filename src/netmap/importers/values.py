@@ -28,9 +28,7 @@ def fix_text(text: str, *, multiline: bool = False) -> str:
             pass
     text = _CONTROL.sub("", text)
     if multiline:
-        return "\n".join(
-            line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        ).strip()
+        return "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")).strip()
     return " ".join(text.split())
 
 

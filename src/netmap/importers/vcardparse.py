@@ -238,8 +238,14 @@ def _card(start: int, lines: list[tuple[int, str]], file: str) -> Card:
             shown = ", ".join(str(n) for n in unread[1:6]) + (", ..." if len(unread) > 6 else "")
             more = f" (and line{'s' if len(unread) > 2 else ''} {shown})"
         card.problems.append(
-            Problem(file, unread[0], None, f"not a vCard property line{more}",
-                    "the line was skipped; the rest of the card was read", "warning")
+            Problem(
+                file,
+                unread[0],
+                None,
+                f"not a vCard property line{more}",
+                "the line was skipped; the rest of the card was read",
+                "warning",
+            )
         )
     return card
 

@@ -70,8 +70,7 @@ def through_text(paths: list[MapPath]) -> dict[str, list[str]]:
     for p in paths:
         for i, nid in enumerate(p.ids[1:-1], 1):
             shown = p.names[0] + "".join(
-                (" ~ " if p.inferred and p.inferred[k - 1] else " \u2192 ") + p.names[k]
-                for k in range(1, len(p.names))
+                (" ~ " if p.inferred and p.inferred[k - 1] else " \u2192 ") + p.names[k] for k in range(1, len(p.names))
             )
             out[nid].append(f"On ranked path {p.rank}: {shown}")
             out[nid].append(f"  ask them to introduce you to {p.names[i + 1]}" if i == 1
@@ -101,9 +100,7 @@ def tooltip(d: dict[str, Any], label: str, bridged: int, options: MapOptions) ->
         lines.append(f"Office: {text(d['office'])}")
     if d.get("relationship") or d.get("strength"):
         rel = text(d.get("relationship")) or "known"
-        lines.append(
-            f"Relationship: {rel}" + (f" (strength {d['strength']}/5)" if d.get("strength") else "")
-        )
+        lines.append(f"Relationship: {rel}" + (f" (strength {d['strength']}/5)" if d.get("strength") else ""))
     if d.get("last_contact") and not options.redact:
         lines.append(f"Last contact: {text(d['last_contact'])}")
     if bridged:

@@ -197,8 +197,7 @@ def grid_layout(
     """
     cols = max(1, cols)
     return {
-        n: (round(float(x + (i % cols) * dx), 1), round(float(y + (i // cols) * dy), 1))
-        for i, n in enumerate(nodes)
+        n: (round(float(x + (i % cols) * dx), 1), round(float(y + (i // cols) * dy), 1)) for i, n in enumerate(nodes)
     }
 
 

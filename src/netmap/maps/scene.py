@@ -216,8 +216,15 @@ class _Scene(Ties):
             paths=map_paths,
             fit=fit or [self.ids[n] for n in answer],
             context=[self.ids[n] for n in context],
-            explain=self._target_panels(map_paths, ranked, ends, company=company, office=office, role=role,
-                                        max_hops=int(rank_options.get("max_hops", 3))),  # fmt: skip
+            explain=self._target_panels(
+                map_paths,
+                ranked,
+                ends,
+                company=company,
+                office=office,
+                role=role,
+                max_hops=int(rank_options.get("max_hops", 3)),
+            ),  # fmt: skip
             explain_flags=flags(company=target.company_name, office=target.office_name, role=" ".join(target.role)),
             shown={G.nodes[n].get("company_key", "") for n in answer if n != ME},
         )

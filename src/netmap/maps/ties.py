@@ -63,12 +63,12 @@ class Ties:
         # the page script derives vis-network's `color` and the `title` ("A - B\nwhy")
         # from these, which keeps a 10,000-person file a third smaller
         edge = {
-                "id": f"e{len(self.edges)}",
-                "from": self.ids[a],
-                "to": self.ids[b],
-                "width": round(0.5 + 4 * warmth, 1),
-                "baseColor": INFERRED_EDGE if style == "inferred" else EDGE,
-                "why": why,
+            "id": f"e{len(self.edges)}",
+            "from": self.ids[a],
+            "to": self.ids[b],
+            "width": round(0.5 + 4 * warmth, 1),
+            "baseColor": INFERRED_EDGE if style == "inferred" else EDGE,
+            "why": why,
         }
         if style != "solid":  # most ties are solid: at 10,000 people this keeps 0.5 MB out of the file
             edge["style"] = style

@@ -137,9 +137,7 @@ class OutreachBook(ReferralLog):
         best = min(_ADVANCED.index(i.status) for i in fitting)
         fitting = [i for i in fitting if _ADVANCED.index(i.status) == best]
         if len(fitting) > 1:
-            listed = ", ".join(
-                f"from {self._name(i.referrer)} ({i.status}, line {i.line})" for i in fitting
-            )
+            listed = ", ".join(f"from {self._name(i.referrer)} ({i.status}, line {i.line})" for i in fitting)
             raise NetmapError(
                 f"{self._name(pid)} has {len(fitting)} introductions that could be {action}: "
                 f"{listed} - pass --from REFERRER to pick one"
@@ -165,8 +163,7 @@ class OutreachBook(ReferralLog):
             self._event(Event(on, kind, intro.contact, intro.referrer))
         what = "nudged" if nudge else f"{old} -> {status}"
         return (
-            f"Introduction from {self._name(intro.referrer)} to {self._name(intro.contact)}: "
-            f"{what} ({on.isoformat()})"
+            f"Introduction from {self._name(intro.referrer)} to {self._name(intro.contact)}: {what} ({on.isoformat()})"
         )
 
     def _touch(self, pid: str, on: date) -> str | None:
@@ -182,9 +179,7 @@ class OutreachBook(ReferralLog):
 
     # the log commands
 
-    def meeting(
-        self, person: str, *, on: date, today: date, notes: str = "", via: str | None = None
-    ) -> LogResult:
+    def meeting(self, person: str, *, on: date, today: date, notes: str = "", via: str | None = None) -> LogResult:
         """An informational interview with ``person`` happened on ``on``.
 
         Always a new ``meeting`` event (an earlier one is never overwritten); the last
@@ -219,17 +214,11 @@ class OutreachBook(ReferralLog):
         if intro is None:
             out.append(f"No introduction led to {name}")
         elif intro.status in MET:
-            out.append(
-                f"Introduction from {self._name(intro.referrer)} to {name} "
-                f"was already {intro.status}"
-            )
+            out.append(f"Introduction from {self._name(intro.referrer)} to {name} was already {intro.status}")
         else:
             out.append(self._move(intro, "met", on, record=False))
         self._event(Event(on, "meeting", pid, intro.referrer if intro else "", notes))
-        out.append(
-            f"Next: send {name} a written thank-you, then 'netmap log thanks {pid}'; "
-            "and ask for more names"
-        )
+        out.append(f"Next: send {name} a written thank-you, then 'netmap log thanks {pid}'; and ask for more names")
         return self.result
 
     def contact(self, kind: str, person: str, *, on: date, today: date, notes: str = "") -> LogResult:
@@ -261,10 +250,7 @@ class OutreachBook(ReferralLog):
             )
         allowed = TRANSITIONS[intro.status]
         if status not in allowed:
-            where = (
-                f"the introduction from {self._name(intro.referrer)} to {self._name(pid)} "
-                f"is {intro.status}"
-            )
+            where = f"the introduction from {self._name(intro.referrer)} to {self._name(pid)} is {intro.status}"
             if allowed:
                 hint = f"from {intro.status} it can move to: {', '.join(allowed)}"
                 if status == "met":

@@ -110,9 +110,7 @@ class ReferralLog:
             if not current:
                 changes[column] = value
             elif current.casefold() != value.casefold():
-                out.append(
-                    f"Kept {column} '{current}' (you gave '{value}'): edit the file to change it"
-                )
+                out.append(f"Kept {column} '{current}' (you gave '{value}'): edit the file to change it")
         for column in changes:
             self.contacts_doc.add_column(column)
         self.contacts_doc.update(row, changes)

@@ -199,9 +199,7 @@ def outreach_report(dataset: Dataset, *, top: int = 5) -> OutreachReport:
             up = parent[node]
             below[up] += 1 + below[node]
             depth[up] = max(depth[up], depth[node] + 1)
-    furthest = [
-        Reach(pid, name(pid), len(children[pid]), below[pid], depth[pid]) for pid in children
-    ]
+    furthest = [Reach(pid, name(pid), len(children[pid]), below[pid], depth[pid]) for pid in children]
     furthest.sort(key=lambda r: (-r.depth, -r.names_led_to, normalize_name(r.name), r.person))
     return OutreachReport(
         pipeline=pipeline,

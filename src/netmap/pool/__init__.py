@@ -14,5 +14,17 @@ from .build import PoolSummary, build_pool
 from .consent import Consent, read_consent
 from .view import POOL_MEMBER, Pool, Tie, find_member, is_pool, load_pool, member_graph, member_view
 
-__all__ = ["POOL_MEMBER", "Consent", "Pool", "PoolSummary", "Tie", "build_pool", "find_member", "is_pool",
-           "load_pool", "member_graph", "member_view", "read_consent"]
+__all__ = [
+    "POOL_MEMBER",
+    "Consent",
+    "Pool",
+    "PoolSummary",
+    "Tie",
+    "build_pool",
+    "find_member",
+    "is_pool",
+    "load_pool",
+    "member_graph",
+    "member_view",
+    "read_consent",
+]

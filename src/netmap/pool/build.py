@@ -212,6 +212,8 @@ def _write_config(path: Path, member_warmth: float) -> None:
         text = path.read_text(encoding="utf-8")
         keep = text.split(MARK, 1)[0] if MARK in text else keep
     with atomic_writer(path) as f:
-        f.write(keep + MARK + "[pool]\npooled = true\n"
-                "# warmth of the tie between two members of the pool (they meet, or share a counsellor)\n"
-                f"member_warmth = {member_warmth}\n")
+        f.write(
+            keep + MARK + "[pool]\npooled = true\n"
+            "# warmth of the tie between two members of the pool (they meet, or share a counsellor)\n"
+            f"member_warmth = {member_warmth}\n"
+        )

@@ -86,6 +86,6 @@ def read_consent(folder: str | Path) -> Consent:
     me = me if isinstance(me, dict) else {}
     name = str(me.get("name", "")).strip()
     if not name:
-        raise ConfigError(f"{path}: [me] has no name - add name = \"...\" so the other members know who you are")
+        raise ConfigError(f'{path}: [me] has no name - add name = "..." so the other members know who you are')
     return Consent(name, str(me.get("email", "")).strip(), str(me.get("linkedin_url", "")).strip(),
                    frozenset(c.strip().lower() for c in columns))  # fmt: skip

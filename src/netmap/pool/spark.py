@@ -71,9 +71,14 @@ def save_pool(pool: Pool, folder: str | Path) -> Path:
                              ("ties", pool.ties, Tie)):  # fmt: skip
         table = pa.Table.from_pylist(_records(items, cls)) if items else pa.table({})
         pq.write_table(table, folder / f"{name}.parquet")
-    meta = {"folder": str(pool.folder), "members": pool.members, "aliases": ds.aliases,
-            "weights": asdict(pool.weights),
-            "contacts_path": str(ds.contacts_path or ""), "introductions_path": str(ds.introductions_path or "")}
+    meta = {
+        "folder": str(pool.folder),
+        "members": pool.members,
+        "aliases": ds.aliases,
+        "weights": asdict(pool.weights),
+        "contacts_path": str(ds.contacts_path or ""),
+        "introductions_path": str(ds.introductions_path or ""),
+    }
     (folder / "pool.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")  # fmt: skip
     return folder
 
@@ -171,8 +176,10 @@ def rank_batch_spark(pool: Pool, job: BatchJob, *, master: str = "local[2]", sta
     try:
         save_pool(pool, folder)
         if progress:
-            progress(f"pool written to {folder} as Parquet; ranking {len(job.members)} members on "
-                     f"{spark.sparkContext.master}")
+            progress(
+                f"pool written to {folder} as Parquet; ranking {len(job.members)} members on "
+                f"{spark.sparkContext.master}"
+            )
         n = partitions or max(1, min(len(job.members), spark.sparkContext.defaultParallelism * 4))
         members = spark.createDataFrame([(i, m) for i, m in enumerate(job.members)], "index bigint, member string")
         result = members.repartition(n).mapInArrow(_task(str(folder), job), _spark_ddl())
@@ -186,4 +193,3 @@ def rank_batch_spark(pool: Pool, job: BatchJob, *, master: str = "local[2]", sta
     table = table.select(list(BATCH_COLUMNS)).cast(arrow_schema())
     assert isinstance(table, pa.Table)
     return table.to_pylist()
-

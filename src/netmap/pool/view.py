@@ -93,8 +93,17 @@ def _strength(text: str, where: str, column: str) -> int | None:
     if not text:
         return None
     if text not in ("1", "2", "3", "4", "5"):
-        raise DataError([Problem(where.split(":")[0], int(where.split(":")[1]), column,
-                                 f"'{text}' is not a strength 1-5", "make the pool again with 'netmap pool'")])
+        raise DataError(
+            [
+                Problem(
+                    where.split(":")[0],
+                    int(where.split(":")[1]),
+                    column,
+                    f"'{text}' is not a strength 1-5",
+                    "make the pool again with 'netmap pool'",
+                )
+            ]
+        )
     return int(text)
 
 

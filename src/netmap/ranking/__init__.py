@@ -15,7 +15,6 @@ gives the formula so any score can be recomputed by hand.
 [('Bo', ['You', 'Bo']), ('Ana', ['You', 'Bo', 'Ana'])]
 """
 
-
 from __future__ import annotations
 
 from .explain import Explanation, explain

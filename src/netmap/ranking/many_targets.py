@@ -10,9 +10,7 @@ from .rows import RankedPath
 from .target_paths import rank_paths
 
 
-def rank_targets(
-    G: nx.Graph, targets: list[Target], *, top: int | None = 20, **options
-) -> list[RankedPath]:
+def rank_targets(G: nx.Graph, targets: list[Target], *, top: int | None = 20, **options) -> list[RankedPath]:
     """Rank the people at several targets together (``--targets FILE``).
 
     Each person appears once, under the target that scores them best. No target at

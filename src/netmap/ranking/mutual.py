@@ -57,8 +57,14 @@ def mutual(G: nx.Graph, a: str, b: str, *, inferred: bool = False) -> list[Mutua
 
     ta, tb = ties(a), ties(b)
     rows = [
-        Mutual(n, name_of(G, n) if n != ME else "You", G.nodes[n].get("title", ""), G.nodes[n].get("company", ""),
-               ta[n], tb[n])  # fmt: skip
+        Mutual(
+            n,
+            name_of(G, n) if n != ME else "You",
+            G.nodes[n].get("title", ""),
+            G.nodes[n].get("company", ""),
+            ta[n],
+            tb[n],
+        )  # fmt: skip
         for n in ta.keys() & tb.keys()
         if n not in (a, b)
     ]
@@ -66,9 +72,7 @@ def mutual(G: nx.Graph, a: str, b: str, *, inferred: bool = False) -> list[Mutua
     return rows
 
 
-def mutual_at(
-    G: nx.Graph, company: str | Target, *, office: str | None = None, source: str = ME
-) -> list[Mutual]:
+def mutual_at(G: nx.Graph, company: str | Target, *, office: str | None = None, source: str = ME) -> list[Mutual]:
     """Your contacts tied to someone at the target (office when given), by their best such tie.
 
     ``warmth_a`` is your tie to the contact, ``warmth_b`` their best tie into the
@@ -77,9 +81,7 @@ def mutual_at(
     """
     weights = G.graph["weights"]
     target = company if isinstance(company, Target) else resolve_target(G, company, office=office)
-    inside = {
-        p for p in target_people(G, target) if target.office is None or G.nodes[p]["office_key"] == target.office
-    }
+    inside = {p for p in target_people(G, target) if target.office is None or G.nodes[p]["office_key"] == target.office}
     rows = []
     for contact, data in adjacency(G)[source].items():
         if is_group(G, contact):

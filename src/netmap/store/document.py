@@ -128,9 +128,7 @@ class CsvDocument:
         self.sha256: str | None = None
         # Everything in file order: text chunks (blank lines, the header) and rows.
         self._chunks: list[str | StoredRow] = []
-        self._header_pos: int | None = (
-            None  # where the header's text is in _chunks; None: not yet written
-        )
+        self._header_pos: int | None = None  # where the header's text is in _chunks; None: not yet written
         self._header_cells: list[str] = list(header)  # the header's fields as read (untrimmed)
         self._header_fields = len(header)  # fields in the header's text, empty trailing ones too
         self._added: list[str] = []  # columns added since the header was last written
@@ -165,13 +163,7 @@ class CsvDocument:
             )
             raise DataError([problem]) from None
         if not text.strip():
-            raise DataError(
-                [
-                    Problem(
-                        name, None, None, "file is empty", "add a header row, e.g. 'name,company'"
-                    )
-                ]
-            )
+            raise DataError([Problem(name, None, None, "file is empty", "add a header row, e.g. 'name,company'")])
         first_line = next(line for line in text.splitlines() if line.strip())
         first_break = next((line for line in io.StringIO(text, newline="") if _ending(line)), "")
         doc = cls(
@@ -221,9 +213,7 @@ class CsvDocument:
                 self.rows.append(row)
                 self._chunks.append(row)
         except csv.Error as exc:
-            problems.append(
-                Problem(name, reader.line_num, None, f"unreadable CSV: {exc}", "fix the quoting")
-            )
+            problems.append(Problem(name, reader.line_num, None, f"unreadable CSV: {exc}", "fix the quoting"))
         last = self._chunks[-1] if self._chunks else None
         if isinstance(last, StoredRow) and last.raw and last.raw.count("\n") > 1:
             if _unclosed(text, last.line, self.delimiter):
@@ -327,19 +317,14 @@ class CsvDocument:
         for i, chunk in enumerate(self._chunks):
             if isinstance(chunk, str):
                 if (
-                    i == self._header_pos
-                    and self._added
-                    and self._header_fields > len(self._header_cells)
+                    i == self._header_pos and self._added and self._header_fields > len(self._header_cells)
                 ):  # the header ends in empty names: write it anew
                     yield self._format(self._header_cells), None
                 elif i == self._header_pos and self._added:
                     end = _ending(chunk)
                     new = self._format(self._added).rstrip("\r\n")
                     yield (
-                        chunk[: len(chunk) - len(end)]
-                        + self.delimiter
-                        + new
-                        + (end or self.newline),
+                        chunk[: len(chunk) - len(end)] + self.delimiter + new + (end or self.newline),
                         None,
                     )
                 else:
@@ -383,9 +368,7 @@ class CsvDocument:
         except FileNotFoundError:
             current = None
         if current != self.sha256:
-            raise ConflictError(
-                f"{self.path} changed on disk since netmap read it - re-run the command"
-            )
+            raise ConflictError(f"{self.path} changed on disk since netmap read it - re-run the command")
 
     def save(self, *, backup: bool = True) -> None:
         """Write the document back atomically under the folder's lock, keeping backups.

@@ -192,9 +192,7 @@ def recover(folder: Path) -> list[Path]:
     journal = folder / JOURNAL
     done: list[Path] = []
     if journal.exists():
-        what = (
-            f"check them against their .bak copies, then delete {journal} and run the command again"
-        )
+        what = f"check them against their .bak copies, then delete {journal} and run the command again"
         try:
             entries = json.loads(journal.read_bytes())["files"]
             todo = [(Path(e["path"]), Path(e["tmp"]), e["old"], e["new"]) for e in entries]
