@@ -207,6 +207,18 @@ def test_a_known_route_may_beat_a_weak_direct_tie_and_says_so():
     assert any(r.startswith("you also know T directly (0.14)") for r in row.reasons)
 
 
+def test_the_columnar_ranking_says_so_too():
+    """`netmap paths` ranks from the columns: the same reasons, the weak direct tie included."""
+    from netmap.fastpath import ColumnNetwork, rank_paths_in
+    from netmap.weights import Weights
+
+    ds = Dataset([Contact("f", "F", strength=5), Contact("t", "T", company="X", strength=1, last_contact=None)],
+                 [Introduction("f", "t", TODAY, "suggested", 5)])  # fmt: skip
+    (row,) = rank_paths_in(ColumnNetwork.from_dataset(ds, Weights(), TODAY), "X")
+    assert row.as_row() == rank_paths(build_graph(ds, today=TODAY), "X")[0].as_row()
+    assert any(r.startswith("you also know T directly (0.14)") for r in row.reasons)
+
+
 def test_inferred_ties_weaken_as_the_group_grows():
     w = Weights()
     assert inferred_factor(10, w) == 1.0

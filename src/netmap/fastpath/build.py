@@ -21,7 +21,7 @@ from ..model import ME
 from ..normalize import split_list
 from ..ranking import OFFICE_GROUPS, RankedPath, assemble, office_group
 from ..search import Found
-from ..targets import Fit, resolve_target_in, target_fit
+from ..targets import Fit, Target, resolve_target_in, target_fit
 from ..weights import Weights
 from .evidence import _evidence, _evidence_objects, _member_columns, _node_id, _past_employees, _person_attrs
 from .network import ColumnNetwork
@@ -56,9 +56,13 @@ def rank_paths_from_files(
                          include_cold=include_cold, inferred=inferred)  # fmt: skip
 
 
-def target_in(net: ColumnNetwork, company: str, *, office: str | None = None, role: str | None = None):
+def target_in(net: ColumnNetwork, company: str | Target, *, office: str | None = None, role: str | None = None):
     """``(Target, rows of the company's people, their columns)``; NotFoundError (with
-    suggestions, past employees, the cold approach) for a company or office nobody is at."""
+    suggestions, past employees, the cold approach) for a company or office nobody is at.
+    A :class:`~netmap.targets.Target` already resolved is taken as it is."""
+    if isinstance(company, Target):
+        rows = np.flatnonzero(net.person_key == company.company)
+        return company, rows, _member_columns(net, rows)
     key = company_key(company, net.aliases)
     rows = np.flatnonzero(net.person_key == key) if key in net.company_names else np.array([], np.int64)
     m = _member_columns(net, rows)
@@ -70,7 +74,7 @@ def target_in(net: ColumnNetwork, company: str, *, office: str | None = None, ro
 
 def rank_paths_in(
     net: ColumnNetwork,
-    company: str,
+    company: str | Target,
     *,
     office: str | None = None,
     role: str | None = None,
@@ -117,13 +121,16 @@ def rank_paths_in(
         i = int(warm[j])
         paths[members[i]] = unwind(net, states, int(members_rows[i]) + 1, int(first_layer[j]))
 
-    # the small graph: people on the chosen paths and in their evidence, ties with full evidence
+    # the small graph: people on the chosen paths and in their evidence, ties with full evidence,
+    # and your own tie to a person a warmer route reaches (the reasons say so)
     nodes = sorted({v for p in paths.values() for v in p})
-    pair_keys = []
+    pair_sorted = net.pair_lo * (net.n + 1) + net.pair_hi  # ascending: np.unique made them
+    ties = [(u, v) for p in paths.values() for u, v in zip(p, p[1:], strict=False)]
     for p in paths.values():
-        for u, v in zip(p, p[1:], strict=False):
-            if u <= net.n and v <= net.n:
-                pair_keys.append(min(u, v) * (net.n + 1) + max(u, v))
+        at = np.searchsorted(pair_sorted, p[-1])  # the key of (you, end) is the end's node number
+        if len(p) > 2 and at < len(pair_sorted) and pair_sorted[at] == p[-1]:
+            ties.append((0, p[-1]))
+    pair_keys = [min(u, v) * (net.n + 1) + max(u, v) for u, v in ties if u <= net.n and v <= net.n]
     evidence = _evidence(net, np.array(pair_keys, np.int64))
     row_of: dict[str, None] = {}
     for items in evidence.values():
@@ -145,27 +152,25 @@ def rank_paths_in(
             gid, kind, label = net.group_info(v - net.n - 1)
             G.add_node(gid, kind="group", group=kind, name=label, label=label,
                        size=int(net.group_size[v - net.n - 1]))  # fmt: skip
-    pair_sorted = net.pair_lo * (net.n + 1) + net.pair_hi  # ascending: np.unique made them
-    for p in paths.values():
-        for u, v in zip(p, p[1:], strict=False):
-            a, b = _node_id(net, u), _node_id(net, v)
-            if G.has_edge(a, b):
-                continue
-            if u <= net.n and v <= net.n:
-                k = min(u, v) * (net.n + 1) + max(u, v)
-                items = evidence[k]
-                bonus = float(net.pair_bonus[np.searchsorted(pair_sorted, k)])
-                warmth = combine(items, weights, bonus)
-                G.add_edge(a, b, warmth=warmth, cost=-math.log(warmth), hops=1.0, inferred=False,
+    for u, v in ties:
+        a, b = _node_id(net, u), _node_id(net, v)
+        if G.has_edge(a, b):
+            continue
+        if u <= net.n and v <= net.n:
+            k = min(u, v) * (net.n + 1) + max(u, v)
+            items = evidence[k]
+            bonus = float(net.pair_bonus[np.searchsorted(pair_sorted, k)])
+            warmth = combine(items, weights, bonus)
+            G.add_edge(a, b, warmth=warmth, cost=-math.log(warmth), hops=1.0, inferred=False,
                            kinds=sorted({e.kind for e in items}), evidence=items, bonus=bonus)  # fmt: skip
-                spent = spent_introductions(items, weights)
-                if spent:
-                    G[a][b]["introduced_by"] = spent
-            else:
-                person, grp = (u, v) if v > net.n else (v, u)
-                m = np.flatnonzero((net.member_person == person) & (net.member_group == grp))[0]
-                w = float(net.member_warmth[m])
-                G.add_edge(a, b, warmth=w, cost=-math.log(w), hops=0.5, inferred=True, kinds=["member"],
+            spent = spent_introductions(items, weights)
+            if spent:
+                G[a][b]["introduced_by"] = spent
+        else:
+            person, grp = (u, v) if v > net.n else (v, u)
+            m = np.flatnonzero((net.member_person == person) & (net.member_group == grp))[0]
+            w = float(net.member_warmth[m])
+            G.add_edge(a, b, warmth=w, cost=-math.log(w), hops=0.5, inferred=True, kinds=["member"],
                            role=str(net.member_role[m]))  # fmt: skip
     found = {pid: Found(0.0, 0.0, [_node_id(net, v) for v in p]) for pid, p in paths.items()}
     return assemble(G, target, members, fits, found, max_hops=max_hops, top=top, include_cold=include_cold,

@@ -20,7 +20,7 @@ from pathlib import Path
 from ..errors import DataError, NotFoundError, Problem
 from ..ranking import PATH_COLUMNS
 from ..targets import Target
-from .view import Pool, find_member, member_graph
+from .view import Pool, find_member, member_view
 
 #: the columns of a batch result, in order
 BATCH_COLUMNS = ("member", "member_name", *PATH_COLUMNS)
@@ -91,13 +91,14 @@ def typed(row: dict) -> dict:
 
 def rank_member(pool: Pool, member: str, job: BatchJob) -> list[dict]:
     """Every target's top rows for one member, in target then rank order (the one core)."""
-    from ..ranking import rank_paths
+    from ..fastpath import ColumnNetwork, rank_paths_in
 
-    G = member_graph(pool, member, today=job.today)
+    # the member's view as columns, read once; each target ranked by the columnar search of `paths`
+    net = ColumnNetwork.from_dataset(member_view(pool, member), pool.weights, job.today or date.today())
     name = pool.member_name(member)
     rows = []
     for target in job.targets:
-        for r in rank_paths(G, target, max_hops=job.max_hops, top=job.top):
+        for r in rank_paths_in(net, target, max_hops=job.max_hops, top=job.top):
             rows.append(typed({"member": member, "member_name": name, **r.as_row()}))
     return rows
 
