@@ -69,23 +69,23 @@ def open_network(
     if config is None and where.config.exists():
         config = where.config
     when = parse_date(today) if isinstance(today, str) else today
-    net = Network(where, load_weights(Path(config) if config else None), today=when, encoding=encoding)
-    net.member = member
-    net.config = Path(config) if config else None
-    return net
+    config_path = Path(config) if config else None
+    return Network(where, load_weights(config_path), today=when, encoding=encoding, member=member, config=config_path)
 
 
 class Network:
     """A data folder and how to read it; answers are computed on demand.
 
-    The people at a target are ranked straight from the columns when the question
-    allows (:mod:`netmap.fastpath`); every other question uses the scored graph,
-    itself built from the columns when the files allow, and by the validating loader
-    otherwise, which then reports every problem exactly as ``netmap check`` does.
+    Every question starts from the columns (:meth:`columns`, read once): straight from
+    the files when the vectorised checks vouch for them, else from the validating loader's
+    rows, which reports every problem exactly as ``netmap check`` does. ``paths``,
+    ``stats``, ``mutual_at`` and ``explain`` answer from the columns or from the part of the
+    network they need; the other questions use the whole scored graph built from them.
     """
 
     def __init__(self, where: DataFolder, weights: Weights, *, today: date | None = None,
-                 encoding: str | None = None):  # fmt: skip
+                 encoding: str | None = None, member: str | None = None,
+                 config: Path | None = None):  # fmt: skip
         self.where = where
         self.weights = weights
         self.today = today
@@ -93,8 +93,9 @@ class Network:
         #: wraps columnar reading; the CLI hides pandas from pyarrow there (a process-wide choice)
         self.reading: Callable[[], contextlib.AbstractContextManager[Any]] = contextlib.nullcontext
         #: the pool member the questions are asked as (a pooled folder only)
-        self.member: str | None = None
-        self.config: Path | None = None
+        self.member = member
+        #: the netmap.toml read (None: the defaults); a pool's own weights are read from it too
+        self.config = config
         self._graphs: dict[bool, nx.Graph] = {}
         self._columns: ColumnNetwork | None = None
         self._dataset: Dataset | None = None

@@ -62,8 +62,9 @@ def network_stats(net: ColumnNetwork, *, top: int = 5) -> NetworkStats:
     n = net.n
     key_codes, keys = _codes(net.person_key)
     has_key = np.array([bool(k) for k in keys], bool)[key_codes] if n else np.zeros(0, bool)
-    office_codes, _ = _codes(np.array([normalize_company(o) for o in _texts(net, "office")], dtype=object))
-    has_office = np.array([bool(normalize_company(o)) for o in _texts(net, "office")], bool)
+    office_keys = np.array([normalize_company(o) for o in _texts(net, "office")], dtype=object)
+    office_codes, _ = _codes(office_keys)
+    has_office = office_keys.astype(bool)
     counts = np.bincount(key_codes[has_key], minlength=len(keys))
     first = np.full(len(keys), n, np.int64)
     np.minimum.at(first, key_codes[has_key], np.flatnonzero(has_key))

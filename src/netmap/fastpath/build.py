@@ -34,26 +34,21 @@ def rank_paths_from_files(
     intros_path: Path,
     company: str,
     *,
-    office: str | None = None,
-    role: str | None = None,
-    max_hops: int = 3,
-    top: int | None = 20,
-    include_cold: bool = True,
-    inferred: bool = True,
     weights: Weights | None = None,
     today: date | None = None,
     aliases: dict[str, str] | None = None,
     encoding: str | None = None,
+    **options: Any,
 ) -> list[RankedPath]:
-    """Rank the people at a target straight from the CSV files (see :func:`rank_paths_in`).
+    """Rank the people at a target straight from the CSV files: :func:`rank_paths_in` (and its
+    ``options``) on :meth:`ColumnNetwork.from_files`.
 
     Raises :class:`Unsupported` when the files need the full loader, and the library's
     :class:`~netmap.errors.NotFoundError` for an unknown company or office.
     """
     net = ColumnNetwork.from_files(Path(contacts_path), Path(intros_path), aliases or {}, weights or Weights(),
                                    today or date.today(), encoding)  # fmt: skip
-    return rank_paths_in(net, company, office=office, role=role, max_hops=max_hops, top=top,
-                         include_cold=include_cold, inferred=inferred)  # fmt: skip
+    return rank_paths_in(net, company, **options)
 
 
 def target_in(net: ColumnNetwork, company: str | Target, *, office: str | None = None, role: str | None = None):
@@ -124,7 +119,7 @@ def rank_paths_in(
     # the small graph: people on the chosen paths and in their evidence, ties with full evidence,
     # and your own tie to a person a warmer route reaches (the reasons say so)
     nodes = sorted({v for p in paths.values() for v in p})
-    pair_sorted = net.pair_lo * (net.n + 1) + net.pair_hi  # ascending: np.unique made them
+    pair_sorted = net.pair_key
     ties = [(u, v) for p in paths.values() for u, v in zip(p, p[1:], strict=False)]
     for p in paths.values():
         at = np.searchsorted(pair_sorted, p[-1])  # the key of (you, end) is the end's node number
@@ -244,7 +239,7 @@ def graph_of(net: ColumnNetwork, *, inferred: bool = True, rows: Iterable[int] |
     evidence = _evidence_objects(net, pieces)
     pair_order = np.argsort(first, kind="stable")
     if rows is not None:  # the ties kept, as indices into the pair arrays (ascending keys)
-        pair_order = np.searchsorted(net.pair_lo * (net.n + 1) + net.pair_hi, uniq)[pair_order]
+        pair_order = np.searchsorted(net.pair_key, uniq)[pair_order]
     lo, hi = net.pair_lo[pair_order].tolist(), net.pair_hi[pair_order].tolist()
     warmths, bonuses = net.pair_warmth[pair_order].tolist(), net.pair_bonus[pair_order].tolist()
     costs = (-np.log(net.pair_warmth[pair_order])).tolist()

@@ -19,6 +19,32 @@ from ..weights import Weights
 from .read import STRENGTHS, _check, _col, _days_since, _lookup, _read, _recency
 
 
+def _check_values(contacts, intros) -> None:
+    """The checks that can be vectorised (:class:`Unsupported` when the loader must judge)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    n = contacts.num_rows
+    for name in ("id", "name", "company", "office", "title", "strength", "strength_estimate", "relationship",
+                 "past_companies", "school", "tags"):  # fmt: skip
+        col = _col(contacts, name)
+        _check(pc.all(pc.equal(col, pc.utf8_trim_whitespace(col))) if n else True, "whitespace")
+    ids = _col(contacts, "id")
+    _check(n > 0, "no rows")
+    _check(pc.all(pc.greater(pc.utf8_length(ids), 0)), "blank id")
+    _check(pc.all(pc.greater(pc.utf8_length(_col(contacts, "name")), 0)), "blank name")
+    _check(pc.equal(pc.count_distinct(ids), n), "duplicate id")
+    _check(pc.all(pc.not_equal(pc.utf8_lower(ids), ME)), "id me")
+    for name in ("strength", "strength_estimate"):
+        _check(pc.all(pc.is_in(_col(contacts, name), value_set=pa.array(STRENGTHS))), name)
+    _check(pc.all(pc.is_in(_col(contacts, "relationship"), value_set=pa.array(("",) + RELATIONSHIPS))), "relationship")
+    for name in ("referrer", "contact"):
+        col = _col(intros, name)
+        _check(pc.all(pc.equal(col, pc.utf8_trim_whitespace(col))) if intros.num_rows else True, "whitespace")
+    _check(pc.all(pc.is_in(_col(intros, "status"), value_set=pa.array(("",) + STATUSES))), "status")
+    _check(pc.all(pc.is_in(_col(intros, "strength"), value_set=pa.array(STRENGTHS))), "strength")
+
+
 class ColumnNetwork:
     """The whole network as arrays: ids, columns, ties with warmth, group memberships."""
 
@@ -36,7 +62,6 @@ class ColumnNetwork:
 
         self.weights, self.today, self.aliases = weights, today, aliases
         c = contacts
-        check = (lambda condition, why: None) if checked else _check
         self.contact_lines = contact_lines if contact_lines is not None else np.arange(c.num_rows) + 2
         self.intro_lines = intro_lines if intro_lines is not None else np.arange(intros.num_rows) + 2
         self.contacts = c
@@ -48,22 +73,12 @@ class ColumnNetwork:
         self.reverse_sets: list[tuple[np.ndarray, np.ndarray, np.ndarray]] | None = None
         self.undirected_sets: list[tuple[np.ndarray, np.ndarray]] | None = None
         n = c.num_rows
-        for name in ("id", "name", "company", "office", "title", "strength", "strength_estimate", "relationship",
-                     "past_companies", "school", "tags"):  # fmt: skip
-            col = _col(c, name)
-            check(pc.all(pc.equal(col, pc.utf8_trim_whitespace(col))) if n else True, "whitespace")
+        if not checked:
+            _check_values(c, intros)
         ids = _col(c, "id")
-        check(n > 0, "no rows")
-        check(pc.all(pc.greater(pc.utf8_length(ids), 0)), "blank id")
-        check(pc.all(pc.greater(pc.utf8_length(_col(c, "name")), 0)), "blank name")
-        check(pc.equal(pc.count_distinct(ids), n), "duplicate id")
-        check(pc.all(pc.not_equal(pc.utf8_lower(ids), ME)), "id me")
         strength = _col(c, "strength")
         relationship = _col(c, "relationship")
         estimate = _col(c, "strength_estimate")
-        check(pc.all(pc.is_in(strength, value_set=pa.array(STRENGTHS))), "strength")
-        check(pc.all(pc.is_in(estimate, value_set=pa.array(STRENGTHS))), "strength_estimate")
-        check(pc.all(pc.is_in(relationship, value_set=pa.array(("",) + RELATIONSHIPS))), "relationship")
         contact_days = _days_since(_col(c, "last_contact"), today)
         connected_days = _days_since(_col(c, "connected_on"), today)
         contact_days = np.where(np.isnan(contact_days), connected_days, contact_days)  # last contact, else connected
@@ -77,18 +92,16 @@ class ColumnNetwork:
         self.intros = r
         ends = []
         for name in ("referrer", "contact"):
-            col = _col(r, name)
-            check(pc.all(pc.equal(col, pc.utf8_trim_whitespace(col))) if r.num_rows else True, "whitespace")
-            idx = pc.index_in(col, value_set=value_set)
-            check(idx.null_count == 0, "name or unknown id")
+            idx = pc.index_in(_col(r, name), value_set=value_set)
+            if not checked:
+                _check(idx.null_count == 0, "name or unknown id")
             ends.append(idx.to_numpy(zero_copy_only=False).astype(np.int64))
         src, dst = ends
-        check(not np.any(src == dst), "self introduction")
-        check(not np.any(dst == 0), "'me' as the contact")
+        if not checked:
+            _check(not np.any(src == dst), "self introduction")
+            _check(not np.any(dst == 0), "'me' as the contact")
         status = _col(r, "status")
-        check(pc.all(pc.is_in(status, value_set=pa.array(("",) + STATUSES))), "status")
         istrength = _col(r, "strength")
-        check(pc.all(pc.is_in(istrength, value_set=pa.array(STRENGTHS))), "strength")
         intro_days = _days_since(_col(r, "date"), today)
         status = pc.if_else(pc.equal(status, ""), "suggested", status)
         self.status = status
@@ -204,6 +217,8 @@ class ColumnNetwork:
         bonus = np.where((plo == 0) & (record[phi] != 0), bonus * track, bonus)
         warmth = np.clip((1 - missing) * pen * bonus, 0.01, 1.0)
         self.pair_lo, self.pair_hi, self.pair_warmth, self.pair_bonus = plo, phi, warmth, bonus
+        #: each tie's key lo * (n + 1) + hi, ascending (np.unique made them): searchsorted finds a tie
+        self.pair_key = uniq
         self.piece_key, self.piece_a, self.piece_b, self.piece_w = key, a, b, pw
         self.piece_kind = np.concatenate([np.zeros(len(direct), np.int8), np.ones(len(src), np.int8),
                                           np.full(len(via), 2, np.int8)])  # fmt: skip
