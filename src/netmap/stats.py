@@ -15,12 +15,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from .model import ME
 from .normalize import normalize_company
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from .fastpath import ColumnNetwork
 
 EXACT_BETWEENNESS_LIMIT = 2000
@@ -59,6 +59,8 @@ def network_stats(net: ColumnNetwork, *, top: int = 5) -> NetworkStats:
     nodes; above that, where exact betweenness takes minutes, by the number of other
     companies a person's explicit ties reach (``broker_measure`` says which).
     """
+    import numpy as np
+
     n = net.n
     key_codes, keys = _codes(net.person_key)
     has_key = np.array([bool(k) for k in keys], bool)[key_codes] if n else np.zeros(0, bool)
@@ -116,6 +118,8 @@ def _texts(net: ColumnNetwork, column: str) -> list[str]:
 
 def _codes(values: np.ndarray) -> tuple[np.ndarray, list[str]]:
     """Integer codes of an object array of strings, and the distinct strings."""
+    import numpy as np
+
     if not len(values):
         return np.zeros(0, np.int64), []
     uniq, codes = np.unique(values.astype(str), return_inverse=True)
@@ -125,6 +129,8 @@ def _codes(values: np.ndarray) -> tuple[np.ndarray, list[str]]:
 def _components(total: int, u: np.ndarray, v: np.ndarray) -> np.ndarray:
     """A component label for each of ``total`` nodes joined by the edges ``u``-``v`` (the
     smallest node of its component), by min-label propagation with pointer jumping."""
+    import numpy as np
+
     label = np.arange(total, dtype=np.int64)
     while True:
         low = np.minimum(label[u], label[v])
@@ -144,6 +150,8 @@ def _components(total: int, u: np.ndarray, v: np.ndarray) -> np.ndarray:
 def _companies_bridged(net: ColumnNetwork, key_codes: np.ndarray, has_key: np.ndarray) -> np.ndarray:
     """For each person, how many companies other than their own their explicit ties (not
     you) reach: a cheap measure of brokerage, linear in the ties."""
+    import numpy as np
+
     people = net.pair_lo > 0
     a = np.concatenate([net.pair_lo[people], net.pair_hi[people]]).astype(np.int64) - 1
     b = np.concatenate([net.pair_hi[people], net.pair_lo[people]]).astype(np.int64) - 1
