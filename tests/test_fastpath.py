@@ -80,13 +80,15 @@ def both(folder: Path, company: str, **options):
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(folders(), st.sampled_from([None, "Lisbon"]), st.integers(1, 3), st.sampled_from([None, 3]))
-def test_fast_path_ranks_like_the_graph_path(tmp_path_factory, data, office, max_hops, top):
+@given(folders(), st.sampled_from([None, "Lisbon"]), st.integers(1, 3), st.sampled_from([None, 3]),
+       st.sampled_from([{}, {"per_target": 2}, {"prefer": "reach"}, {"max_per_introducer": 1},
+                        {"per_target": 3, "max_per_introducer": 2}]))  # fmt: skip
+def test_fast_path_ranks_like_the_graph_path(tmp_path_factory, data, office, max_hops, top, options):
     contacts, intros = data
     folder = write(tmp_path_factory.mktemp("net"), contacts, intros)
     if office and not any(c["office"] == office and c["company"].startswith("Acme") for c in contacts):
         office = None
-    slow, fast = both(folder, "Acme", office=office, max_hops=max_hops, top=top)
+    slow, fast = both(folder, "Acme", office=office, max_hops=max_hops, top=top, **options)
     assert len(slow) == len(fast)
     for a, b in zip(slow, fast, strict=True):
         assert (a.rank, a.cold, a.hops) == (b.rank, b.cold, b.hops)
@@ -230,3 +232,25 @@ def test_graph_from_columns_follows_aliases_and_past_only_companies(tmp_path: Pa
                             aliases=read_aliases(folder / "companies.csv"))  # fmt: skip
     same_graph(slow, fast)
     assert fast.nodes["company::gone"]["name"] == "Gone Ltd"
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(folders(), st.sampled_from([None, "Lisbon"]), st.integers(1, 3))
+def test_ask_from_the_columns_names_the_contacts_the_graph_names(tmp_path_factory, data, office, max_hops):
+    from netmap.fastpath import ColumnNetwork
+    from netmap.fastpath.introducers import rank_introducers_in
+    from netmap.ranking import rank_introducers
+    from netmap.weights import Weights
+
+    contacts, intros = data
+    folder = write(tmp_path_factory.mktemp("net"), contacts, intros)
+    if office and not any(c["office"] == office and c["company"].startswith("Acme") for c in contacts):
+        office = None
+    dataset = load_dataset(folder)
+    slow = rank_introducers(build_graph(dataset, today=TODAY), "Acme", office=office, max_hops=max_hops, top=None)
+    net = ColumnNetwork.from_dataset(dataset, Weights(), TODAY)
+    fast = rank_introducers_in(net, "Acme", office=office, max_hops=max_hops, top=None)
+    assert [(a.person, a.reach, a.people) for a in slow] == [(b.person, b.reach, b.people) for b in fast]
+    for a, b in zip(slow, fast, strict=True):
+        assert math.isclose(a.best_score, b.best_score, rel_tol=1e-9, abs_tol=1e-12)
+        assert math.isclose(a.tie, b.tie, rel_tol=1e-9)

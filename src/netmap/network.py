@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from .people import PersonResolver
     from .ranking import Explanation, Introducer, Mutual, RankedPath
     from .stats import NetworkStats
+    from .targets import Target
     from .weights import Weights
 
 __all__ = ["Network", "open_network"]
@@ -180,40 +181,43 @@ class Network:
 
     # -- questions -----------------------------------------------------------------------------
 
-    def paths(self, company: str, office: str | None = None, role: str | None = None, *, max_hops: int = 3,
+    def paths(self, company: str | Target, office: str | None = None, role: str | None = None, *, max_hops: int = 3,
               top: int | None = None, per_target: int = 1, max_per_introducer: int | None = None,
               prefer: str = "trust", include_cold: bool = True, inferred: bool = True) -> list[RankedPath]:  # fmt: skip
         """The people at ``company`` (``office``, ``role``) ranked by their warmest path from you
         (see :func:`netmap.ranking.rank_paths` for the options)."""
-        if per_target == 1 and max_per_introducer is None and prefer == "trust":
-            from .fastpath import rank_paths_in
+        from .fastpath import rank_paths_in
 
-            net = self.columns()
-            with self.reading():
-                return rank_paths_in(net, company, office=office, role=role, max_hops=max_hops, top=top,
-                                     include_cold=include_cold, inferred=inferred)  # fmt: skip
-        from .ranking import rank_paths
-
-        return rank_paths(self.graph(inferred=inferred), company, office=office, role=role, max_hops=max_hops,
-                          top=top, per_target=per_target, max_per_introducer=max_per_introducer,
-                          prefer=prefer, include_cold=include_cold)  # type: ignore[arg-type]  # fmt: skip
+        net = self.columns()
+        with self.reading():
+            return rank_paths_in(net, company, office=office, role=role, max_hops=max_hops, top=top,
+                                 per_target=per_target, max_per_introducer=max_per_introducer,
+                                 prefer=prefer, include_cold=include_cold, inferred=inferred)  # type: ignore[arg-type]  # fmt: skip
 
     def paths_to_targets(self, targets_file: PathLike, **options: Any) -> tuple[list[RankedPath], list[str]]:
         """Rank every target of a CSV (company, office, role columns) together; also returns
         the lines skipped, as warnings."""
+        from .fastpath import target_in
         from .ranking import rank_targets
         from .targets import read_targets
 
-        G = self.graph(inferred=options.pop("inferred", True))
-        targets, skipped = read_targets(G, targets_file, encoding=self.encoding)
-        return rank_targets(G, targets, **options), skipped
+        net = self.columns()
+        with self.reading():
+
+            def resolve(company: str, **where: Any) -> Target:
+                return target_in(net, company, **where)[0]
+
+            targets, skipped = read_targets(resolve, targets_file, encoding=self.encoding)
+        return rank_targets(lambda target: self.paths(target, **options), targets, top=options.get("top")), skipped
 
     def ask(self, company: str, office: str | None = None, role: str | None = None, *, max_hops: int = 3,
             top: int | None = None) -> list[Introducer]:  # fmt: skip
         """Your own contacts ranked by the paths they open into the target: who to ask first."""
-        from .ranking import rank_introducers
+        from .fastpath.introducers import rank_introducers_in
 
-        return rank_introducers(self.graph(), company, office=office, role=role, max_hops=max_hops, top=top)
+        net = self.columns()
+        with self.reading():
+            return rank_introducers_in(net, company, office=office, role=role, max_hops=max_hops, top=top)
 
     def mutual(self, a: str, b: str, *, inferred: bool = False) -> list[Mutual]:
         """People tied to both ``a`` and ``b`` (ids or names, found as every command finds people)."""
@@ -260,7 +264,9 @@ class Network:
         ``company``, or the people ``around`` someone."""
         from .maps import MapOptions, map_data
 
-        extra = {"max_hops": max_hops} if company else {}
+        extra: dict[str, Any] = {}
+        if company:  # the answer ranked from the columns, drawn on the graph
+            extra = {"max_hops": max_hops, "ranked": self.paths(company, office, role, max_hops=max_hops, top=top)}
         return map_data(self.graph(), company=company, office=office, role=role, top=top, around=around,
                         depth=depth, options=MapOptions(redact=redact, details=details), **extra)  # fmt: skip
 

@@ -202,8 +202,13 @@ def target_people(G: nx.Graph, target: Target) -> list[str]:
     return [p for p in people(G) if G.nodes[p]["company_key"] == target.company]
 
 
-def read_targets(G: nx.Graph, path, *, encoding: str | None = None) -> tuple[list[Target], list[str]]:
+def read_targets(
+    resolve: Callable[..., Target], path, *, encoding: str | None = None
+) -> tuple[list[Target], list[str]]:
     """Read a CSV of targets (``company`` required; ``office``, ``role`` optional).
+
+    ``resolve(company, office=..., role=...)`` turns each row into a :class:`Target`
+    (e.g. ``functools.partial(resolve_target, G)``).
 
     Returns the resolved targets and one message per row naming a company or office
     nobody in the network is at (skipped: a list of employers need not all be known).
@@ -227,8 +232,8 @@ def read_targets(G: nx.Graph, path, *, encoding: str | None = None) -> tuple[lis
         if not company:
             continue
         try:
-            targets.append(resolve_target(G, company, office=row.get("office", "").strip() or None,
-                                          role=row.get("role", "").strip() or None))  # fmt: skip
+            targets.append(resolve(company, office=row.get("office", "").strip() or None,
+                                   role=row.get("role", "").strip() or None))  # fmt: skip
         except NotFoundError as exc:
             skipped.append(f"{path}:{line}: {exc} (skipped)")
     return targets, skipped

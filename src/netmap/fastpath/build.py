@@ -19,13 +19,15 @@ from ..graph import (
 )
 from ..model import ME
 from ..normalize import split_list
-from ..ranking import OFFICE_GROUPS, RankedPath, assemble, office_group
+from ..ranking import OFFICE_GROUPS, Prefer, RankedPath, assemble, office_group
+from ..ranking.target_paths import ALTERNATIVE_RANGE, ALTERNATIVES_SPARE
 from ..search import Found
 from ..targets import Fit, Target, resolve_target_in, target_fit
 from ..weights import Weights
 from .evidence import _evidence, _evidence_objects, _member_columns, _node_id, _past_employees, _person_attrs
 from .network import ColumnNetwork
 from .read import Unsupported
+from .routes import Route, routes_to
 from .walk import layered_costs, unwind
 
 
@@ -75,24 +77,21 @@ def rank_paths_in(
     role: str | None = None,
     max_hops: int = 3,
     top: int | None = 20,
+    per_target: int = 1,
+    max_per_introducer: int | None = None,
+    prefer: Prefer = "trust",
     include_cold: bool = True,
     inferred: bool = True,
 ) -> list[RankedPath]:
     """The rows of :func:`netmap.ranking.rank_paths` for a target, from the columns: the best path
-    to every person at once, then a small graph of just the chosen paths for the rows."""
-    weights, today, aliases = net.weights, net.today, net.aliases
-    G: nx.Graph = nx.Graph(today=today, weights=weights, aliases=dict(aliases), company_names=net.company_names)
-    G.add_node(ME, kind="user", name="You", label="You")
+    to every person at once (and, for the options that need them, every contact's route to the
+    best-placed people), then a small graph of just those paths for the rows."""
+    if prefer not in ("trust", "reach"):
+        raise ValueError(f"prefer must be 'trust' or 'reach', not {prefer!r}")
     target, members_rows, m = target_in(net, company, office=office, role=role)
     members = m["id"]
-    fit_of: dict[tuple[str, str, str], Fit] = {}  # few distinct titles, many people
-    fit_list = []
-    for t, g, k in zip(m["title"], m["tags"], m["office_key"], strict=True):
-        if (t, g, k) not in fit_of:
-            fit_of[(t, g, k)] = target_fit({"title": t, "tags": split_list(g), "office_key": k}, target, weights)
-        fit_list.append(fit_of[(t, g, k)])
-    fits = dict(zip(members, fit_list, strict=True))
-
+    fits = _fits(net, target, m)
+    fit_list = [fits[p] for p in members]
     dist, states = layered_costs(net, max_hops, inferred=inferred)
     layers = np.stack([d[members_rows + 1] for d in dist]) if len(members_rows) else np.zeros((len(dist), 0))
     final = layers[-1]
@@ -103,42 +102,79 @@ def rank_paths_in(
     group = [OFFICE_GROUPS.index(g) if g else 0 for g in
              (office_group({"office": o}, f) for o, f in zip(m["office"], fit_list, strict=True))]  # fmt: skip
     keys = [(group[int(i)], 0, -score[j], int(first_layer[j]), m["name"][int(i)], j) for j, i in enumerate(warm)]
-    if include_cold:
-        keys += [(group[i], 1, -fit_list[i].value, 0, m["name"][i], -1 - i)
-                 for i in np.flatnonzero(~np.isfinite(final)).tolist()]  # fmt: skip
     keys.sort(key=lambda k: k[:5])
-    if top is not None:
-        keys = keys[:top]
-    chosen = [k[5] for k in keys if k[5] >= 0]
-    cold_rows = [-1 - k[5] for k in keys if k[5] < 0]
+    alternatives = prefer == "reach" or per_target > 1 or max_per_introducer is not None
+    # with alternatives, the pool of people they are chosen among (netmap.ranking.assemble)
+    kept = top if top is None or not alternatives else max(top * 3, top + 20)
+    chosen = [k[5] for k in keys[:kept]]
+    cold_rows: list[int] = []
+    if include_cold:
+        cold = sorted((group[i], -fit_list[i].value, m["name"][i], i) for i in np.flatnonzero(~np.isfinite(final)))
+        cold_rows = [int(c[3]) for c in cold[:top]]
     paths: dict[str, list[int]] = {}
     for j in chosen:
         i = int(warm[j])
         paths[members[i]] = unwind(net, states, int(members_rows[i]) + 1, int(first_layer[j]))
+    routes: dict[str, list[Route]] = {}
+    if alternatives and chosen:
+        k = per_target + (ALTERNATIVES_SPARE if max_per_introducer is not None or prefer == "reach" else 0)
+        bound = max(float(final[warm[j]]) for j in chosen) + ALTERNATIVE_RANGE
+        for j in chosen:
+            i = int(warm[j])
+            routes[members[i]] = routes_to(net, states, int(members_rows[i]) + 1, max_hops, bound)[:k]
+    G = paths_graph(net, [*paths.values(), *(r.nodes for rs in routes.values() for r in rs)],
+                    [int(members_rows[i]) for i in cold_rows])  # fmt: skip
+    found = {pid: Found(0.0, 0.0, [_node_id(net, v) for v in p]) for pid, p in paths.items()}
+    alternative = None
+    if alternatives:
+        alternative = {pid: [Found(r.cost, r.half_hops / 2, [_node_id(net, v) for v in r.nodes]) for r in rs]
+                       for pid, rs in routes.items()}  # fmt: skip
+    return assemble(G, target, members, fits, found, max_hops=max_hops, top=top, per_target=per_target,
+                    max_per_introducer=max_per_introducer, prefer=prefer, include_cold=include_cold,
+                    cold=[members[i] for i in cold_rows], routes=alternative)  # fmt: skip
 
-    # the small graph: people on the chosen paths and in their evidence, ties with full evidence,
-    # and your own tie to a person a warmer route reaches (the reasons say so)
-    nodes = sorted({v for p in paths.values() for v in p})
+
+def _fits(net: ColumnNetwork, target: Target, m: dict[str, list]) -> dict[str, Fit]:
+    """Each person's fit for the target (computed once per distinct title, tags and office)."""
+    fit_of: dict[tuple[str, str, str], Fit] = {}  # few distinct titles, many people
+    fits = {}
+    for pid, t, g, k in zip(m["id"], m["title"], m["tags"], m["office_key"], strict=True):
+        if (t, g, k) not in fit_of:
+            fit_of[(t, g, k)] = target_fit({"title": t, "tags": split_list(g), "office_key": k}, target, net.weights)
+        fits[pid] = fit_of[(t, g, k)]
+    return fits
+
+
+def paths_graph(net: ColumnNetwork, paths: Iterable[list[int]], rows: Iterable[int] = ()) -> nx.Graph:
+    """A small scored graph of just these node paths (and the people of ``rows``): their people
+    and groups, their ties with full evidence, the people that evidence names, and your own tie
+    to the end of a longer path (a warmer route beats it: the reasons say so)."""
+    weights = net.weights
+    G: nx.Graph = nx.Graph(today=net.today, weights=weights, aliases=dict(net.aliases),
+                           company_names=net.company_names)  # fmt: skip
+    G.add_node(ME, kind="user", name="You", label="You")
+    paths = list(paths)
+    nodes = sorted({v for p in paths for v in p})
     pair_sorted = net.pair_key
-    ties = [(u, v) for p in paths.values() for u, v in zip(p, p[1:], strict=False)]
-    for p in paths.values():
+    ties = list(dict.fromkeys((u, v) for p in paths for u, v in zip(p, p[1:], strict=False)))
+    for p in paths:
         at = np.searchsorted(pair_sorted, p[-1])  # the key of (you, end) is the end's node number
         if len(p) > 2 and at < len(pair_sorted) and pair_sorted[at] == p[-1]:
             ties.append((0, p[-1]))
     pair_keys = [min(u, v) * (net.n + 1) + max(u, v) for u, v in ties if u <= net.n and v <= net.n]
     evidence = _evidence(net, np.array(pair_keys, np.int64))
-    row_of: dict[str, None] = {}
+    named: dict[str, None] = {}
     for items in evidence.values():
         for e in items:
             for end in (e.source, e.target):
-                if end != ME and end not in G:
-                    row_of[end] = None
-    persons = {v - 1 for v in nodes if 0 < v <= net.n} | {int(members_rows[i]) for i in cold_rows}
-    if row_of:
+                if end != ME:
+                    named[end] = None
+    persons = {v - 1 for v in nodes if 0 < v <= net.n} | set(rows)
+    if named:
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        idx = pc.index_in(pa.array(list(row_of)), value_set=net.ids).to_numpy(zero_copy_only=False)
+        idx = pc.index_in(pa.array(list(named)), value_set=net.ids).to_numpy(zero_copy_only=False)
         persons |= {int(i) for i in idx}
     for row, attrs in _person_attrs(net, sorted(persons)).items():
         G.add_node(net.ids[row].as_py(), **attrs)
@@ -157,19 +193,17 @@ def rank_paths_in(
             bonus = float(net.pair_bonus[np.searchsorted(pair_sorted, k)])
             warmth = combine(items, weights, bonus)
             G.add_edge(a, b, warmth=warmth, cost=-math.log(warmth), hops=1.0, inferred=False,
-                           kinds=sorted({e.kind for e in items}), evidence=items, bonus=bonus)  # fmt: skip
+                       kinds=sorted({e.kind for e in items}), evidence=items, bonus=bonus)  # fmt: skip
             spent = spent_introductions(items, weights)
             if spent:
                 G[a][b]["introduced_by"] = spent
         else:
             person, grp = (u, v) if v > net.n else (v, u)
-            m = np.flatnonzero((net.member_person == person) & (net.member_group == grp))[0]
-            w = float(net.member_warmth[m])
+            i = np.flatnonzero((net.member_person == person) & (net.member_group == grp))[0]
+            w = float(net.member_warmth[i])
             G.add_edge(a, b, warmth=w, cost=-math.log(w), hops=0.5, inferred=True, kinds=["member"],
-                           role=str(net.member_role[m]))  # fmt: skip
-    found = {pid: Found(0.0, 0.0, [_node_id(net, v) for v in p]) for pid, p in paths.items()}
-    return assemble(G, target, members, fits, found, max_hops=max_hops, top=top, include_cold=include_cold,
-                    cold=[members[i] for i in cold_rows])  # fmt: skip
+                       role=str(net.member_role[i]))  # fmt: skip
+    return G
 
 
 def graph_from_files(

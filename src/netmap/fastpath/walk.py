@@ -18,8 +18,10 @@ def layered_costs(net: ColumnNetwork, max_hops: int,
     nodes exist only guessed, and a person you know directly only known. Spent
     introductions (R -> C) are left out in that direction. A Bellman-Ford by layers
     (a tie between people is 2 half-hops, a group membership 1) that relaxes only
-    the edges of states improved one or two layers back.
+    the edges of states improved one or two layers back. The last search is kept on ``net``.
     """
+    if net.searched is not None and net.searched[0] == (max_hops, inferred):
+        return net.searched[1]  # the same question's search, already done
     total = net.total = net.n + 1 + net.n_groups
     guarded = np.zeros(total, bool)
     guarded[net.pair_hi[net.pair_lo == 0]] = True
@@ -64,7 +66,9 @@ def layered_costs(net: ColumnNetwork, max_hops: int,
             np.minimum.at(cur, nbr[offsets], candidate)
         improved.append(np.flatnonzero(cur < dist[t - 1]))
         dist.append(cur)
-    return [np.minimum(d[:total], d[total:]) for d in dist], dist
+    result = [np.minimum(d[:total], d[total:]) for d in dist], dist
+    net.searched = ((max_hops, inferred), result)
+    return result
 
 
 def half_hops_from(net: ColumnNetwork, node: int, limit: int) -> np.ndarray:
@@ -108,10 +112,11 @@ def rows_between(net: ColumnNetwork, a: int, b: int, max_hops: int) -> np.ndarra
     return np.flatnonzero(near <= limit)
 
 
-def unwind(net: ColumnNetwork, states: list[np.ndarray], v: int, t: int) -> list[int]:
-    """Walk back from node v at layer t along ties that account for its cost exactly."""
-    total = net.total
-    if net.reverse_sets is None:  # the edges into each state
+def reverse_sets(net: ColumnNetwork) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """The search's edges by the state they lead into (pointer, state before, cost), as
+    :func:`layered_costs` left them; built once."""
+    if net.reverse_sets is None:
+        total = net.total
         net.reverse_sets = []
         for indptr, dst, cost in net.edge_sets:
             src = np.repeat(np.arange(2 * total), np.diff(indptr))
@@ -119,11 +124,17 @@ def unwind(net: ColumnNetwork, states: list[np.ndarray], v: int, t: int) -> list
             rptr = np.zeros(2 * total + 1, np.int64)
             np.cumsum(np.bincount(dst, minlength=2 * total), out=rptr[1:])
             net.reverse_sets.append((rptr, src[order], cost[order]))
+    return net.reverse_sets
+
+
+def unwind(net: ColumnNetwork, states: list[np.ndarray], v: int, t: int) -> list[int]:
+    """Walk back from node v at layer t along ties that account for its cost exactly."""
+    total = net.total
     s = v if states[t][v] <= states[t][v + total] else v + total
     path = [s]
     while s != 0:
         best = None
-        for hh, (rptr, prev, cost) in zip((2, 1), net.reverse_sets, strict=True):
+        for hh, (rptr, prev, cost) in zip((2, 1), reverse_sets(net), strict=True):
             if t - hh < 0:
                 continue
             lo, hi = rptr[s], rptr[s + 1]

@@ -35,7 +35,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -56,6 +56,9 @@ from .style import (
 )
 from .ties import Ties, key
 
+if TYPE_CHECKING:
+    from ..ranking import RankedPath
+
 #: a whole-network company disc gets a name label when it has at least this many people
 LABEL_MIN = 6
 #: a target map explains its first path's end with ranking.explain (one search) up to this
@@ -73,13 +76,15 @@ def map_data(
     around: str | None = None,
     depth: int = 2,
     options: MapOptions | None = None,
+    ranked: list[RankedPath] | None = None,
     **rank_options: Any,
 ) -> MapData:
     """Prepare a map of ``G``: the whole network, the paths to ``company``, or a neighbourhood.
 
     With ``company`` the ``top`` paths of :func:`netmap.ranking.rank_paths` (given
     ``office``, ``role`` and any other ``rank_options``) are drawn as the answer, the
-    first one highlighted. With ``around`` (anything :class:`netmap.people.PersonResolver`
+    first one highlighted; ``ranked`` gives those rows when the caller has ranked them
+    (:meth:`netmap.Network.map` does, from the columns). With ``around`` (anything :class:`netmap.people.PersonResolver`
     takes: an id, a name without accents, a unique first name) only the people within
     ``depth`` explicit ties of that person are drawn. Raises
     :class:`~netmap.errors.NotFoundError` for an unknown company or person.
@@ -87,7 +92,7 @@ def map_data(
     options = options or MapOptions()
     scene = _Scene(G, options)
     if company is not None:
-        return scene.target(company, office, role, top, rank_options)
+        return scene.target(company, office, role, top, rank_options, ranked)
     if around is not None:
         return scene.around(around, depth)
     return scene.whole()
@@ -167,14 +172,16 @@ class _Scene(Ties):
         )
 
     def target(
-        self, company: str, office: str | None, role: str | None, top: int, rank_options: dict[str, Any]
-    ) -> MapData:
+        self, company: str, office: str | None, role: str | None, top: int, rank_options: dict[str, Any],
+        ranked: list[RankedPath] | None = None,
+    ) -> MapData:  # fmt: skip
         from ..ranking import rank_paths
         from ..targets import resolve_target, target_people
 
         G = self.G
         target = resolve_target(G, company, office=office, role=role)
-        ranked = rank_paths(G, target, top=top, **rank_options)
+        if ranked is None:
+            ranked = rank_paths(G, target, top=top, **rank_options)
         staff = target_people(G, target)
         at_office = [p for p in staff if target.office is None or G.nodes[p].get("office_key") == target.office]
         elsewhere = [p for p in staff if p not in set(at_office)]

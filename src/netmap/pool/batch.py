@@ -1,8 +1,8 @@
 """``netmap batch``: the K best people for every member and every target of a pool.
 
 Each member's rows are exactly what ``netmap paths --as MEMBER`` ranks: the
-member's view (:func:`~netmap.pool.view.member_view`), ``build_graph`` and
-``rank_paths`` - netmap's one core, run once per member. The engines differ only in
+member's view (:func:`~netmap.pool.view.member_view`) as columns and the columnar
+ranking of ``paths`` - netmap's one core, run once per member. The engines differ only in
 who runs it: this process (``local``) or Spark tasks (:mod:`netmap.pool.spark`).
 
 Rows are the ``paths`` CSV columns plus ``member`` and ``member_name``, ordered by
@@ -11,6 +11,7 @@ member (as the members file lists them), target (as the targets file lists them)
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -69,10 +70,11 @@ def read_batch_targets(pool: Pool, path: str | Path, *, today: date | None = Non
     """Targets as ``paths --targets`` reads them (resolved on the pool's people), and skip messages."""
     from ..graph import build_graph
     from ..model import Dataset
-    from ..targets import read_targets
+    from ..targets import read_targets, resolve_target
 
     people = Dataset(pool.dataset.contacts, [], aliases=dict(pool.dataset.aliases))  # targets need people only
-    return read_targets(build_graph(people, weights=pool.weights, today=today, inferred=False), path)
+    G = build_graph(people, weights=pool.weights, today=today, inferred=False)
+    return read_targets(functools.partial(resolve_target, G), path)
 
 
 def typed(row: dict) -> dict:

@@ -9,7 +9,7 @@ import networkx as nx
 
 from ..model import ME
 from ..targets import Target, resolve_target, target_fit
-from .rows import OFFICE_GROUPS, make_row
+from .rows import OFFICE_GROUPS, RankedPath, make_row
 from .target_paths import REACH_SHARE, alternative_paths, rank_paths
 
 
@@ -65,13 +65,29 @@ def rank_introducers(
     """
     target = company if isinstance(company, Target) else resolve_target(G, company, office=office, role=role)
     ranked = rank_paths(G, target, max_hops=max_hops, top=candidates, include_cold=False, source=source)
+    routes = {row.person: alternative_paths(G, row.person, max_hops=max_hops, source=source, floor=REACH_SHARE)
+              for row in ranked}  # fmt: skip
+    return introducers_from(G, target, ranked, routes, top=top, source=source)
+
+
+def introducers_from(
+    G: nx.Graph,
+    target: Target,
+    ranked: list[RankedPath],
+    routes: dict[str, dict[str, list[str]]],
+    *,
+    top: int | None = 20,
+    source: str = ME,
+) -> list[Introducer]:
+    """The contacts of :func:`rank_introducers` from the target's best-placed people (``ranked``)
+    and every contact's route to each (``routes[person][contact]``: a node path; routes colder
+    than half the best may be left out). ``G`` holds at least the people and ties of those paths."""
     weights = G.graph["weights"]
     scores: dict[str, list[tuple[int, float, str, str, list[str], str]]] = defaultdict(list)
     best_for = {row.person: row.score for row in ranked}  # the best route to each, direct or not
     for row in ranked:
         fit = target_fit(G.nodes[row.person], target, weights)
-        routes = alternative_paths(G, row.person, max_hops=max_hops, source=source, floor=REACH_SHARE)
-        for first, path in routes.items():
+        for first, path in routes[row.person].items():
             # first == row.person: you know them yourself; they are the one to ask
             made = make_row(G, target, row.person, path, fit, "trust")
             if made.score >= REACH_SHARE * best_for[row.person]:

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-import networkx as nx
+from collections.abc import Callable
 
 from ..errors import NotFoundError
 from ..targets import Target
 from .rows import RankedPath
-from .target_paths import rank_paths
 
 
-def rank_targets(G: nx.Graph, targets: list[Target], *, top: int | None = 20, **options) -> list[RankedPath]:
+def rank_targets(
+    rank: Callable[[Target], list[RankedPath]], targets: list[Target], *, top: int | None = 20
+) -> list[RankedPath]:
     """Rank the people at several targets together (``--targets FILE``).
 
-    Each person appears once, under the target that scores them best. No target at
-    all (every row named a company nobody in the network is at) is a NotFoundError.
+    ``rank(target)`` ranks one target (with ``top`` and the other options already
+    chosen, e.g. :meth:`netmap.Network.paths`). Each person appears once, under the
+    target that scores them best. No target at all (every row named a company nobody
+    in the network is at) is a NotFoundError.
     """
     if not targets:
         raise NotFoundError("none of the targets is a company in your network - check the names "
@@ -22,7 +25,7 @@ def rank_targets(G: nx.Graph, targets: list[Target], *, top: int | None = 20, **
     best: dict[str, list[RankedPath]] = {}
     for target in dict.fromkeys(targets):  # the same target twice (e.g. by an alias) counts once
         rows_here: dict[str, list[RankedPath]] = {}
-        for row in rank_paths(G, target, top=top, **options):
+        for row in rank(target):
             rows_here.setdefault(row.person, []).append(row)
         for person, rows in rows_here.items():
             if person not in best or rows[0].score > best[person][0].score:

@@ -116,16 +116,20 @@ def assemble(
     include_cold: bool = True,
     source: str = ME,
     cold: list[str] | None = None,
+    routes: dict[str, list[Found]] | None = None,
 ) -> list[RankedPath]:
     """Rows from the best paths found: warm ones by score, then cold ones.
 
     Cold people are the members without a path in ``found``, unless ``cold`` lists
     them (already in order) for a caller that knows them without full node data.
+    ``routes``: each person's alternative routes (cheapest first, one per first hop),
+    when the caller has searched them; else they are searched on ``G``.
     """
     warm = [make_row(G, target, p, found[p].path, fits[p], "trust") for p in members if p in found and p != source]
     warm.sort(key=row_order)
     if prefer == "reach" or per_target > 1 or max_per_introducer is not None:
-        warm = _alternatives(G, target, warm, fits, max_hops, top, per_target, max_per_introducer, prefer, source)
+        warm = _alternatives(G, target, warm, fits, max_hops, top, per_target, max_per_introducer, prefer, source,
+                             routes)  # fmt: skip
     cold_rows: list[RankedPath] = []
     if include_cold:
         if cold is None:
@@ -154,17 +158,20 @@ def _throttle(stop):
     return wrapped
 
 
-def _alternatives(G, target, warm, fits, max_hops, top, per_target, max_per_introducer, prefer, source):
+def _alternatives(G, target, warm, fits, max_hops, top, per_target, max_per_introducer, prefer, source,
+                  routes=None):  # fmt: skip
     """Rows with several introducers per person, reach re-scoring and the per-introducer cap."""
     pool = warm if top is None else warm[: max(top * 3, top + 20)]
-    # enough distinct introducers per person for the cap and for reach to choose among
-    k = per_target + (ALTERNATIVES_SPARE if max_per_introducer is not None or prefer == "reach" else 0)
-    worst_best = max((-math.log(row.warmth) for row in pool), default=0.0)
-    routes = best_paths_by_first_hop(G, source, [row.person for row in pool], k=k, max_hops=max_hops,
-                                     max_cost=worst_best + ALTERNATIVE_RANGE)  # fmt: skip
+    if routes is None:
+        # enough distinct introducers per person for the cap and for reach to choose among
+        k = per_target + (ALTERNATIVES_SPARE if max_per_introducer is not None or prefer == "reach" else 0)
+        worst_best = max((-math.log(row.warmth) for row in pool), default=0.0)
+        routes = best_paths_by_first_hop(G, source, [row.person for row in pool], k=k, max_hops=max_hops,
+                                         max_cost=worst_best + ALTERNATIVE_RANGE)  # fmt: skip
     per_person: list[list[RankedPath]] = []
     for row in pool:
-        options = [make_row(G, target, row.person, f.path, fits[row.person], prefer) for f in routes[row.person]]
+        options = [make_row(G, target, row.person, f.path, fits[row.person], prefer)
+                   for f in routes.get(row.person, ())]  # fmt: skip
         if not options:
             options = [row]
         options.sort(key=lambda r: (-r.score, r.hops, r.first_ask_name))
