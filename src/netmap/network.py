@@ -18,6 +18,7 @@ draws; ``.graph()`` is the scored networkx graph for notebooks and exports.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 from collections.abc import Callable
 from datetime import date
@@ -258,17 +259,33 @@ class Network:
 
     def map(self, *, company: str | None = None, office: str | None = None, role: str | None = None, top: int = 5,
             around: str | None = None, depth: int = 2, redact: bool = False, details: bool = False,
-            max_hops: int = 3) -> MapData:  # fmt: skip
+            max_hops: int = 3, seed: int = 0, title: str | None = None) -> MapData:  # fmt: skip
         """What ``netmap map`` draws (:class:`~netmap.maps.MapData`; ``netmap.maps.render_map``
         turns it into the offline HTML page): the whole network, the ranked paths to
-        ``company``, or the people ``around`` someone."""
+        ``company``, or the people ``around`` someone (see :class:`~netmap.maps.MapOptions`
+        for ``redact``, ``details``, ``seed`` and ``title``). Above :data:`MAP_PEOPLE` people
+        a target map draws the part of the network around the answer, and says so."""
         from .maps import MapOptions, map_data
 
-        extra: dict[str, Any] = {}
-        if company:  # the answer ranked from the columns, drawn on the graph
-            extra = {"max_hops": max_hops, "ranked": self.paths(company, office, role, max_hops=max_hops, top=top)}
-        return map_data(self.graph(), company=company, office=office, role=role, top=top, around=around,
-                        depth=depth, options=MapOptions(redact=redact, details=details), **extra)  # fmt: skip
+        options = MapOptions(redact=redact, details=details, seed=seed, title=title)
+        if not company:
+            return map_data(self.graph(), around=around, depth=depth, options=options)
+        # the answer ranked from the columns; in a large network, drawn with the part around it
+        ranked = self.paths(company, office, role, max_hops=max_hops, top=top)
+        net = self.columns()
+        G = self._graphs.get(True)
+        if G is None and net.n > MAP_PEOPLE:
+            from .fastpath import graph_of, target_in
+
+            with self.reading():
+                target, rows, m = target_in(net, company, office=office, role=role)
+                G = graph_of(net, rows=_map_rows(net, ranked, target, rows, m["office_key"]))
+            drawn = sum(1 for _, kind in G.nodes(data="kind") if kind == "person")
+            note = (f"Drawn: the paths, people at {target.company_name} and your contacts ({drawn:,} of {net.n:,} "
+                    "people; 'netmap map' without --company draws everyone).")  # fmt: skip
+            options = dataclasses.replace(options, note=note)
+        return map_data(G if G is not None else self.graph(), company=company, office=office, role=role, top=top,
+                        options=options, ranked=ranked, max_hops=max_hops)  # fmt: skip
 
     def _people(self, net: ColumnNetwork) -> PersonResolver:
         """The one person resolver over every person of the columns."""
@@ -288,3 +305,28 @@ class Network:
         net = self.columns()
         with self.reading():
             return network_stats(net, top=top)
+
+
+#: a target map of a network larger than this draws only the part around the answer (about
+#: this many people): the paths, the target's people (its office first) and your contacts
+MAP_PEOPLE = 2000
+
+
+def _map_rows(
+    net: ColumnNetwork, ranked: list[RankedPath], target: Target, rows: Any, office_keys: list[str]
+) -> list[int]:
+    """The contact rows a large network's target map draws, most needed first, :data:`MAP_PEOPLE` of them
+    (the people on the ranked paths always; graph_of adds the referrers their ties name)."""
+    import numpy as np
+
+    row_of = {pid: i for i, pid in enumerate(net.ids.to_pylist())}
+    on_paths = [row_of[n] for r in ranked for n in (r.path or [r.person]) if n in row_of]
+    at_office = [int(r) for r, k in zip(rows, office_keys, strict=True) if target.office and k == target.office]
+    yours = (net.pair_hi[net.pair_lo == 0] - 1).tolist()
+    keep = dict.fromkeys(on_paths)
+    for more in (at_office, np.asarray(rows).tolist(), yours):
+        for r in more:
+            if len(keep) >= MAP_PEOPLE:
+                return list(keep)
+            keep.setdefault(r)
+    return list(keep)

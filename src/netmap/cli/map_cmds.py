@@ -114,7 +114,7 @@ def map_(
       netmap map --data sample_data --around "beatriz santos" --depth 1 --redact -o share.html
       netmap map --data sample_data --referrals -o referrals.html
     """
-    from ..maps import MapOptions, map_data, referral_map, write_map
+    from ..maps import MapOptions, referral_map, write_map
 
     if office and not company:
         raise click.UsageError("--office needs --company")
@@ -131,29 +131,19 @@ def map_(
     source = click.get_current_context().get_parameter_source("depth")
     if not around and source is not None and source.name == "COMMANDLINE":
         raise click.UsageError("--depth needs --around")
-    options = MapOptions(details=details, redact=redact, seed=seed, title=title)
     where = "stdout" if output == "-" else output
     if referrals:
-        tree = referral_map(opts.load(), top=top, options=options)
+        tree = referral_map(
+            opts.load(), top=top, options=MapOptions(details=details, redact=redact, seed=seed, title=title)
+        )
         write_map(tree, output)
         given = sum(1 for n in tree.nodes if n.get("level", 0) > 1)
         longest = max((int(p.score) for p in tree.paths), default=0)
         summary = f"{plural(tree.people, 'person', 'people')}, {plural(given, 'referral')}"
         click.echo(f"Wrote {where}: {summary}, longest chain {longest}", err=True)
         return
-    G = opts.graph()
-    extra = {"max_hops": max_hops} if company else {}
-    data = map_data(
-        G,
-        company=company,
-        office=office,
-        role=role,
-        top=top,
-        around=around,
-        depth=depth,
-        options=options,
-        **extra,
-    )
+    data = opts.network().map(company=company, office=office, role=role, top=top, around=around, depth=depth,
+                              redact=redact, details=details, max_hops=max_hops, seed=seed, title=title)  # fmt: skip
     write_map(data, output)
     ties = len(data.edges)
     summary = f"{plural(data.people, 'person', 'people')}, {plural(ties, 'tie')}"

@@ -244,12 +244,16 @@ def graph_of(net: ColumnNetwork, *, inferred: bool = True, rows: Iterable[int] |
 
     ``rows`` (0-based contact rows) keeps only those people, you, the ties among them and
     their groups: the part of the network a question reads, built in a fraction of the time.
+    Such a part keeps the whole folder's people per company in ``G.graph["company_sizes"]``
+    (so a map of it colours companies as every map of the folder does).
     """
     weights, today, aliases = net.weights, net.today, net.aliases
     G: nx.Graph = nx.Graph(today=today, weights=weights, aliases=dict(aliases), company_names=net.company_names)
     G.add_node(ME, kind="user", name="You", label="You")
     ids = net.ids.to_pylist()
     kept = list(range(net.n)) if rows is None else _with_referrers(net, rows)
+    if rows is not None:
+        G.graph["company_sizes"] = dict(Counter(net.person_key.tolist()))
     person_attrs = _person_attrs(net, kept)
     G.add_nodes_from((ids[r], person_attrs[r]) for r in kept)
 

@@ -34,6 +34,8 @@ class MapOptions:
     around_group_max: int = 12
     #: page title; a default is derived from what the map shows
     title: str | None = None
+    #: a sentence added to the page's hint, e.g. that only part of a large network is drawn
+    note: str = ""
 
 
 @dataclass(slots=True)

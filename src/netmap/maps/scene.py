@@ -219,7 +219,7 @@ class _Scene(Ties):
                 target=where,
             ),
             hint="Left: you. Middle: who to ask. Right: the people there. "
-            "Click a person for the why and the next step.",
+            "Click a person for the why and the next step." + (f" {self.options.note}" if self.options.note else ""),
             paths=map_paths,
             fit=fit or [self.ids[n] for n in answer],
             context=[self.ids[n] for n in context],

@@ -84,8 +84,11 @@ class Palette:
 
     @classmethod
     def of_graph(cls, G: nx.Graph) -> Palette:
-        """The palette of the folder ``G`` was built from: every person counts, drawn or not."""
-        counts = Counter(d.get("company_key", "") for _, d in G.nodes(data=True) if d.get("kind") == "person")
+        """The palette of the folder ``G`` was built from: every person counts, drawn or not (a
+        part of a network carries the whole folder's ``company_sizes``)."""
+        counts = G.graph.get("company_sizes") or Counter(
+            d.get("company_key", "") for _, d in G.nodes(data=True) if d.get("kind") == "person"
+        )
         return cls.of_counts(counts, G.graph.get("company_names", {}))
 
     def color(self, company_key: str) -> str:
