@@ -21,6 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from run import HERE, _netmap, compile_netmap, ensure_data, measure  # noqa: E402
 
 GOAL = {"map --company": 3.0}
+#: commands with no goal relative to paths (issue 12 bounds them only at 200k: under 10 s and 2 GB)
+UNBOUND = ("paths", "check", "export --format graphml")
 
 
 def commands(data: Path, meta: dict, out: Path) -> dict[str, list[str]]:
@@ -32,12 +34,25 @@ def commands(data: Path, meta: dict, out: Path) -> dict[str, list[str]]:
         "paths": ["paths", *target, "--top", "20", "--format", "csv", *common],
         "paths --per-target 3": ["paths", *target, "--top", "20", "--per-target", "3", "--format", "csv", *common],
         "paths --prefer reach": ["paths", *target, "--top", "20", "--prefer", "reach", "--format", "csv", *common],
+        "paths --max-per-introducer 2": [
+            "paths",
+            *target,
+            "--top",
+            "20",
+            "--max-per-introducer",
+            "2",
+            "--format",
+            "csv",
+            *common,
+        ],  # fmt: skip
         "ask": ["ask", *target, "--top", "20", "--format", "csv", *common],
         "mutual --company": ["mutual", *target, "--format", "csv", *common],
+        "mutual A B": ["mutual", person, meta.get("other", "p0000007"), "--format", "csv", *common],
         "explain": ["explain", person, *common],
         "stats": ["stats", "--format", "csv", *common],
         "check": ["check", "--data", str(data)],
         "map --company": ["map", *target, "--top", "5", "-o", str(out / "map.html"), *common],
+        "export --format graphml": ["export", "--format", "graphml", "-o", str(out / "network.graphml"), *common],
     }
 
 
@@ -79,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name:24} {failed[name]}")
             continue
         t = statistics.median(seconds[name])
-        goal = GOAL.get(name, 1.5) if name not in ("paths", "check") else None
+        goal = GOAL.get(name, 1.5) if name not in UNBOUND else None
         met = "" if goal is None else ("yes" if t / base <= goal else "no")
         print(f"{name:24} {t:8.2f} {t / base:6.2f} {goal or '':>5} {met:>4} {max(memory[name]):8.0f}")
     return 0
