@@ -254,3 +254,25 @@ def test_ask_from_the_columns_names_the_contacts_the_graph_names(tmp_path_factor
     for a, b in zip(slow, fast, strict=True):
         assert math.isclose(a.best_score, b.best_score, rel_tol=1e-9, abs_tol=1e-12)
         assert math.isclose(a.tie, b.tie, rel_tol=1e-9)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(folders(), st.integers(1, 3), st.booleans())
+def test_explain_and_mutual_from_the_columns_answer_as_the_whole_graph(tmp_path_factory, data, max_hops, inferred):
+    from netmap import open_network
+    from netmap.ranking import explain, mutual
+
+    contacts, intros = data
+    folder = write(tmp_path_factory.mktemp("net"), contacts, intros)
+    net = open_network(folder, today=TODAY)
+    G = build_graph(load_dataset(folder), today=TODAY)
+    for c in contacts[:4]:
+        slow, fast = explain(G, c["id"], max_hops=max_hops), net.explain(c["id"], max_hops=max_hops)
+        assert [(round(p.score, 12), p.first_ask, p.hops) for p in slow.paths] == \
+            [(round(p.score, 12), p.first_ask, p.hops) for p in fast.paths]  # fmt: skip
+        assert [[h.suggestion for h in p.hop_details] for p in slow.paths] == \
+            [[h.suggestion for h in p.hop_details] for p in fast.paths]  # fmt: skip
+    for a, b in zip(["me", *(c["id"] for c in contacts)], [c["id"] for c in contacts], strict=False):
+        slow_m, fast_m = mutual(G, a, b, inferred=inferred), net.mutual(a, b, inferred=inferred)
+        assert [(m.person, round(m.warmth_a, 12), round(m.warmth_b, 12)) for m in slow_m] == \
+            [(m.person, round(m.warmth_a, 12), round(m.warmth_b, 12)) for m in fast_m]  # fmt: skip

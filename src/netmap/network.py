@@ -222,12 +222,21 @@ class Network:
 
     def mutual(self, a: str, b: str, *, inferred: bool = False) -> list[Mutual]:
         """People tied to both ``a`` and ``b`` (ids or names, found as every command finds people)."""
-        from .people import PersonResolver
+        import numpy as np
+
+        from .fastpath import graph_of
+        from .fastpath.walk import tied_to
         from .ranking import mutual
 
-        G = self.graph()
-        people = PersonResolver.from_graph(G, source=self.where.contacts.name)
-        return mutual(G, people.resolve(a), people.resolve(b), inferred=inferred)
+        net = self.columns()
+        with self.reading():
+            people = self._people(net)
+            ends = [people.resolve(a), people.resolve(b)]
+            node = {ME: 0} | {pid: i + 1 for i, pid in enumerate(net.ids.to_pylist()) if pid in ends}
+            both = np.intersect1d(tied_to(net, node[ends[0]], inferred=inferred),
+                                  tied_to(net, node[ends[1]], inferred=inferred))  # fmt: skip
+            rows = [*(node[x] - 1 for x in ends if x != ME), *(both[(both > 0) & (both <= net.n)] - 1).tolist()]
+            return mutual(graph_of(net, inferred=inferred, rows=rows), *ends, inferred=inferred)
 
     def mutual_at(self, company: str, office: str | None = None) -> list[Mutual]:
         """Your contacts tied to someone at the target, by their best such tie."""
@@ -243,9 +252,13 @@ class Network:
     def explain(self, person: str, company: str | None = None, office: str | None = None,
                 role: str | None = None, *, k: int = 3, max_hops: int = 3) -> Explanation:  # fmt: skip
         """The best ``k`` paths to ``person``, hop by hop, with what would raise each hop."""
-        from .fastpath import graph_of, target_in
-        from .fastpath.walk import rows_between
+        from .fastpath import target_in
+        from .fastpath.build import _node_id, paths_graph
+        from .fastpath.routes import routes_to
+        from .fastpath.walk import layered_costs
         from .ranking import explain
+        from .ranking.target_paths import ALTERNATIVE_RANGE
+        from .search import Found
 
         net = self.columns()
         with self.reading():
@@ -254,8 +267,12 @@ class Network:
                 raise NotFoundError("that is you - name someone else to explain the paths to them")
             row = net.ids.index(pid).as_py()
             target = target_in(net, company, office=office, role=role)[0] if company else None
-            G = graph_of(net, rows=rows_between(net, 0, row + 1, max_hops))  # the part paths to them can use
-            return explain(G, pid, company=target, k=k, max_hops=max_hops)
+            costs, states = layered_costs(net, max_hops)
+            best = float(costs[-1][row + 1])  # inf: no path within max_hops, so no routes
+            routes = routes_to(net, states, row + 1, max_hops, best + ALTERNATIVE_RANGE)[:k]
+            G = paths_graph(net, [r.nodes for r in routes], [row])
+            found = [Found(r.cost, r.half_hops / 2, [_node_id(net, v) for v in r.nodes]) for r in routes]
+            return explain(G, pid, company=target, k=k, max_hops=max_hops, routes=found)
 
     def map(self, *, company: str | None = None, office: str | None = None, role: str | None = None, top: int = 5,
             around: str | None = None, depth: int = 2, redact: bool = False, details: bool = False,

@@ -71,7 +71,6 @@ class ColumnNetwork:
         self.total = 0
         self.edge_sets: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         self.reverse_sets: list[tuple[np.ndarray, np.ndarray, np.ndarray]] | None = None
-        self.undirected_sets: list[tuple[np.ndarray, np.ndarray]] | None = None
         #: the last layered search: ((max_hops, inferred), its costs)
         self.searched: tuple[tuple[int, bool], tuple[list[np.ndarray], list[np.ndarray]]] | None = None
         n = c.num_rows

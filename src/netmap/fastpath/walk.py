@@ -1,5 +1,5 @@
 """Searching the columns: the hop-bounded cheapest paths from you (a layered Bellman-Ford over
-edge arrays, with the rules of :mod:`netmap.search`), walking a path back, and hop distances."""
+edge arrays, with the rules of :mod:`netmap.search`), walking a path back, and who is tied to whom."""
 
 from __future__ import annotations
 
@@ -71,45 +71,15 @@ def layered_costs(net: ColumnNetwork, max_hops: int,
     return result
 
 
-def half_hops_from(net: ColumnNetwork, node: int, limit: int) -> np.ndarray:
-    """Fewest half-hops from ``node`` to every node (a tie between people is 2, a group
-    membership 1), counted up to ``limit``; ``limit + 1`` beyond it. Rules aside: a bound."""
-    total = net.n + 1 + net.n_groups
-    if net.undirected_sets is None:
-        sets = []
-        for a, b in ((net.pair_lo, net.pair_hi), (net.member_person, net.member_group)):
-            src = np.concatenate([a, b]).astype(np.int64)
-            dst = np.concatenate([b, a]).astype(np.int64)
-            order = np.argsort(src, kind="stable")
-            indptr = np.zeros(total + 1, np.int64)
-            np.cumsum(np.bincount(src, minlength=total), out=indptr[1:])
-            sets.append((indptr, dst[order]))
-        net.undirected_sets = sets
-    dist = np.full(total, limit + 1, np.int64)
-    dist[node] = 0
-    layers = [np.array([node], np.int64)]
-    for t in range(1, limit + 1):
-        reached = []
-        for step, (indptr, nbr) in zip((2, 1), net.undirected_sets, strict=True):
-            if t - step < 0 or not len(layers[t - step]):
-                continue
-            frontier = layers[t - step]
-            starts, counts = indptr[frontier], indptr[frontier + 1] - indptr[frontier]
-            offsets = np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(counts.sum())
-            reached.append(nbr[offsets])
-        new = np.unique(np.concatenate(reached)) if reached else np.zeros(0, np.int64)
-        new = new[dist[new] > t]
-        dist[new] = t
-        layers.append(new)
-    return dist
-
-
-def rows_between(net: ColumnNetwork, a: int, b: int, max_hops: int) -> np.ndarray:
-    """The contact rows on some path of at most ``max_hops`` hops between nodes ``a`` and ``b``
-    (0 is you, row r is node r + 1): every node such a path can use, and a few more."""
-    limit = 2 * max_hops
-    near = half_hops_from(net, a, limit)[1 : net.n + 1] + half_hops_from(net, b, limit)[1 : net.n + 1]
-    return np.flatnonzero(near <= limit)
+def tied_to(net: ColumnNetwork, node: int, *, inferred: bool = False) -> np.ndarray:
+    """The nodes with a tie to ``node`` (0 is you, row r is node r + 1), ascending; ``inferred``
+    adds the people who share a group (company, office, school) with it."""
+    out = [net.pair_hi[net.pair_lo == node], net.pair_lo[net.pair_hi == node]]
+    if inferred and node:
+        groups = net.member_group[net.member_person == node]
+        out.append(net.member_person[np.isin(net.member_group, groups)])
+    tied = np.unique(np.concatenate(out).astype(np.int64))
+    return tied[tied != node]
 
 
 def reverse_sets(net: ColumnNetwork) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:

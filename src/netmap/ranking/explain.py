@@ -9,7 +9,7 @@ import networkx as nx
 from ..errors import NotFoundError
 from ..model import ME
 from ..paths import suggest
-from ..search import best_paths, best_paths_by_first_hop
+from ..search import Found, best_paths, best_paths_by_first_hop
 from ..targets import Target, resolve_target, target_fit
 from .mutual import find_person
 from .rows import RankedPath, make_row
@@ -38,11 +38,14 @@ def explain(
     k: int = 3,
     max_hops: int = 3,
     source: str = ME,
+    routes: list[Found] | None = None,
 ) -> Explanation:
     """Explain the ``k`` best paths (different introducers) to ``person`` (an id or name).
 
     With ``company`` the score includes the target fit for that company/office/role;
-    otherwise the fit is the person's seniority alone.
+    otherwise the fit is the person's seniority alone. ``routes``: the person's best
+    routes through different first hops, when the caller has searched them
+    (:meth:`netmap.Network.explain` does, from the columns); else they are searched on ``G``.
     """
     pid = find_person(G, person)
     if pid == source:
@@ -57,9 +60,10 @@ def explain(
     else:
         target = Target(node.get("company_key", ""), node.get("company", ""))
     fit = target_fit(node, target, G.graph["weights"])
-    best = best_paths(G, source, max_hops=max_hops, stop=lambda cost, found: pid in found).get(pid)
-    limit = best.cost + ALTERNATIVE_RANGE if best else -1.0
-    routes = best_paths_by_first_hop(G, source, [pid], k=k, max_hops=max_hops, max_cost=limit)[pid]
+    if routes is None:
+        best = best_paths(G, source, max_hops=max_hops, stop=lambda cost, found: pid in found).get(pid)
+        limit = best.cost + ALTERNATIVE_RANGE if best else -1.0
+        routes = best_paths_by_first_hop(G, source, [pid], k=k, max_hops=max_hops, max_cost=limit)[pid]
     paths = [make_row(G, target, pid, f.path, fit, "trust") for f in routes]
     paths.sort(key=lambda r: (-r.score, r.hops, r.first_ask_name))
     paths = paths[:k]
