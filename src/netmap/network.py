@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from .ranking import Explanation, Introducer, Mutual, RankedPath
     from .stats import NetworkStats
     from .targets import Target
+    from .to_rate import RatingAdvice
     from .weights import Weights
 
 __all__ = ["Network", "open_network"]
@@ -219,6 +220,20 @@ class Network:
         net = self.columns()
         with self.reading():
             return rank_introducers_in(net, company, office=office, role=role, max_hops=max_hops, top=top)
+
+    def to_rate(self, company: str, office: str | None = None, role: str | None = None, *, max_hops: int = 3,
+                top: int | None = 5) -> list[RatingAdvice]:  # fmt: skip
+        """Your unrated contacts whose stated strength would most change :meth:`ask`'s answer
+        (``netmap ask --to-rate``; see :mod:`netmap.to_rate`)."""
+        from .fastpath import graph_of
+        from .to_rate import people_to_rate
+
+        introducers = self.ask(company, office=office, role=role, max_hops=max_hops, top=None)
+        net = self.columns()
+        with self.reading():
+            row = {pid: i for i, pid in enumerate(net.ids.to_pylist())}
+            G = graph_of(net, inferred=False, rows=[row[r.person] for r in introducers])
+        return people_to_rate(G, introducers, top=top)
 
     def mutual(self, a: str, b: str, *, inferred: bool = False) -> list[Mutual]:
         """People tied to both ``a`` and ``b`` (ids or names, found as every command finds people)."""

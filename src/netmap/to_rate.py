@@ -6,13 +6,10 @@ not. For each contact whose strength you have not stated and who opens a path in
 the target (``netmap ask``), the score of their best path is recomputed as if you
 rated the tie 1 and 5: the wider that range, the more your word matters.
 
->>> from datetime import date
->>> from netmap.graph import build_graph
->>> from netmap.model import Contact, Dataset
->>> ds = Dataset([Contact("ana", "Ana", company="Acme", strength_estimate=2),
-...               Contact("bo", "Bo", company="Acme", strength=4)], [])
->>> [(r.name, r.estimate) for r in people_to_rate(build_graph(ds, today=date(2026, 1, 1)), "Acme")]
-[('Ana', 2)]
+>>> from netmap import open_network
+>>> net = open_network("sample_data", today="2026-11-15")
+>>> [(r.name, r.estimate) for r in net.to_rate("Halcyon Maps", office="Lisbon", top=2)]
+[('Daniel Costa', None), ('Afonso Pires', None)]
 """
 
 from __future__ import annotations
@@ -23,7 +20,7 @@ import networkx as nx
 
 from .graph import combine, direct_evidence
 from .model import ME, Contact
-from .ranking import rank_introducers
+from .ranking import Introducer
 
 
 @dataclass(slots=True)
@@ -66,18 +63,14 @@ def _tie_if_rated(G: nx.Graph, person: str, strength: int) -> float:
     return combine(items, weights, data.get("bonus", 1.0))
 
 
-def people_to_rate(
-    G: nx.Graph,
-    company: str,
-    *,
-    office: str | None = None,
-    role: str | None = None,
-    max_hops: int = 3,
-    top: int | None = 5,
-) -> list[RatingAdvice]:
-    """Your unrated contacts whose stated strength would most move their best path into the target."""
+def people_to_rate(G: nx.Graph, introducers: list[Introducer], *, top: int | None = 5) -> list[RatingAdvice]:
+    """Your unrated contacts whose stated strength would most move their best path into the target.
+
+    ``introducers``: every contact who opens a path there (``netmap ask``, ``top=None``);
+    ``G`` holds at least those contacts and your ties to them.
+    """
     advice = []
-    for row in rank_introducers(G, company, office=office, role=role, max_hops=max_hops, top=None):
+    for row in introducers:
         node = G.nodes[row.person]
         if node.get("strength") is not None or not G.has_edge(ME, row.person):
             continue

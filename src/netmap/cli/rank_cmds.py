@@ -171,10 +171,9 @@ def ask(opts: DataOptions, company, office, role, max_hops, to_rate, fmt, output
     if not company:
         raise click.UsageError("name a target with --company (and optionally --office)")
     if to_rate:
-        from ..to_rate import TO_RATE_COLUMNS, people_to_rate
+        from ..to_rate import TO_RATE_COLUMNS
 
-        advice = people_to_rate(opts.graph(), company, office=office, role=role, max_hops=max_hops,
-                                top=top or 5)  # fmt: skip
+        advice = opts.network().to_rate(company, office=office, role=role, max_hops=max_hops, top=top or 5)
         if not advice:
             click.echo("Nothing to rate: every contact who opens a path there has a strength you stated.", err=True)
         columns: tuple[str, ...] = TO_RATE_COLUMNS
