@@ -71,6 +71,8 @@ class ColumnNetwork:
         self.total = 0
         self.edge_sets: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         self.reverse_sets: list[tuple[np.ndarray, np.ndarray, np.ndarray]] | None = None
+        #: the people you know directly (and you), by node: the search never reaches them after a guess
+        self.guarded = np.zeros(0, bool)
         #: the last layered search: ((max_hops, inferred), its costs)
         self.searched: tuple[tuple[int, bool], tuple[list[np.ndarray], list[np.ndarray]]] | None = None
         n = c.num_rows

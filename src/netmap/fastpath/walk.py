@@ -26,6 +26,7 @@ def layered_costs(net: ColumnNetwork, max_hops: int,
     guarded = np.zeros(total, bool)
     guarded[net.pair_hi[net.pair_lo == 0]] = True
     guarded[0] = True
+    net.guarded = guarded
     u = np.concatenate([net.pair_lo, net.pair_hi]).astype(np.int64)
     v = np.concatenate([net.pair_hi, net.pair_lo]).astype(np.int64)
     w = np.concatenate([net.pair_warmth, net.pair_warmth])
@@ -48,7 +49,7 @@ def layered_costs(net: ColumnNetwork, max_hops: int,
         indptr = np.zeros(2 * total + 1, np.int64)
         np.cumsum(np.bincount(src, minlength=2 * total), out=indptr[1:])
         net.edge_sets.append((indptr, dst[order], cost[order]))
-    net.reverse_sets = None  # built by unwind when a path is wanted
+    net.reverse_sets = None  # built when a backward search needs them (netmap.fastpath.routes)
     dist = [np.full(2 * total, np.inf)]
     dist[0][0] = 0.0
     improved = [np.array([0], np.int64)]
@@ -98,28 +99,51 @@ def reverse_sets(net: ColumnNetwork) -> list[tuple[np.ndarray, np.ndarray, np.nd
 
 
 def unwind(net: ColumnNetwork, states: list[np.ndarray], v: int, t: int) -> list[int]:
-    """Walk back from node v at layer t along ties that account for its cost exactly."""
+    """Walk back from node v at layer t along ties that account for its cost exactly.
+
+    The edges into a state are found from the forward edge sets (ties run both ways at the
+    level of people, so a state's neighbours are the rows of its node's two copies), with no
+    reverse index: building one costs more than the whole walk (seconds at 1M people).
+    """
     total = net.total
     s = v if states[t][v] <= states[t][v + total] else v + total
     path = [s]
     while s != 0:
         best = None
-        for hh, (rptr, prev, cost) in zip((2, 1), reverse_sets(net), strict=True):
-            if t - hh < 0:
+        for value, hh, u in _edges_into(net, states, s, t):  # cheapest first
+            if any(u % total == x % total for x in path):
                 continue
-            lo, hi = rptr[s], rptr[s + 1]
-            cand = states[t - hh][prev[lo:hi]] + cost[lo:hi]
-            for i in np.argsort(cand, kind="stable"):
-                u = int(prev[lo + i])
-                if any(u % total == x % total for x in path):
-                    continue
-                close = abs(cand[i] - states[t][s]) <= 1e-9 * max(1.0, states[t][s])
-                if close and (best is None or cand[i] < best[0]):
-                    best = (cand[i], u, hh)
-                break
+            if abs(value - states[t][s]) <= 1e-9 * max(1.0, states[t][s]):
+                best = (value, u, hh)
+            break
         if best is None:
             raise Unsupported("path reconstruction")
         _, s, hh = best
         t -= hh
         path.append(s)
     return [x % total for x in path[::-1]]
+
+
+def _edges_into(net: ColumnNetwork, states: list[np.ndarray], s: int, t: int) -> list[tuple[float, int, int]]:
+    """``(cost to here through it, 2 or 1 half-hops, state before)`` for every edge into state s
+    from a state reached by layer t - half-hops; ties between people before groups on equal cost."""
+    total = net.total
+    v = s % total
+    out = []
+    for order, (hh, (indptr, dst, cost)) in enumerate(zip((2, 1), net.edge_sets, strict=True)):
+        if t - hh < 0:
+            continue
+        near = [dst[indptr[v] : indptr[v + 1]], dst[indptr[v + total] : indptr[v + total + 1]]]
+        if hh == 2 and len(net.used_src):  # a spent introduction runs one way only: add its other end
+            near += [net.used_dst[net.used_src == v], net.used_src[net.used_dst == v]]
+        if hh == 1 and v > net.n:  # a group's members you know directly have no guessed copy
+            near.append(net.member_person[(net.member_group == v) & net.guarded[net.member_person]])
+        for u in np.unique(np.concatenate(near).astype(np.int64) % total).tolist():
+            for x in (u, u + total):
+                row = slice(indptr[x], indptr[x + 1])
+                hit = np.flatnonzero(dst[row] == s)
+                if len(hit):
+                    value = float(states[t - hh][x] + cost[row][hit].min())
+                    if np.isfinite(value):
+                        out.append((value, order, x))
+    return [(value, (2, 1)[order], x) for value, order, x in sorted(out)]
