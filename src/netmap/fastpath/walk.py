@@ -27,28 +27,16 @@ def layered_costs(net: ColumnNetwork, max_hops: int,
     guarded[net.pair_hi[net.pair_lo == 0]] = True
     guarded[0] = True
     net.guarded = guarded
-    u = np.concatenate([net.pair_lo, net.pair_hi]).astype(np.int64)
-    v = np.concatenate([net.pair_hi, net.pair_lo]).astype(np.int64)
-    w = np.concatenate([net.pair_warmth, net.pair_warmth])
-    if len(net.used_src):  # drop R -> C for every introduction that happened
-        spent = np.isin(u * total + v, net.used_src * total + net.used_dst)
-        u, v, w = u[~spent], v[~spent], w[~spent]
-    into_guess = ~guarded[v]
-    pairs = (np.concatenate([u, u[into_guess] + total]), np.concatenate([v, v[into_guess] + total]),
-             np.concatenate([w, w[into_guess]]))  # fmt: skip
-    mp, mg, mw = (net.member_person, net.member_group, net.member_warmth) if inferred else ([], [], [])
-    mp, mg, mw = np.asarray(mp, np.int64), np.asarray(mg, np.int64), np.asarray(mw, float)
-    out = ~guarded[mp] if len(mp) else np.zeros(0, bool)
-    members = (np.concatenate([mp, mp + total, mg[out] + total]), np.concatenate([mg + total, mg + total,
-               mp[out] + total]), np.concatenate([mw, mw, mw[out]]))  # fmt: skip
-    net.edge_sets = []
-    for src, dst, warmth in (pairs, members):
-        src, dst = src.astype(np.int32), dst.astype(np.int32)
-        cost = -np.log(warmth)
-        order = np.argsort(src, kind="stable")
-        indptr = np.zeros(2 * total + 1, np.int64)
-        np.cumsum(np.bincount(src, minlength=2 * total), out=indptr[1:])
-        net.edge_sets.append((indptr, dst[order], cost[order]))
+    net.edge_sets = [_csr(*_tie_edges(net, guarded, total), 2 * total)]
+    if inferred:
+        mp, mg = net.member_person.astype(np.int32), net.member_group.astype(np.int32)
+        mc = -np.log(np.asarray(net.member_warmth, float))
+        out = ~guarded[mp]  # into a group, then out of it to a person not known directly
+        net.edge_sets.append(_csr(np.concatenate([mp, mp + total, mg[out] + total]),
+                                  np.concatenate([mg + total, mg + total, mp[out] + total]),
+                                  np.concatenate([mc, mc, mc[out]]), 2 * total))  # fmt: skip
+    else:
+        net.edge_sets.append(_csr(np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0), 2 * total))
     net.reverse_sets = None  # built when a backward search needs them (netmap.fastpath.routes)
     dist = [np.full(2 * total, np.inf)]
     dist[0][0] = 0.0
@@ -70,6 +58,34 @@ def layered_costs(net: ColumnNetwork, max_hops: int,
     result = [np.minimum(d[:total], d[total:]) for d in dist], dist
     net.searched = ((max_hops, inferred), result)
     return result
+
+
+def _tie_edges(net: ColumnNetwork, guarded: np.ndarray, total: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The ties between people as state edges (source, target, cost): each tie both ways between
+    known copies, and between guessed copies into a person not known directly; an introduction
+    that happened (R -> C) is left out in that direction."""
+    lo, hi = net.pair_lo.astype(np.int32), net.pair_hi.astype(np.int32)
+    cost = -np.log(net.pair_warmth)
+    forth, back = np.ones(len(lo), bool), np.ones(len(lo), bool)  # lo -> hi, hi -> lo
+    if len(net.used_src):
+        a, b = net.used_src.astype(np.int64), net.used_dst.astype(np.int64)
+        key = np.minimum(a, b) * (net.n + 1) + np.maximum(a, b)
+        at = np.minimum(np.searchsorted(net.pair_key, key), len(lo) - 1)
+        tie = net.pair_key[at] == key  # the tie the introduction made (always there)
+        forth[at[tie & (a < b)]] = False
+        back[at[tie & (a > b)]] = False
+    forth_guess, back_guess = forth & ~guarded[hi], back & ~guarded[lo]
+    src = np.concatenate([lo[forth], hi[back], lo[forth_guess] + total, hi[back_guess] + total])
+    dst = np.concatenate([hi[forth], lo[back], hi[forth_guess] + total, lo[back_guess] + total])
+    return src, dst, np.concatenate([cost[forth], cost[back], cost[forth_guess], cost[back_guess]])
+
+
+def _csr(src: np.ndarray, dst: np.ndarray, cost: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Edges grouped by source state: (pointer, target, cost), each source's edges in input order."""
+    order = np.argsort(src, kind="stable")
+    indptr = np.zeros(size + 1, np.int64)
+    np.cumsum(np.bincount(src, minlength=size), out=indptr[1:])
+    return indptr, dst[order], cost[order]
 
 
 def tied_to(net: ColumnNetwork, node: int, *, inferred: bool = False) -> np.ndarray:
