@@ -273,7 +273,13 @@ def rank(
     pad = np.zeros(d), np.zeros(g)
     forward = np.bincount(inverse, weights=np.concatenate([pad[0], src < dst, pad[1]]), minlength=m)
     backward = np.bincount(inverse, weights=np.concatenate([pad[0], src > dst, pad[1]]), minlength=m)
-    del inverse, src, dst
+    # an introduction that happened made C your own tie: a path never runs R -> C over it again
+    spent_r, spent_c = src[give].astype(np.int64), dst[give].astype(np.int64)
+    spent_at = np.searchsorted(pairs, np.minimum(spent_r, spent_c) * (n + 1) + np.maximum(spent_r, spent_c))
+    fwd_spent, back_spent = np.zeros(m, bool), np.zeros(m, bool)  # lo -> hi, hi -> lo
+    fwd_spent[spent_at[spent_r < spent_c]] = True
+    back_spent[spent_at[spent_r > spent_c]] = True
+    del inverse, src, dst, spent_r, spent_c, spent_at
     bonus = np.where((forward > 0) & (backward > 0), RECIPROCITY, 1.0)
     p_lo, p_hi = (pairs // (n + 1)).astype(np.int32), (pairs % (n + 1)).astype(np.int32)
     del pairs
@@ -327,13 +333,16 @@ def rank(
     cols = np.concatenate([p_hi, m_group]).astype(np.int32)
     cost = -np.log(np.concatenate([tie_warmth, m_warmth]))
     del p_lo, p_hi, m_person, m_group, tie_warmth, m_warmth
+    members = np.ones(len(rows) - m, bool)  # memberships run both ways
+    keep = np.concatenate([~fwd_spent, members, ~back_spent, members])
+    del fwd_spent, back_spent, members
     graph = sp.csr_matrix(
         (
-            np.concatenate([cost, cost]),
-            (np.concatenate([rows, cols]), np.concatenate([cols, rows])),
+            np.concatenate([cost, cost])[keep],
+            (np.concatenate([rows, cols])[keep], np.concatenate([cols, rows])[keep]),
         ),
         shape=(size, size),
-    )  # both directions: csgraph need not symmetrise it, the hop-bounded search reuses it
+    )  # both directions (but spent ones): csgraph need not symmetrise it, the hop-bounded search reuses it
     del rows, cols, cost
     timer("CSR matrix")
     dist, pred = dijkstra(graph, directed=True, indices=0, return_predecessors=True)
