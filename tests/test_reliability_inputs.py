@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from netmap.cli import cli
 from netmap.csvio import open_regular, read_regular
 from netmap.errors import DataError
-from netmap.exchange import node_link, write_exchange, xml_text
+from netmap.exchange import write_exchange, xml_text
 from netmap.output import TerminalStream, render_table, terminal_safe
 
 SMALL = Path(__file__).parent / "data" / "outreach" / "small"
@@ -229,24 +229,31 @@ def test_csv_on_a_pipe_stays_data(tmp_path):
     assert "Ana \u202e Lima" in result.stdout
 
 
-def hostile_graph() -> nx.Graph:
-    G = nx.Graph(today=date(2026, 1, 2))
-    G.add_node("me", kind="user", label="You")
-    G.add_node("a\x01", kind="person", label="Ana \x01 Lima\x1b[2J", company="]]> <b>&amp;")
-    G.add_node("a\x02", kind="person", label="Bo\x0c")
-    G.add_edge("me", "a\x01", warmth=0.5, kinds=["direct"])
-    G.add_edge("a\x01", "a\x02", warmth=0.25, kinds=["inferred"], inferred=True)
-    return G
+def hostile_network():
+    """Contacts whose ids, names and companies hold what XML cannot carry or must escape (built
+    from rows, as the loader hands them over: the CSV reader drops control characters)."""
+    from netmap.fastpath import ColumnNetwork
+    from netmap.model import Contact, Dataset, Introduction
+    from netmap.weights import Weights
+
+    people = [Contact("a\x01", "Ana \x01 Lima\x1b[2J", company="]]> <b>&amp;", strength=4),
+              Contact("a\x02", "Bo\x0c", company="]]> <b>&amp;"), Contact("a\\x01", "Cy")]  # fmt: skip
+    intros = [Introduction("a\x01", "a\x02", date(2025, 5, 1), "met", 3)]
+    return ColumnNetwork.from_dataset(Dataset(people, intros), Weights(), date(2026, 1, 2))
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
 def test_xml_exports_stay_well_formed_with_control_characters(fmt):
     out = io.StringIO()
-    write_exchange(hostile_graph(), fmt, out)
+    write_exchange(hostile_network(), fmt, out)
     ET.fromstring(out.getvalue().encode("utf-8"))
     back = (nx.read_graphml if fmt == "graphml" else nx.read_gexf)(io.BytesIO(out.getvalue().encode()))
-    assert sorted(back.nodes) == ["a\\x01", "a\\x02", "me"]  # distinct ids kept distinct
+    people = sorted(n for n in back.nodes if "::" not in n)
+    assert people == ["a\\x01", "a\\x01_", "a\\x02", "me"]  # distinct ids kept distinct
     assert back.nodes["a\\x01"]["label"] == "Ana \\x01 Lima\\x1b[2J"  # shown, never raw
+    assert back.nodes["a\\x01"]["company"] == "]]> <b>&amp;"
+    evidence = "Ana \\x01 Lima\\x1b[2J referred you to Bo\\x0c (met, 2025-05-01, strength 3)"
+    assert back["a\\x01"]["a\\x02"]["evidence"] == evidence
 
 
 def test_xml_text_keeps_what_xml_allows():
@@ -256,7 +263,7 @@ def test_xml_text_keeps_what_xml_allows():
 
 def test_gexf_follows_the_1_2_schema_rules():
     out = io.StringIO()
-    write_exchange(hostile_graph(), "gexf", out)
+    write_exchange(hostile_network(), "gexf", out)
     ns = {"g": "http://www.gexf.net/1.2draft"}
     root = ET.fromstring(out.getvalue().encode())
     assert root.tag == "{http://www.gexf.net/1.2draft}gexf" and root.get("version") == "1.2"
@@ -272,24 +279,17 @@ def test_gexf_follows_the_1_2_schema_rules():
 
 
 def test_json_export_does_not_need_networkx_3_4(monkeypatch):
-    """networkx 3.2's node_link_data has no ``edges`` argument; netmap builds the data itself."""
-    G = hostile_graph()
-    from netmap.exchange import exchange_graph
-
-    H = exchange_graph(G)
-    try:  # networkx 3.4 names the edges' key with edges=, older ones with link=
-        expected = nx.node_link_data(H, edges="edges")
-    except TypeError:
-        expected = nx.node_link_data(H, link="edges")
-    assert node_link(H) == expected
+    """networkx 3.2's node_link_data has no ``edges`` argument; netmap writes the data itself."""
 
     def old_signature(G, *, source="source", target="target", name="id", key="key", link="links"):
         raise AssertionError("not to be called")
 
     monkeypatch.setattr(nx, "node_link_data", old_signature)
     out = io.StringIO()
-    write_exchange(G, "json", out)
-    assert [n["id"] for n in json.loads(out.getvalue())["nodes"]] == ["me", "a\x01", "a\x02"]
+    write_exchange(hostile_network(), "json", out)
+    data = json.loads(out.getvalue())
+    assert [n["id"] for n in data["nodes"]][:4] == ["me", "a\x01", "a\x02", "a\\x01"]  # JSON escapes them itself
+    assert {e["source"] for e in data["edges"]} >= {"me", "a\x01"} and "links" not in data
 
 
 # -- Hypothesis: every reader, hostile values and damaged files ------------------------------

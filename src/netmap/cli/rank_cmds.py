@@ -301,8 +301,9 @@ def export(opts: DataOptions, fmt, output) -> None:
       netmap export --data sample_data --format gexf -o network.gexf
     """
     from ..exchange import write_exchange
+    from .import_cmds import _progress
 
-    write_exchange(opts.graph(), fmt, output)
+    write_exchange(opts.network(), fmt, output, progress=_progress)
     if output != "-":
         click.echo(f"Wrote {output}", err=True)
     sys.stdout.flush()
