@@ -12,9 +12,14 @@ from __future__ import annotations
 import difflib
 import math
 import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import compress
+from operator import itemgetter
+from typing import TypeVar
 
-from .csvio import Table, normalize_header
+from .csvio import CONTROL_CHARACTERS, Table, normalize_header
 from .errors import Problem
 
 _DATE_FORMATS = (
@@ -26,9 +31,10 @@ _DATE_FORMATS = (
     "%d %B %Y",
     "%b %d, %Y",
 )
-#: characters dropped from every value: C0 controls but tab and line breaks, DEL, C1 controls
-CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _ISO_LIKE = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$")
+_T = TypeVar("_T")
+STRENGTH_HINT = "use a whole number from 1 (barely) to 5 (close), or leave it blank"
+DATE_HINT = "write dates as YYYY-MM-DD"
 
 
 def parse_date(text: str) -> date:
@@ -130,6 +136,11 @@ class _Rows:
         for column, message, hint in check_header(table.header, known, required, self.header_line):
             self.error(self.header_line, column, message, hint)
         self.ok = all(col in self.index for col in required)
+        self._strengths: dict[str, tuple[int | None, str]] = {}
+        self._dates: dict[str, tuple[date | None, str]] = {}
+        self._choices: dict[tuple[str, str, tuple[str, ...]], tuple[str | None, ChoiceError | None]] = {}
+        self._lines: list[int] = []
+        self._pending: list[tuple[int, tuple[int, int], Problem]] = []
 
     def error(self, line: int | None, column: str | None, message: str, hint: str = "") -> None:
         self.problems.append(Problem(self.name, line, column, message, hint))
@@ -137,10 +148,21 @@ class _Rows:
     def warn(self, line: int | None, column: str | None, message: str, hint: str = "") -> None:
         self.problems.append(Problem(self.name, line, column, message, hint, "warning"))
 
-    def records(self):
+    def records(self) -> Iterator[tuple[int, dict[str, str], dict[str, str]]]:
+        """Each row as ``(line, {known column: stripped value}, {other column: value})``.
+
+        A row without control characters (nearly every row) is checked with one search of
+        its joined cells instead of one per cell; the others are cleaned cell by cell.
+        """
+        names, pick = tuple(self.index), _picker(tuple(self.index.values()))
+        has_control = CONTROL_CHARACTERS.search
         for line, cells in self.table.rows:
-            values = {col: self._clean(line, col, cells[i]).strip() for col, i in self.index.items()}
-            extra = {header: self._clean(line, header, cells[i]) for i, header in self.extra}
+            if not self.table.controls or has_control("".join(cells)) is None:
+                values = dict(zip(names, map(str.strip, pick(cells)), strict=True))
+                extra = {header: cells[i] for i, header in self.extra}
+            else:
+                values = {col: self._clean(line, col, cells[i]).strip() for col, i in self.index.items()}
+                extra = {header: self._clean(line, header, cells[i]) for i, header in self.extra}
             yield line, values, extra
 
     def _clean(self, line: int, column: str, cell: str) -> str:
@@ -148,40 +170,151 @@ class _Rows:
         found = CONTROL_CHARACTERS.findall(cell)
         if not found:
             return cell
-        shown = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in found))
-        self.warn(line, column, f"invisible control character removed ({shown})",
-                  "delete it from the file: it can disturb terminals and other programs")  # fmt: skip
+        self.problems.append(_control_warning(self.name, line, column, found))
         return CONTROL_CHARACTERS.sub("", cell)
+
+    # The table column by column: each rule runs once over a column (each distinct text
+    # parsed once) and files its problems with the row and the rule's place in the row;
+    # settle() puts them in the order the row-by-row walk reports them.
+
+    def columns(self) -> Columns:
+        """Every row at once: each known column cleaned of control characters and stripped
+        (blanks where the file has no such column), the other columns as a dict per row.
+        The control-character warnings come first in their row, in column order."""
+        self._lines = lines = [line for line, _ in self.table.rows]
+        cells = [cells for _, cells in self.table.rows]
+        used = [*self.index.items(), *((header, i) for i, header in self.extra)]
+        cleaned = [self._clean_column(column, list(map(itemgetter(i), cells)), (0, position))
+                   for position, (column, i) in enumerate(used)]  # fmt: skip
+        values = {col: [""] * len(lines) for col in self.known}
+        for col, column_values in zip(self.index, cleaned, strict=False):
+            values[col] = list(map(str.strip, column_values))
+        headers = [header for _, header in self.extra]
+        if headers:
+            extra = [dict(zip(headers, row, strict=True)) for row in zip(*cleaned[len(self.index) :], strict=True)]
+        else:
+            extra = [{} for _ in lines]
+        return Columns(lines, values, extra)
+
+    def _clean_column(self, column: str, cells: list[str], order: tuple[int, int]) -> list[str]:
+        if not self.table.controls or CONTROL_CHARACTERS.search("".join(cells)) is None:
+            return cells
+        cleaned = list(cells)
+        for row, cell in enumerate(cells):
+            found = CONTROL_CHARACTERS.findall(cell)
+            if found:
+                self.later(row, order, _control_warning(self.name, self._lines[row], column, found))
+                cleaned[row] = CONTROL_CHARACTERS.sub("", cell)
+        return cleaned
+
+    def parse_column(self, column: str, texts: list[str], parse: Callable[[str], _T], order: int,
+                     hint: str = "", blank: _T | None = None) -> tuple[list[_T | None], list[int]]:  # fmt: skip
+        """``parse`` of each text (``blank`` for a blank one, None where it fails: a problem
+        naming ``column`` with the reason and ``hint``, or a ChoiceError's own hint), and
+        the rows where it failed."""
+        parsed: dict[str, _T | None] = {"": blank}
+        failures: dict[str, tuple[str, str]] = {}
+        for text in set(texts) - {""}:
+            try:
+                parsed[text] = parse(text)
+            except ChoiceError as exc:
+                parsed[text], failures[text] = None, (exc.message, exc.hint)
+            except ValueError as exc:
+                parsed[text], failures[text] = None, (str(exc), hint)
+        return list(map(parsed.__getitem__, texts)), self.flag(column, texts, failures, order)
+
+    def flag(self, column: str, texts: list[str], failures: dict[str, tuple[str, str]], order: int) -> list[int]:
+        """An error ``(message, hint) = failures[text]`` on every row whose text failed; those rows."""
+        if not failures:
+            return []
+        rows = list(compress(range(len(texts)), map(failures.__contains__, texts)))
+        for row in rows:
+            message, hint = failures[texts[row]]
+            self.later(row, (1, order), Problem(self.name, self._lines[row], column, message, hint))
+        return rows
+
+    def later(self, row: int, order: tuple[int, int], problem: Problem) -> None:
+        """File ``problem`` of the ``row``-th row (0-based) at ``order`` within the row."""
+        self._pending.append((row, order, problem))
+
+    def settle(self) -> list[Problem]:
+        """Every problem, the ones filed with :meth:`later` in row order, then by order."""
+        self._pending.sort(key=lambda pending: pending[:2])
+        self.problems += [problem for _, _, problem in self._pending]
+        self._pending = []
+        return self.problems
+
+    # Each distinct text is parsed once per table (a column repeats a few values: dates,
+    # strengths, statuses); a cached failure is reported again on every line that has it.
 
     def strength(self, line: int, text: str, column: str = "strength") -> int | None:
         if not text:
             return None
         try:
-            return _parse_strength(text)
-        except ValueError as exc:
-            self.error(
-                line,
-                column,
-                str(exc),
-                "use a whole number from 1 (barely) to 5 (close), or leave it blank",
-            )
-            return None
+            value, message = self._strengths[text]
+        except KeyError:
+            value, message = self._strengths[text] = _attempt(_parse_strength, text)
+        if message:
+            self.error(line, column, message, STRENGTH_HINT)
+        return value
 
     def date(self, line: int, column: str, text: str) -> date | None:
         if not text:
             return None
         try:
-            return parse_date(text)
-        except ValueError as exc:
-            self.error(line, column, str(exc), "write dates as YYYY-MM-DD")
-            return None
+            value, message = self._dates[text]
+        except KeyError:
+            value, message = self._dates[text] = _attempt(parse_date, text)
+        if message:
+            self.error(line, column, message, DATE_HINT)
+        return value
 
     def choice(self, line: int, column: str, text: str, choices: tuple[str, ...]) -> str | None:
+        key = (text, column, choices)
         try:
-            return parse_choice(text, choices, column)
-        except ChoiceError as exc:
-            self.error(line, column, exc.message, exc.hint)
-            return None
+            value, failure = self._choices[key]
+        except KeyError:
+            try:
+                value, failure = self._choices[key] = parse_choice(text, choices, column), None
+            except ChoiceError as exc:
+                value, failure = self._choices[key] = None, exc
+        if failure:
+            self.error(line, column, failure.message, failure.hint)
+        return value
+
+
+@dataclass(slots=True)
+class Columns:
+    """A table's rows as columns (:meth:`_Rows.columns`): ``values[column][k]`` is on ``lines[k]``."""
+
+    lines: list[int]
+    values: dict[str, list[str]]
+    extra: list[dict[str, str]]
+
+
+def _control_warning(name: str, line: int, column: str, found: list[str]) -> Problem:
+    shown = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in found))
+    return Problem(name, line, column, f"invisible control character removed ({shown})",
+                   "delete it from the file: it can disturb terminals and other programs", "warning")  # fmt: skip
+
+
+def _attempt(parse: Callable[[str], _T], text: str) -> tuple[_T | None, str]:
+    """``(parse(text), "")``, or ``(None, the reason)`` when it raises ValueError."""
+    try:
+        return parse(text), ""
+    except ValueError as exc:
+        return None, str(exc)
+
+
+def _picker(where: tuple[int, ...]) -> Callable[[list[str]], tuple[str, ...]]:
+    """A function taking the cells at ``where`` out of a row, as a tuple.
+
+    >>> _picker((2, 0))(["a", "b", "c"]), _picker((1,))(["a", "b"]), _picker(())(["a"])
+    (('c', 'a'), ('b',), ())
+    """
+    if len(where) > 1:
+        return itemgetter(*where)
+    return lambda cells: tuple(cells[i] for i in where)
 
 
 class ChoiceError(ValueError):

@@ -10,10 +10,16 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import eq
+from typing import Any
 
 from .cells import (  # noqa: F401 (re-exported)
     CONTROL_CHARACTERS,
+    DATE_HINT,
+    STRENGTH_HINT,
     ChoiceError,
     _did_you_mean,
     _parse_strength,
@@ -22,7 +28,7 @@ from .cells import (  # noqa: F401 (re-exported)
     parse_choice,
     parse_date,
 )
-from .csvio import Table, read_table
+from .csvio import Table, gc_paused, read_table
 from .errors import DataError, Problem
 from .folder import ALIASES_FILE, CONTACTS_FILE, INTRODUCTIONS_FILE, DataFolder, resolve_paths  # noqa: F401
 from .model import (
@@ -39,6 +45,7 @@ from .normalize import linkedin_slug, normalize_company, slugify, split_list
 from .people import PersonResolver
 
 
+@gc_paused()
 def parse_contacts(table: Table) -> tuple[list[Contact], list[Problem]]:
     """Turn a contacts table into :class:`Contact` objects plus every problem found."""
     rows = _Rows(table, CONTACT_COLUMNS, ("name",))
@@ -47,6 +54,7 @@ def parse_contacts(table: Table) -> tuple[list[Contact], list[Problem]]:
     contacts: list[Contact] = []
     first_line: dict[str, int] = {}
     derived: dict[str, list[Contact]] = defaultdict(list)
+    lists: dict[str, tuple[str, ...]] = {"": ()}  # past_companies and tags repeat: split each once
     for line, v, extra in rows.records():
         name = v.get("name", "")
         if not name:
@@ -64,8 +72,8 @@ def parse_contacts(table: Table) -> tuple[list[Contact], list[Problem]]:
             last_contact=rows.date(line, "last_contact", v.get("last_contact", "")),
             strength_estimate=rows.strength(line, v.get("strength_estimate", ""), "strength_estimate"),
             connected_on=rows.date(line, "connected_on", v.get("connected_on", "")),
-            past_companies=split_list(v.get("past_companies", "")),
-            tags=split_list(v.get("tags", "")),
+            past_companies=_split(lists, v.get("past_companies", "")),
+            tags=_split(lists, v.get("tags", "")),
             school=v.get("school", ""),
             notes=v.get("notes", ""),
             extra=extra,
@@ -109,6 +117,16 @@ def parse_contacts(table: Table) -> tuple[list[Contact], list[Problem]]:
     return contacts, rows.problems
 
 
+def _split(seen: dict[str, tuple[str, ...]], cell: str) -> tuple[str, ...]:
+    """:func:`~netmap.normalize.split_list` of ``cell``, remembered in ``seen``."""
+    try:
+        return seen[cell]
+    except KeyError:
+        parts = seen[cell] = split_list(cell)
+        return parts
+
+
+@gc_paused()
 def parse_introductions(
     table: Table, contacts: list[Contact], *, contacts_file: str = CONTACTS_FILE
 ) -> tuple[list[Introduction], list[Problem]]:
@@ -121,43 +139,50 @@ def parse_introductions(
     if not rows.ok:
         return [], rows.problems
     people = PersonResolver.of_contacts(contacts, source=contacts_file)
-    intros: list[Introduction] = []
-    for line, v, extra in rows.records():
-        ends: dict[str, str | None] = {}
-        for col in ("referrer", "contact"):
-            text = v.get(col, "")
-            if not text:
-                rows.error(
-                    line,
-                    col,
-                    f"{col} is empty",
-                    "fill in an id or a name from contacts (you are 'me')",
-                )
-                ends[col] = None
-                continue
-            pid, message, hint = people.find(text, first_name=False)
-            if pid is None:
-                rows.error(line, col, message, hint)
-            ends[col] = pid
-        status = rows.choice(line, "status", v["status"], STATUSES) if v.get("status") else "suggested"
-        strength = rows.strength(line, v.get("strength", ""))
-        when = rows.date(line, "date", v.get("date", ""))
-        referrer, contact = ends["referrer"], ends["contact"]
-        if referrer and contact and referrer == contact:
-            rows.error(
-                line,
-                "contact",
-                f"'{v['contact']}' is both the referrer and the contact",
-                "an introduction is between two different people: fix one of them",
-            )
-            continue
-        if contact == ME:
-            message = "'me' cannot be the contact: a row means 'referrer introduced me to contact'"
-            rows.error(line, "contact", message, "put the person you were introduced to in contact")
-            continue
-        if referrer and contact and status:
-            intros.append(Introduction(referrer, contact, when, status, strength, v.get("notes", ""), extra, line))
-    return intros, rows.problems
+    table_columns = rows.columns()
+    v, lines = table_columns.values, table_columns.lines
+    texts = {col: set(v[col]) for col in ("referrer", "contact")}
+    found = {text: people.find(text, first_name=False) for text in (texts["referrer"] | texts["contact"]) - {""}}
+    ids: dict[str, str | None] = {text: pid for text, (pid, _, _) in found.items()}
+    ids[""] = None
+    dropped: set[int] = set()  # rows that give no introduction
+    for order, col in enumerate(("referrer", "contact"), 1):
+        failures = {text: found[text][1:] for text in texts[col] if ids[text] is None and text}
+        if "" in texts[col]:
+            failures[""] = (f"{col} is empty", "fill in an id or a name from contacts (you are 'me')")
+        dropped.update(rows.flag(col, v[col], failures, order))
+    referrers: Sequence[str | None]
+    people_met: Sequence[str | None]
+    if not dropped and all(pid == text for text, pid in ids.items() if text):  # ids only, as netmap writes
+        referrers, people_met = v["referrer"], v["contact"]
+    else:
+        referrers, people_met = list(map(ids.__getitem__, v["referrer"])), list(map(ids.__getitem__, v["contact"]))
+
+    def status(text: str) -> str:
+        return parse_choice(text, STATUSES, "status")
+
+    statuses, failed = rows.parse_column("status", v["status"], status, 3, blank="suggested")
+    dropped.update(failed)
+    strengths = rows.parse_column("strength", v["strength"], _parse_strength, 4, STRENGTH_HINT)[0]
+    dates = rows.parse_column("date", v["date"], parse_date, 5, DATE_HINT)[0]
+    same = set(compress(range(len(lines)), map(eq, referrers, people_met)))
+    same -= {row for row in same if referrers[row] is None}  # both unknown is not "the same"
+    for row in sorted(same):
+        message = f"'{v['contact'][row]}' is both the referrer and the contact"
+        hint = "an introduction is between two different people: fix one of them"
+        rows.later(row, (1, 6), Problem(rows.name, lines[row], "contact", message, hint))
+    to_me = set(compress(range(len(lines)), map(eq, people_met, repeat(ME)))) - same if ME in ids.values() else set()
+    for row in sorted(to_me):
+        message = "'me' cannot be the contact: a row means 'referrer introduced me to contact'"
+        hint = "put the person you were introduced to in contact"
+        rows.later(row, (1, 7), Problem(rows.name, lines[row], "contact", message, hint))
+    dropped |= same | to_me
+    kept: list[list[Any]] = [referrers, people_met, dates, statuses, strengths, v["notes"], table_columns.extra, lines]
+    if dropped:
+        keep = [row not in dropped for row in range(len(lines))]
+        kept = [list(compress(column, keep)) for column in kept]
+    intros = list(map(Introduction, *kept))
+    return intros, rows.settle()
 
 
 def parse_aliases(table: Table) -> tuple[dict[str, str], list[Problem]]:
@@ -206,6 +231,7 @@ def check_data(
     return check_folder(DataFolder.locate(data, contacts, introductions), encoding=encoding)
 
 
+@gc_paused()
 def check_folder(where: DataFolder, *, encoding: str | None = None) -> CheckReport:
     """:func:`check_data` of a located :class:`~netmap.folder.DataFolder`."""
     contacts_path, intros_path, intros_required = where.contacts, where.introductions, where.introductions_named
