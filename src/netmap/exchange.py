@@ -33,7 +33,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -139,46 +139,99 @@ class _Sink:
         (self.raw if self.raw is not None else self.stream).flush()
 
 
-def _buffer(rows: Any) -> memoryview:
-    """The UTF-8 bytes of a pyarrow string array's values, one after the other (no copy)."""
+def _offsets(rows: Any) -> Any:
+    """The offsets of a pyarrow string array's values into its data buffer (numpy, no copy)."""
     import numpy as np
 
-    if len(rows) == 0:
+    return np.frombuffer(rows.buffers()[1], np.int32)[rows.offset : rows.offset + len(rows) + 1]
+
+
+def _buffer(rows: Any) -> memoryview:
+    """The UTF-8 bytes of a pyarrow string array's values, one after the other (no copy)."""
+    data = rows.buffers()[2] if len(rows) else None
+    if data is None:
         return memoryview(b"")
-    rows = rows.cast("string") if str(rows.type) != "string" else rows
-    _, offsets, data = rows.buffers()
-    bounds = np.frombuffer(offsets, np.int32)[rows.offset : rows.offset + len(rows) + 1]
-    return memoryview(data)[int(bounds[0]) : int(bounds[-1])] if data is not None else memoryview(b"")
+    bounds = _offsets(rows)
+    return memoryview(data)[int(bounds[0]) : int(bounds[-1])]
 
 
 # -- values as text ----------------------------------------------------------------------------
 
 
-def _xml_column(values: Any, table: tuple[tuple[str, str], ...]) -> Any:
-    """A text column made XML-safe and escaped for text (``_CDATA``) or an attribute (``_ATTRIB``)."""
+def _forbidden(b: Any) -> Any:
+    """Which bytes (numpy uint8) belong to a character XML forbids: controls but tab, LF and CR;
+    0xEF starts U+FFFE and U+FFFF (and other characters: those values are checked in Python)."""
+    return ((b < 0x20) & (b != 0x09) & (b != 0x0A) & (b != 0x0D)) | (b == 0xEF)
+
+
+def _among(chars: str) -> Callable[[Any], Any]:
+    """Which bytes (numpy uint8) are one of these ASCII characters."""
+    import numpy as np
+
+    codes = [ord(c) for c in chars]
+    return lambda b: np.isin(b, codes)
+
+
+# what ElementTree escapes in text and in attribute values, and what JSON escapes
+_ESCAPED = {_CDATA: _among("&<>"), _ATTRIB: _among('&<>"\r\n\t')}
+
+
+def _json_escaped(b: Any) -> Any:
+    return (b < 0x20) | (b == 0x22) | (b == 0x5C)
+
+
+def _flagged(values: Any, test: Callable[[Any], Any]) -> Any:
+    """Which values hold a byte that ``test`` marks (a numpy mask), or None when none does."""
+    import numpy as np
+
+    data = values.buffers()[2] if len(values) else None
+    if data is None:
+        return None
+    bounds = _offsets(values)
+    hit = test(np.frombuffer(data, np.uint8)[bounds[0] : bounds[-1]])
+    if not hit.any():
+        return None
+    mask = np.zeros(len(values), bool)
+    mask[np.searchsorted(bounds, np.flatnonzero(hit) + bounds[0], side="right") - 1] = True
+    return mask
+
+
+def _patched(values: Any, test: Callable[[Any], Any], fix: Callable[[str], str], base: Any = None) -> Any:
+    """``base`` (default ``values``) with each value holding a byte that ``test`` marks replaced by ``fix(value)``."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    bad = pc.match_substring_regex(values, _XML_ILLEGAL_RE2)
-    if pc.any(bad).as_py():
-        fixed = pa.array([xml_text(v) for v in pc.filter(values, bad).to_pylist()], pa.string())
-        values = pc.replace_with_mask(values, bad, fixed)
+    base = values if base is None else base
+    mask = _flagged(values, test)
+    if mask is None:
+        return base
+    fixed = pa.array([fix(v) for v in pc.filter(values, mask).to_pylist()], pa.string())
+    return pc.replace_with_mask(base, pa.array(mask), fixed)
+
+
+def _xml_column(values: Any, table: tuple[tuple[str, str], ...]) -> Any:
+    """A text column made XML-safe (:func:`xml_text`, in Python for the few values that need
+    it) and escaped as ElementTree escapes text (``_CDATA``) or attributes (``_ATTRIB``)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    values = _patched(values, _forbidden, xml_text)
+    mask = _flagged(values, _ESCAPED[table]) if table else None
+    if mask is None:
+        return values
+    chosen = pa.array(mask)
+    some = pc.filter(values, chosen)
     for char, entity in table:
-        values = pc.replace_substring(values, char, entity)
-    return values
+        some = pc.replace_substring(some, char, entity)
+    return pc.replace_with_mask(values, chosen, some)
 
 
 def _json_column(values: Any) -> Any:
     """A text column as JSON strings (``json.dumps`` with ``ensure_ascii=False``)."""
-    import pyarrow as pa
     import pyarrow.compute as pc
 
     quoted = pc.binary_join_element_wise('"', values, '"', "")
-    special = pc.match_substring_regex(values, '["\\\\\\x00-\\x1f]')
-    if pc.any(special).as_py():
-        fixed = pa.array([json.dumps(v, ensure_ascii=False) for v in pc.filter(values, special).to_pylist()])
-        quoted = pc.replace_with_mask(quoted, special, fixed)
-    return quoted
+    return _patched(values, _json_escaped, lambda v: json.dumps(v, ensure_ascii=False), quoted)
 
 
 def _floats(values: Any) -> Any:
@@ -207,6 +260,36 @@ def _texts(values: Any, kind: str) -> Any:
     if kind == "json":
         return _json_column(values)
     return _xml_column(values, _CDATA if kind == "cdata" else _ATTRIB)
+
+
+def _rows(head: list[Any], fields: Sequence[tuple[str, Any, str, str | None]], close: str, bare: Any = None) -> Any:
+    """One string per row: ``head``, then each field's ``prefix + text + suffix`` (left out
+    where its text is null; ``empty`` instead where the text is "" when ``empty`` is given),
+    then ``close``; ``bare`` instead for a row none of whose fields is present."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    args = list(head)
+    for prefix, text, suffix, empty in fields:
+        empties = empty is not None and len(text) and bool(np.any(np.diff(_offsets(text)) == 0))
+        if not text.null_count and not empties:
+            args += [prefix, text, suffix]
+            continue
+        piece = pc.binary_join_element_wise(prefix, text, suffix, "")
+        args.append(pc.if_else(pc.equal(text, ""), empty, piece) if empties else piece)
+    args.append(close)
+    merged: list[Any] = []
+    for arg in args:  # adjacent literals joined: fewer arguments, a faster join
+        if isinstance(arg, str) and merged and isinstance(merged[-1], str):
+            merged[-1] += arg
+        else:
+            merged.append(arg)
+    rows = pc.binary_join_element_wise(*merged, "", null_handling="replace", null_replacement="")
+    if bare is not None and fields and all(text.null_count for _, text, _, _ in fields):
+        none = np.logical_and.reduce([text.is_null().to_numpy(zero_copy_only=False) for _, text, _, _ in fields])
+        rows = pc.if_else(pa.array(none), bare, rows)
+    return rows
 
 
 # -- what is declared up front -----------------------------------------------------------------
@@ -247,25 +330,17 @@ def _node_ids(records: ExchangeRecords) -> tuple[Any, Any]:
     return ids, safe
 
 
+def _ends(edges: Part, a: int, b: int) -> tuple[Any, Any]:
+    """The node numbers of edges ``a:b``, as pyarrow arrays."""
+    import pyarrow as pa
+
+    assert edges.source is not None and edges.target is not None
+    return pa.array(edges.source[a:b]), pa.array(edges.target[a:b])
+
+
 def _chunks(part: Part) -> Iterator[tuple[int, int]]:
     for start in range(0, len(part), CHUNK):
         yield start, min(start + CHUNK, len(part))
-
-
-def _body(part: Part, a: int, b: int, fragment: Callable[[str, Any], Any], skip: tuple[str, ...] = ()) -> Any:
-    """Rows ``a:b`` of a part: each present attribute's fragment, joined (absent ones left out)."""
-    import pyarrow.compute as pc
-
-    pieces = [fragment(name, values.slice(a, b - a)) for name, values in part.columns if name not in skip]
-    return pc.binary_join_element_wise(*pieces, "", null_handling="replace", null_replacement="")
-
-
-def _record(head: Any, body: Any, close: str, empty: Any) -> Any:
-    """``head + body + close`` per row, or the element ``empty`` when a row has no attributes."""
-    import pyarrow.compute as pc
-
-    full = pc.binary_join_element_wise(head, body, close, "")
-    return pc.if_else(pc.equal(body, ""), empty, full)
 
 
 # -- GraphML -----------------------------------------------------------------------------------
@@ -280,7 +355,6 @@ _GRAPHML_HEAD = (
 
 def _graphml(records: ExchangeRecords) -> Iterator[Any]:
     """GraphML as ``nx.write_graphml`` writes it: keys (newest first), nodes, edges."""
-    import pyarrow as pa
     import pyarrow.compute as pc
 
     keys: dict[tuple[str, str], str] = {}
@@ -295,31 +369,28 @@ def _graphml(records: ExchangeRecords) -> Iterator[Any]:
     _, safe = _node_ids(records)
     ids = _xml_column(safe, _ATTRIB)
 
-    def fragment(scope: str):
-        def data(name: str, values: Any) -> Any:
-            text = _texts(values, "cdata")
+    def fields(part: Part, scope: str, a: int, b: int) -> list[tuple[str, Any, str, str | None]]:
+        out: list[tuple[str, Any, str, str | None]] = []
+        for name, values in part.columns:
             key = keys.get((scope, name), "")
-            full = pc.binary_join_element_wise(f'      <data key="{key}">', text, "</data>\n", "")
-            return pc.if_else(pc.equal(text, ""), f'      <data key="{key}" />\n', full)
-
-        return data
+            text = _texts(values.slice(a, b - a), "cdata")
+            out.append((f'      <data key="{key}">', text, "</data>\n", f'      <data key="{key}" />\n'))
+        return out
 
     start = 0
     for part in records.nodes:
         for a, b in _chunks(part):
-            node = pc.binary_join_element_wise('    <node id="', ids.slice(start + a, b - a), '"', "")
-            body = _body(part, a, b, fragment("node"))
-            yield _buffer(_record(pc.binary_join_element_wise(node, ">\n", ""), body, "    </node>\n",
-                                  pc.binary_join_element_wise(node, " />\n", "")))  # fmt: skip
+            node = ids.slice(start + a, b - a)
+            bare = pc.binary_join_element_wise('    <node id="', node, '" />\n', "")
+            yield _buffer(_rows(['    <node id="', node, '">\n'], fields(part, "node", a, b), "    </node>\n", bare))
             yield b - a
         start += len(part)
     edges = records.edges
     for a, b in _chunks(edges):
-        ends = [ids.take(pa.array(e[a:b])) for e in (edges.source, edges.target)]  # type: ignore[index]
-        edge = pc.binary_join_element_wise('    <edge source="', ends[0], '" target="', ends[1], '"', "")
-        body = _body(edges, a, b, fragment("edge"))
-        yield _buffer(_record(pc.binary_join_element_wise(edge, ">\n", ""), body, "    </edge>\n",
-                              pc.binary_join_element_wise(edge, " />\n", "")))  # fmt: skip
+        source, target = (ids.take(e) for e in _ends(edges, a, b))
+        head = ['    <edge source="', source, '" target="', target, '">\n']
+        bare = pc.binary_join_element_wise('    <edge source="', source, '" target="', target, '" />\n', "")
+        yield _buffer(_rows(head, fields(edges, "edge", a, b), "    </edge>\n", bare))
         yield b - a
     yield "  </graph>\n</graphml>\n"
 
@@ -358,41 +429,37 @@ def _gexf(records: ExchangeRecords) -> Iterator[Any]:
     _, safe = _node_ids(records)
     ids = _xml_column(safe, _ATTRIB)
 
-    def fragment(scope: str):
-        def attvalue(name: str, values: Any) -> Any:
-            number = ids_of[scope].get(name, "")
-            return pc.binary_join_element_wise(f'          <attvalue for="{number}" value="', _texts(values, "attrib"),
-                                               '" />\n', "")  # fmt: skip
+    def fields(part: Part, scope: str, a: int, b: int) -> list[tuple[str, Any, str, str | None]]:
+        out: list[tuple[str, Any, str, str | None]] = []
+        for name, values in part.columns:
+            if name in ids_of[scope]:
+                text = _texts(values.slice(a, b - a), "attrib")
+                out.append((f'          <attvalue for="{ids_of[scope][name]}" value="', text, '" />\n', None))
+        return out
 
-        return attvalue
-
-    open_values, close_values = "        <attvalues>\n", "        </attvalues>\n"
+    values_open, values_close = "        <attvalues>\n", "        </attvalues>\n"
     yield "    <nodes>\n"
     start = 0
     for part in records.nodes:
         labels = dict(part.columns).get("label")
         for a, b in _chunks(part):
-            node_ids = ids.slice(start + a, b - a)
-            label = node_ids if labels is None else _texts(labels.slice(a, b - a), "attrib")
-            node = pc.binary_join_element_wise('      <node id="', node_ids, '" label="', label, '"', "")
-            body = _body(part, a, b, fragment("node"), ("label",))
-            head = pc.binary_join_element_wise(node, ">\n" + open_values, "")
-            empty = pc.binary_join_element_wise(node, " />\n", "")
-            yield _buffer(_record(head, body, close_values + "      </node>\n", empty))
+            node = ids.slice(start + a, b - a)
+            label = node if labels is None else _texts(labels.slice(a, b - a), "attrib")
+            head = ['      <node id="', node, '" label="', label, '">\n' + values_open]
+            bare = pc.binary_join_element_wise('      <node id="', node, '" label="', label, '" />\n', "")
+            yield _buffer(_rows(head, fields(part, "node", a, b), values_close + "      </node>\n", bare))
             yield b - a
         start += len(part)
     yield "    </nodes>\n"
     edges = records.edges
     yield "    <edges>\n" if len(edges) else "    <edges />\n"
     for a, b in _chunks(edges):
-        ends = [ids.take(pa.array(e[a:b])) for e in (edges.source, edges.target)]  # type: ignore[index]
+        source, target = (ids.take(e) for e in _ends(edges, a, b))
         number = pa.array(range(a, b), pa.int64()).cast(pa.string())
-        edge = pc.binary_join_element_wise('      <edge source="', ends[0], '" target="', ends[1], '" id="', number,
-                                           '"', "")  # fmt: skip
-        body = _body(edges, a, b, fragment("edge"))
-        head = pc.binary_join_element_wise(edge, ">\n" + open_values, "")
-        empty = pc.binary_join_element_wise(edge, " />\n", "")
-        yield _buffer(_record(head, body, close_values + "      </edge>\n", empty))
+        head = ['      <edge source="', source, '" target="', target, '" id="', number, '">\n' + values_open]
+        bare = pc.binary_join_element_wise('      <edge source="', source, '" target="', target, '" id="', number,
+                                           '" />\n', "")  # fmt: skip
+        yield _buffer(_rows(head, fields(edges, "edge", a, b), values_close + "      </edge>\n", bare))
         yield b - a
     if len(edges):
         yield "    </edges>\n"
@@ -405,16 +472,16 @@ def _gexf(records: ExchangeRecords) -> Iterator[Any]:
 def _json(records: ExchangeRecords) -> Iterator[Any]:
     """``json.dumps(nx.node_link_data(G, edges="edges"), ensure_ascii=False, indent=1)``, record
     by record (built here, so networkx 3.2, whose ``node_link_data`` lacks ``edges``, gives it too)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
 
-    def field(name: str, values: Any) -> Any:
-        return pc.binary_join_element_wise(f"   {json.dumps(name)}: ", _texts(values, "json"), "")
-
-    def objects(fields: list[Any]) -> memoryview:
-        """The objects of a chunk, separated by ``",\\n"``."""
-        body = pc.binary_join_element_wise(*fields, ",\n", null_handling="skip")
-        return _buffer(pc.binary_join_element_wise("  {\n", body, "\n  },\n", ""))[:-2]
+    def objects(part: Part, a: int, b: int, ends: list[tuple[str, Any]]) -> memoryview:
+        """The objects of rows ``a:b``, separated by ``",\\n"`` (the first field, "kind", is never missing)."""
+        fields: list[tuple[str, Any, str, str | None]] = [
+            (f"{',' if j else ''}\n   {json.dumps(name)}: ", _texts(values.slice(a, b - a), "json"), "", None)
+            for j, (name, values) in enumerate(part.columns)
+        ]
+        fields += [(f',\n   "{name}": ', values, "", None) for name, values in ends]
+        assert part.columns[0][1].null_count == 0
+        return _buffer(_rows(["  {"], fields, "\n  },\n"))[:-2]
 
     ids, _ = _node_ids(records)
     quoted = _json_column(ids)
@@ -422,10 +489,8 @@ def _json(records: ExchangeRecords) -> Iterator[Any]:
     start, first = 0, True
     for part in records.nodes:
         for a, b in _chunks(part):
-            fields = [field(name, values.slice(a, b - a)) for name, values in part.columns]
-            fields.append(pc.binary_join_element_wise('   "id": ', quoted.slice(start + a, b - a), ""))
             yield "\n" if first else ",\n"
-            yield objects(fields)
+            yield objects(part, a, b, [("id", quoted.slice(start + a, b - a))])
             first = False
             yield b - a
         start += len(part)
@@ -433,11 +498,10 @@ def _json(records: ExchangeRecords) -> Iterator[Any]:
     yield ',\n "edges": ['
     edges, first = records.edges, True
     for a, b in _chunks(edges):
-        fields = [field(name, values.slice(a, b - a)) for name, values in edges.columns]
-        for label, e in (("source", edges.source), ("target", edges.target)):
-            fields.append(pc.binary_join_element_wise(f'   "{label}": ', quoted.take(pa.array(e[a:b])), ""))  # type: ignore[index]
+        source, target = _ends(edges, a, b)
+        ends = [("source", quoted.take(source)), ("target", quoted.take(target))]
         yield "\n" if first else ",\n"
-        yield objects(fields)
+        yield objects(edges, a, b, ends)
         first = False
         yield b - a
     yield "\n ]" if not first else "]"

@@ -301,18 +301,19 @@ def _sentences(net: ColumnNetwork, pieces: np.ndarray) -> Any:
     # the names at either end: you (for a direct tie or an introduction by you), or the person's
     sources = np.zeros(len(pieces), np.int64)
     sources[~direct] = net.intro_src[rows[~direct]]
-    names = pa.concat_arrays([pa.array([name_of(probe, ME)]), _col(c, "name").fill_null("")])
-    ends = {_SRC: names.take(pa.array(sources)), _DST: names.take(pa.array(net.piece_b[pieces].astype(np.int64)))}
+    ends = {_SRC: sources, _DST: net.piece_b[pieces].astype(np.int64)}
+    names = pa.concat_arrays([pa.array([name_of(probe, ME)]), _col(c, "name").fill_null(""), pa.array([""])])
     parts = []
     for i in range(5):  # literal, name, literal, name, literal
         cells = [t[i] if i < len(t) else "" for t in templates]
         if i % 2 == 0:
             parts.append(pa.array(cells, pa.string()).take(pa.array(inverse)))
             continue
-        value = pa.repeat("", len(pieces))
-        for mark, column in ends.items():
-            value = pc.if_else(pa.array(np.array([cell == mark for cell in cells], bool)[inverse]), column, value)
-        parts.append(value)
+        node = np.full(len(pieces), len(names) - 1)  # no name: ""
+        for mark, end in ends.items():
+            here = np.array([cell == mark for cell in cells], bool)[inverse]
+            node[here] = end[here]
+        parts.append(names.take(pa.array(node)))
     return pc.binary_join_element_wise(*parts, "")
 
 
