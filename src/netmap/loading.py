@@ -51,51 +51,74 @@ def parse_contacts(table: Table) -> tuple[list[Contact], list[Problem]]:
     rows = _Rows(table, CONTACT_COLUMNS, ("name",))
     if not rows.ok:
         return [], rows.problems
-    contacts: list[Contact] = []
+    table_columns = rows.columns()  # each rule runs over a column; problems come out row by row
+    v, lines = table_columns.values, table_columns.lines
+    nameless = rows.flag("name", v["name"], {"": ("name is empty", "fill in the person's name or delete the row")}, 1)
+    strengths = rows.parse_column("strength", v["strength"], _parse_strength, 2, STRENGTH_HINT)[0]
+    last_contact = rows.parse_column("last_contact", v["last_contact"], parse_date, 3, DATE_HINT)[0]
+    estimates = rows.parse_column("strength_estimate", v["strength_estimate"], _parse_strength, 4, STRENGTH_HINT)[0]
+    connected_on = rows.parse_column("connected_on", v["connected_on"], parse_date, 5, DATE_HINT)[0]
+
+    def relationship(text: str) -> str:
+        return parse_choice(text, RELATIONSHIPS, "relationship")
+
+    relationships, failed = rows.parse_column("relationship", v["relationship"], relationship, 6, blank="")
+    for row in failed:
+        relationships[row] = ""
+    lists = {text: split_list(text) for text in {*v["past_companies"], *v["tags"]}}  # each split once
+    ids, given = list(v["id"]), v["id"]
+    keep, is_derived = [False] * len(lines), [False] * len(lines)
     first_line: dict[str, int] = {}
-    derived: dict[str, list[Contact]] = defaultdict(list)
-    lists: dict[str, tuple[str, ...]] = {"": ()}  # past_companies and tags repeat: split each once
-    for line, v, extra in rows.records():
-        name = v.get("name", "")
-        if not name:
-            rows.error(line, "name", "name is empty", "fill in the person's name or delete the row")
-        given_id = v.get("id", "")
-        contact = Contact(
-            id=given_id,
-            name=name,
-            company=v.get("company", ""),
-            title=v.get("title", ""),
-            office=v.get("office", ""),
-            email=v.get("email", ""),
-            linkedin_url=v.get("linkedin_url", ""),
-            strength=rows.strength(line, v.get("strength", "")),
-            last_contact=rows.date(line, "last_contact", v.get("last_contact", "")),
-            strength_estimate=rows.strength(line, v.get("strength_estimate", ""), "strength_estimate"),
-            connected_on=rows.date(line, "connected_on", v.get("connected_on", "")),
-            past_companies=_split(lists, v.get("past_companies", "")),
-            tags=_split(lists, v.get("tags", "")),
-            school=v.get("school", ""),
-            notes=v.get("notes", ""),
-            extra=extra,
-            line=line,
-        )
-        if v.get("relationship"):
-            contact.relationship = rows.choice(line, "relationship", v["relationship"], RELATIONSHIPS) or ""
-        if not name:  # every other problem of the row is reported above; the row itself is unusable
+    skipped = set(nameless)  # every other problem of a nameless row is reported; the row is unusable
+    for row, given_id in enumerate(given):
+        if row in skipped:
             continue
         if given_id:
             if given_id.casefold() == ME:
-                rows.error(line, "id", "'me' is reserved for you", "give this person another id")
+                rows.later(row, (1, 7), Problem(rows.name, lines[row], "id", "'me' is reserved for you",
+                                                "give this person another id"))  # fmt: skip
                 continue
             if given_id in first_line:
                 message = f"duplicate id '{given_id}' (already used on line {first_line[given_id]})"
-                rows.error(line, "id", message, "give each person a different id")
+                hint = "give each person a different id"
+                rows.later(row, (1, 7), Problem(rows.name, lines[row], "id", message, hint))
                 continue
-            first_line[given_id] = line
+            first_line[given_id] = lines[row]
         else:
-            contact.id = linkedin_slug(contact.linkedin_url) or contact.email.lower() or slugify(name)
+            email, name = v["email"][row].lower(), v["name"][row]
+            ids[row] = linkedin_slug(v["linkedin_url"][row]) or email or slugify(name)
+            is_derived[row] = True
+        keep[row] = True
+    past, tags = list(map(lists.__getitem__, v["past_companies"])), list(map(lists.__getitem__, v["tags"]))
+    fields: list[list[Any]] = [
+        ids,
+        v["name"],
+        v["company"],
+        v["title"],
+        v["office"],
+        v["email"],
+        v["linkedin_url"],
+        relationships,
+        strengths,
+        last_contact,
+        estimates,
+        connected_on,
+        past,
+        tags,
+        v["school"],
+        v["notes"],
+        table_columns.extra,
+        lines,
+    ]  # fmt: skip  (Contact's order)
+    if not all(keep):
+        fields = [list(compress(column, keep)) for column in fields]
+        is_derived = list(compress(is_derived, keep))
+    contacts: list[Contact] = list(map(Contact, *fields))
+    rows.settle()
+    derived: dict[str, list[Contact]] = defaultdict(list)
+    if any(is_derived):
+        for contact in compress(contacts, is_derived):
             derived[contact.id].append(contact)
-        contacts.append(contact)
     taken = dict(first_line)  # id -> the line that holds it
     for base, group in derived.items():
         for contact in group:
@@ -115,15 +138,6 @@ def parse_contacts(table: Table) -> tuple[list[Contact], list[Problem]]:
                 "fill in the id column to keep ids stable",
             )
     return contacts, rows.problems
-
-
-def _split(seen: dict[str, tuple[str, ...]], cell: str) -> tuple[str, ...]:
-    """:func:`~netmap.normalize.split_list` of ``cell``, remembered in ``seen``."""
-    try:
-        return seen[cell]
-    except KeyError:
-        parts = seen[cell] = split_list(cell)
-        return parts
 
 
 @gc_paused()
