@@ -78,9 +78,9 @@ def draft(kind: str, person: str, via: str | None, eml: Path | None, opts: DataO
 
     dataset = opts.load()
     profile = load_profile(_config(opts))
-    graph = opts.graph() if kind == "intro-request" and via is None else None
+    network = opts.network() if kind == "intro-request" and via is None else None
     d = make_draft(dataset, kind, person, events=load_events(dataset, encoding=opts.encoding), profile=profile,
-                   graph=graph, via=via)  # fmt: skip
+                   network=network, via=via)  # fmt: skip
     if not profile.get("name"):
         click.echo("Tip: put your name, e-mail and signature under [me] in netmap.toml to sign drafts", err=True)
     if eml is None:
@@ -117,6 +117,6 @@ def prep(person: str, output: str, opts: DataOptions) -> None:
     from ..outreach.prep import brief, render_html, render_markdown
 
     dataset = opts.load()
-    b = brief(dataset, person, events=load_events(dataset, encoding=opts.encoding), graph=opts.graph())
+    b = brief(dataset, person, events=load_events(dataset, encoding=opts.encoding), network=opts.network())
     html = output != "-" and output.lower().endswith((".html", ".htm"))
     write_text(render_html(b) if html else render_markdown(b), output)

@@ -29,7 +29,7 @@ from ._common import MET, TIME_ASK, extra_date, find_person, one_line
 from .events import Event
 
 if TYPE_CHECKING:
-    import networkx as nx
+    from ..network import Network
 
 #: The kinds of draft, each a template ``KIND.txt``.
 DRAFT_KINDS = ("intro-request", "interview-request", "thank-you", "nudge", "keep-in-touch")
@@ -131,13 +131,13 @@ def draft(
     *,
     events: list[Event] | tuple[Event, ...] = (),
     profile: dict[str, str] | None = None,
-    graph: nx.Graph | None = None,
+    network: Network | None = None,
     via: str | None = None,
 ) -> Draft:
     """The ``kind`` draft (see :data:`DRAFT_KINDS`) about ``person`` (an id or a name).
 
     ``intro-request`` goes to the first person to ask on the best path to ``person``
-    (what ``netmap paths`` names; ``graph`` is the scored graph), or to ``via``; the
+    (what ``netmap paths`` names; ``network`` is the :class:`~netmap.Network` asked), or to ``via``; the
     others go to ``person``, except a ``nudge`` about an introduction still requested
     from a referrer, which goes to that referrer.
     """
@@ -156,7 +156,7 @@ def draft(
         best = sorted(intros, key=lambda i: (i.status not in MET + ("made",), i.line))[0]
         ctx["introducer"] = person_fields(people.get(best.referrer))
     if kind == "intro-request":
-        to, second = _first_ask(dataset, graph, pid, via)
+        to, second = _first_ask(dataset, network, pid, via)
         ctx["via"] = person_fields(second)
     elif kind == "thank-you":
         from .due import meetings
@@ -188,18 +188,16 @@ def draft(
     return Draft(kind, to.id, one_line(to.name), one_line(to.email), one_line(subject[8:]), body.lstrip("\n"))
 
 
-def _first_ask(dataset: Dataset, graph: nx.Graph | None, pid: str, via: str | None) -> tuple[Contact, Contact | None]:
+def _first_ask(dataset: Dataset, network: Network | None, pid: str, via: str | None) -> tuple[Contact, Contact | None]:
     """Who to ask for the introduction to ``pid``: the first ask of the best path (or ``via``)."""
     people = dataset.by_id()
     if via is not None:
         vid = find_person(dataset, via)
         return people[vid], None
-    if graph is None:
-        raise NetmapError("an introduction request needs the scored graph - pass graph=")
-    from ..ranking import explain
-
+    if network is None:
+        raise NetmapError("an introduction request needs the network's paths - pass network=")
     try:
-        paths = explain(graph, pid, k=1).paths
+        paths = network.explain(pid, k=1).paths
     except NotFoundError:
         paths = []
     if paths and paths[0].path == [ME, pid]:

@@ -23,7 +23,7 @@ from .events import Event
 from .history import HistoryEntry, history
 
 if TYPE_CHECKING:
-    import networkx as nx
+    from ..network import Network
 
 #: The closing steps of an informational interview.
 CLOSING = (
@@ -83,21 +83,20 @@ def brief(
     person: str,
     *,
     events: list[Event] | tuple[Event, ...] = (),
-    graph: nx.Graph | None = None,
+    network: Network | None = None,
 ) -> Brief:
-    """The brief for ``person`` (an id or a name); ``graph`` (the scored graph) adds the paths."""
+    """The brief for ``person`` (an id or a name); ``network`` (a :class:`~netmap.Network`) adds the paths."""
     from .drafts import template_environment
 
     pid = find_person(dataset, person)
     people = dataset.by_id()
     c = people[pid]
     out = Brief(pid, c.name, c.title, c.company, c.office)
-    if graph is not None:
+    if network is not None:
         from ..errors import NotFoundError
-        from ..ranking import explain
 
         try:
-            found = explain(graph, pid, k=3).paths
+            found = network.explain(pid, k=3).paths
         except NotFoundError:
             found = []
         out.paths = [(p.path_text, [e for h in p.hop_details for e in h.evidence]) for p in found]
