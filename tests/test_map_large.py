@@ -30,8 +30,8 @@ def test_above_the_limit_the_map_draws_the_answer_and_says_what_it_left_out(monk
     assert [p.ids for p in part.paths] == [p.ids for p in whole.paths], "the same answer"
     assert {i for p in part.paths for i in p.ids} <= {*drawn, "me"}
     assert part.hint.endswith(
-        f"Drawn: the paths, people at Halcyon Maps and your contacts ({len(drawn):,} of "
-        f"{len(everyone):,} people; 'netmap map' without --company draws everyone)."
+        f"Drawn: {len(drawn):,} of {len(everyone):,} people - the paths, then people at Halcyon Maps (the office "
+        "first) and your contacts, up to 60; 'netmap map' without --company draws everyone."
     )
     for pid, node in drawn.items():  # a company keeps its colour: the palette counts the whole folder
         assert node["baseColor"] == everyone[pid]["baseColor"], pid

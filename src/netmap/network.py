@@ -313,8 +313,9 @@ class Network:
                 target, rows, m = target_in(net, company, office=office, role=role)
                 G = graph_of(net, rows=_map_rows(net, ranked, target, rows, m["office_key"]))
             drawn = sum(1 for _, kind in G.nodes(data="kind") if kind == "person")
-            note = (f"Drawn: the paths, people at {target.company_name} and your contacts ({drawn:,} of {net.n:,} "
-                    "people; 'netmap map' without --company draws everyone).")  # fmt: skip
+            note = (f"Drawn: {drawn:,} of {net.n:,} people - the paths, then people at {target.company_name} "
+                    f"(the office first) and your contacts, up to {MAP_PEOPLE:,}; 'netmap map' without --company "
+                    "draws everyone.")  # fmt: skip
             options = dataclasses.replace(options, note=note)
         return map_data(G if G is not None else self.graph(), company=company, office=office, role=role, top=top,
                         options=options, ranked=ranked, max_hops=max_hops)  # fmt: skip
