@@ -164,31 +164,33 @@ def _forbidden(b: Any) -> Any:
     return ((b < 0x20) & (b != 0x09) & (b != 0x0A) & (b != 0x0D)) | (b == 0xEF)
 
 
-def _among(chars: str) -> Callable[[Any], Any]:
-    """Which bytes (numpy uint8) are one of these ASCII characters."""
-    import numpy as np
-
-    codes = [ord(c) for c in chars]
-    return lambda b: np.isin(b, codes)
+def _controls(b: Any) -> Any:
+    return b < 0x20
 
 
-# what ElementTree escapes in text and in attribute values, and what JSON escapes
-_ESCAPED = {_CDATA: _among("&<>"), _ATTRIB: _among('&<>"\r\n\t')}
+# what ElementTree escapes in text and in attribute values, and what JSON escapes (with controls)
+_ESCAPED = {_CDATA: b"&<>", _ATTRIB: b'&<>"\r\n\t'}
+_JSON_ESCAPED = b'"\\'
 
 
-def _json_escaped(b: Any) -> Any:
-    return (b < 0x20) | (b == 0x22) | (b == 0x5C)
-
-
-def _flagged(values: Any, test: Callable[[Any], Any]) -> Any:
-    """Which values hold a byte that ``test`` marks (a numpy mask), or None when none does."""
+def _flagged(values: Any, chars: bytes = b"", test: Callable[[Any], Any] | None = None) -> Any:
+    """Which values hold one of the ASCII ``chars`` or a byte that ``test`` marks (a numpy mask),
+    or None when none does (the common case, found with ``bytes.find`` and one comparison)."""
     import numpy as np
 
     data = values.buffers()[2] if len(values) else None
     if data is None:
         return None
     bounds = _offsets(values)
-    hit = test(np.frombuffer(data, np.uint8)[bounds[0] : bounds[-1]])
+    raw = memoryview(data)[int(bounds[0]) : int(bounds[-1])].tobytes()
+    b = np.frombuffer(raw, np.uint8)
+    found = [c for c in chars if raw.find(c) >= 0]
+    marked = test is not None and bool((b < 0x20).any() or (b == 0xEF).any())
+    if not found and not marked:
+        return None
+    hit = test(b) if marked and test is not None else np.zeros(len(b), bool)
+    for c in found:
+        hit |= b == c
     if not hit.any():
         return None
     mask = np.zeros(len(values), bool)
@@ -196,13 +198,14 @@ def _flagged(values: Any, test: Callable[[Any], Any]) -> Any:
     return mask
 
 
-def _patched(values: Any, test: Callable[[Any], Any], fix: Callable[[str], str], base: Any = None) -> Any:
-    """``base`` (default ``values``) with each value holding a byte that ``test`` marks replaced by ``fix(value)``."""
+def _patched(values: Any, fix: Callable[[str], str], base: Any = None, **which: Any) -> Any:
+    """``base`` (default ``values``) with each value that :func:`_flagged` picks (``which``)
+    replaced by ``fix(value)``."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
     base = values if base is None else base
-    mask = _flagged(values, test)
+    mask = _flagged(values, **which)
     if mask is None:
         return base
     fixed = pa.array([fix(v) for v in pc.filter(values, mask).to_pylist()], pa.string())
@@ -215,7 +218,7 @@ def _xml_column(values: Any, table: tuple[tuple[str, str], ...]) -> Any:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    values = _patched(values, _forbidden, xml_text)
+    values = _patched(values, xml_text, test=_forbidden)
     mask = _flagged(values, _ESCAPED[table]) if table else None
     if mask is None:
         return values
@@ -231,7 +234,7 @@ def _json_column(values: Any) -> Any:
     import pyarrow.compute as pc
 
     quoted = pc.binary_join_element_wise('"', values, '"', "")
-    return _patched(values, _json_escaped, lambda v: json.dumps(v, ensure_ascii=False), quoted)
+    return _patched(values, lambda v: json.dumps(v, ensure_ascii=False), quoted, chars=_JSON_ESCAPED, test=_controls)
 
 
 def _floats(values: Any) -> Any:

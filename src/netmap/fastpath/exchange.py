@@ -79,16 +79,7 @@ def exchange_records(net: ColumnNetwork) -> ExchangeRecords:
         _people(net),
         _groups(net),
     ]  # fmt: skip
-    ties, members = _ties(net), _members(net)
-    # networkx lists an edge from its earlier node, in the order that node's edges were added:
-    # ties in the order of their first evidence, then memberships
-    lo = np.concatenate([ties.source, members.source])
-    added = np.concatenate([ties.added, ties.added.max(initial=0) + 1 + np.arange(len(members.source))])
-    order = np.lexsort((added, lo))
-    take = pa.array(order, pa.int64())
-    columns = [(name, pa.concat_arrays([a, b]).take(take))
-               for (name, a), (_, b) in zip(ties.columns, members.columns, strict=True)]  # fmt: skip
-    edges = Part(columns, source=lo[order], target=np.concatenate([ties.target, members.target])[order])
+    edges = _edges(net)
     types: dict[str, dict[str, type]] = {"node": {}, "edge": {}}
     for scope, parts in (("node", nodes), ("edge", [edges])):
         for part in parts:
@@ -177,20 +168,12 @@ def _groups(net: ColumnNetwork) -> Part:
 # -- edges ------------------------------------------------------------------------------------
 
 
-@dataclass
-class _Edges:
-    columns: list[tuple[str, Any]]
-    source: np.ndarray
-    target: np.ndarray
-    added: np.ndarray  # the order graph_of adds them in
-
-
 def _rounded(values: np.ndarray) -> Any:
     """``round(v, 6)`` of each value, as Python rounds (computed once per distinct value)."""
     import pyarrow as pa
 
     unique, inverse = np.unique(values, return_inverse=True)
-    return pa.array(np.array([round(float(v), 6) for v in unique.tolist()], np.float64)[inverse])
+    return pa.array(np.array([round(float(v), 6) for v in unique.tolist()], np.float64)[inverse.ravel()])
 
 
 def _joined(offsets: np.ndarray, values, separator: str) -> Any:
@@ -201,51 +184,51 @@ def _joined(offsets: np.ndarray, values, separator: str) -> Any:
     return pc.binary_join(pa.ListArray.from_arrays(pa.array(offsets, pa.int32()), values), separator)
 
 
-def _ties(net: ColumnNetwork) -> _Edges:
-    """Every tie between people (you included), with its evidence in words."""
+def _edges(net: ColumnNetwork) -> Part:
+    """Every edge: the ties between people (you included), with their evidence in words, and
+    each person's ties to their groups (inferred), in the order ``G.edges()`` lists them."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    order = np.lexsort((net.piece_order, net.piece_key))  # the pieces of each tie, in build_graph's order
-    bounds = np.append(np.searchsorted(net.piece_key[order], net.pair_key), len(order))
-    kinds = net.piece_kind[order]
-    sentences = _sentences(net, order)
-    bits = np.bitwise_or.reduceat(1 << kinds.astype(np.int64), bounds[:-1]) if len(order) else np.zeros(0, np.int64)
-    kind_text = pa.array(["; ".join(sorted(KINDS[k] for k in range(3) if m >> k & 1)) for m in range(8)])
+    by_tie = np.lexsort((net.piece_order, net.piece_key))  # each tie's pieces, in build_graph's order
+    bounds = np.append(np.searchsorted(net.piece_key[by_tie], net.pair_key), len(by_tie))
+    ties, members = len(net.pair_key), len(net.member_person)
+    # networkx lists an edge from its earlier node, in the order that node's edges were added:
+    # ties in the order of their first evidence (graph_of), then memberships
+    added = net.piece_order[by_tie[bounds[:-1]]] if ties else np.zeros(0, np.int64)
+    lo = np.concatenate([net.pair_lo, net.member_person]).astype(np.int64)
+    hi = np.concatenate([net.pair_hi, net.member_group]).astype(np.int64)
+    order = np.lexsort((np.concatenate([added, added.max(initial=0) + 1 + np.arange(members)]), lo))
+    # the pieces of every edge in that order (a membership has none)
+    count = np.concatenate([np.diff(bounds), np.zeros(members, np.int64)])[order]
+    offsets = np.concatenate([[0], np.cumsum(count)])
+    start = np.concatenate([bounds[:-1], np.zeros(members, np.int64)])[order]
+    pieces = by_tie[np.repeat(start - offsets[:-1], count) + np.arange(offsets[-1])]
+    kinds = net.piece_kind[pieces]
 
-    def counted(mask: np.ndarray) -> np.ndarray:
-        return np.concatenate([[0], np.cumsum(mask)])[bounds]
+    def within(mask: np.ndarray) -> np.ndarray:
+        """Offsets of each edge's pieces that ``mask`` keeps."""
+        return np.concatenate([[0], np.cumsum(mask)])[offsets]
 
     node_ids = pa.concat_arrays([pa.array([ME]), net.ids])
-    rows = net.piece_row[order]
-    intro = kinds == 1
-    ends = [node_ids.take(pa.array(e, pa.int64())) for e in (net.intro_src[rows[intro]], net.piece_b[order][intro])]
-    directions = pc.binary_join_element_wise(ends[0], ends[1], ">")
-    said = kinds != 0  # an introduction's status (a direct tie has none)
-    statuses = net.status.take(pa.array(rows[said], pa.int64()))
-    m = len(net.pair_key)
+    rows = net.piece_row[pieces]
+    intro, said = kinds == 1, kinds != 0  # an introduction's direction; a status (a direct tie has none)
+    ends = [node_ids.take(pa.array(e)) for e in (net.intro_src[rows[intro]], net.piece_b[pieces][intro])]
+    bits = np.zeros(ties + members, np.int64)  # the kinds on each edge (bit k: KINDS[k]); 0 for a membership
+    if ties:
+        bits[count > 0] = np.bitwise_or.reduceat(1 << kinds.astype(np.int64), offsets[:-1][count > 0])
+    named = ("; ".join(sorted(KINDS[k] for k in range(3) if m >> k & 1)) for m in range(1, 8))
+    kind_text = pa.array(["member", *named])
+    roles = np.concatenate([np.full(ties, ""), net.member_role]).astype(object)[order]
     columns = [
-        ("warmth", _rounded(net.pair_warmth)), ("kind", kind_text.take(pa.array(bits, pa.int64()))),
-        ("inferred", pa.array(np.zeros(m, bool))), ("evidence", _joined(bounds, sentences, " | ")),
-        ("directions", _joined(counted(intro), directions, "; ")), ("statuses", _joined(counted(said), statuses, "; ")),
-        ("role", pa.repeat("", m)),
+        ("warmth", _rounded(np.concatenate([net.pair_warmth, net.member_warmth])[order])),
+        ("kind", kind_text.take(pa.array(bits))), ("inferred", pa.array(order >= ties)),
+        ("evidence", _joined(offsets, _sentences(net, pieces), " | ")),
+        ("directions", _joined(within(intro), pc.binary_join_element_wise(ends[0], ends[1], ">"), "; ")),
+        ("statuses", _joined(within(said), net.status.take(pa.array(rows[said], pa.int64())), "; ")),
+        ("role", pa.array(roles.tolist(), pa.string())),
     ]  # fmt: skip
-    added = net.piece_order[order[bounds[:-1]]] if m else np.zeros(0, np.int64)
-    return _Edges(columns, net.pair_lo.astype(np.int64), net.pair_hi.astype(np.int64), added)
-
-
-def _members(net: ColumnNetwork) -> _Edges:
-    """Every person's tie to their groups (inferred), in the order graph_of adds them."""
-    import pyarrow as pa
-
-    m = len(net.member_person)
-    columns = [
-        ("warmth", _rounded(net.member_warmth)), ("kind", pa.repeat("member", m)),
-        ("inferred", pa.array(np.ones(m, bool))), ("evidence", pa.repeat("", m)),
-        ("directions", pa.repeat("", m)), ("statuses", pa.repeat("", m)),
-        ("role", pa.array(net.member_role.tolist(), pa.string())),
-    ]  # fmt: skip
-    return _Edges(columns, net.member_person.astype(np.int64), net.member_group.astype(np.int64), np.arange(m))
+    return Part(columns, source=lo[order], target=hi[order])
 
 
 def _sentences(net: ColumnNetwork, pieces: np.ndarray) -> Any:
