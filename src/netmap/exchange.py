@@ -230,26 +230,33 @@ def _xml_column(values: Any, table: tuple[tuple[str, str], ...]) -> Any:
 
 
 def _json_column(values: Any) -> Any:
-    """A text column as JSON strings (``json.dumps`` with ``ensure_ascii=False``)."""
-    import pyarrow.compute as pc
-
-    quoted = pc.binary_join_element_wise('"', values, '"', "")
-    return _patched(values, lambda v: json.dumps(v, ensure_ascii=False), quoted, chars=_JSON_ESCAPED, test=_controls)
+    """A text column as the inside of JSON strings (``json.dumps`` with ``ensure_ascii=False``,
+    without the quotes): only values holding a quote, a backslash or a control character change."""
+    return _patched(values, lambda v: json.dumps(v, ensure_ascii=False)[1:-1], chars=_JSON_ESCAPED, test=_controls)
 
 
 def _floats(values: Any) -> Any:
-    """A float column as Python writes each value (``repr``), once per distinct value."""
+    """A float column as Python writes each value (``repr``): pyarrow's shortest round-trip text,
+    which is Python's for values from 1e-4 to 1e16 that are not whole; the others by ``repr``."""
     import numpy as np
     import pyarrow as pa
+    import pyarrow.compute as pc
 
     numbers = values.to_numpy(zero_copy_only=False)
-    unique, inverse = np.unique(numbers, return_inverse=True)
-    return pa.array([repr(float(v)) for v in unique.tolist()], pa.string()).take(pa.array(inverse.ravel()))
+    size = np.abs(numbers)
+    other = ~((size >= 1e-4) & (size < 1e16) & (numbers != np.floor(numbers)))  # NaN too
+    text = values.cast(pa.string())
+    if not other.any():
+        return text
+    unique, inverse = np.unique(numbers[other], return_inverse=True)
+    fixed = pa.array([repr(float(v)) for v in unique.tolist()], pa.string()).take(pa.array(inverse.ravel()))
+    return pc.replace_with_mask(text, pa.array(other), fixed)
 
 
 def _texts(values: Any, kind: str) -> Any:
-    """The values of one column as text for ``kind``: "cdata", "attrib" (XML) or "json";
-    nulls stay null. Booleans as Python writes them in GraphML, in lower case elsewhere."""
+    """The values of one column as text for ``kind``: "cdata", "attrib" (XML) or "json" (a
+    string's inside, without its quotes); nulls stay null. Booleans as Python writes them in
+    GraphML, in lower case elsewhere."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -475,19 +482,20 @@ def _gexf(records: ExchangeRecords) -> Iterator[Any]:
 def _json(records: ExchangeRecords) -> Iterator[Any]:
     """``json.dumps(nx.node_link_data(G, edges="edges"), ensure_ascii=False, indent=1)``, record
     by record (built here, so networkx 3.2, whose ``node_link_data`` lacks ``edges``, gives it too)."""
+    import pyarrow as pa
 
     def objects(part: Part, a: int, b: int, ends: list[tuple[str, Any]]) -> memoryview:
         """The objects of rows ``a:b``, separated by ``",\\n"`` (the first field, "kind", is never missing)."""
-        fields: list[tuple[str, Any, str, str | None]] = [
-            (f"{',' if j else ''}\n   {json.dumps(name)}: ", _texts(values.slice(a, b - a), "json"), "", None)
-            for j, (name, values) in enumerate(part.columns)
-        ]
-        fields += [(f',\n   "{name}": ', values, "", None) for name, values in ends]
         assert part.columns[0][1].null_count == 0
+        fields: list[tuple[str, Any, str, str | None]] = []
+        for j, (name, values) in enumerate([*part.columns, *ends]):
+            text = values if j >= len(part.columns) else _texts(values.slice(a, b - a), "json")
+            quote = '"' if pa.types.is_string(values.type) else ""
+            fields.append((f"{',' if j else ''}\n   {json.dumps(name)}: {quote}", text, quote, None))
         return _buffer(_rows(["  {"], fields, "\n  },\n"))[:-2]
 
     ids, _ = _node_ids(records)
-    quoted = _json_column(ids)
+    quoted = _json_column(ids)  # the ids' JSON text, without quotes
     yield '{\n "directed": false,\n "multigraph": false,\n "graph": {},\n "nodes": ['
     start, first = 0, True
     for part in records.nodes:
