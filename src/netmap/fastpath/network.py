@@ -200,10 +200,18 @@ class ColumnNetwork:
         # build_graph's order within a tie: direct first, then by introduction row, each
         # row's "introduction" piece before its "introduced" one
         piece_order = np.concatenate([direct, n + 2 * np.arange(len(src)), n + 2 * via + 1])
-        # multiply in that same order, so every warmth is the very float combine() gives
-        order = np.lexsort((piece_order, key))
+        # multiply in that same order, so every warmth is the very float combine() gives: lay the
+        # pieces out in piece_order (an introduction row's "introduced" piece right after it), then
+        # one stable sort by tie (as np.lexsort((piece_order, key)), at a third of the cost)
+        laid = np.empty(len(key), np.int64)
+        d, m = len(direct), len(src)
+        laid[np.arange(d)] = np.arange(d)
+        laid[d + np.arange(m) + np.searchsorted(via, np.arange(m))] = d + np.arange(m)
+        laid[d + via + 1 + np.arange(len(via))] = d + m + np.arange(len(via))
+        order = laid[np.argsort(key[laid], kind="stable")]
         skey = key[order]
-        uniq, starts = np.unique(skey, return_index=True)
+        starts = np.flatnonzero(np.concatenate([[True], skey[1:] != skey[:-1]])) if len(skey) else np.zeros(0, np.int64)
+        uniq = skey[starts]
         missing = np.multiply.reduceat(1 - np.minimum(pw[order], 0.99), starts) if len(order) else np.ones(0)
         pen = np.multiply.reduceat(penalty[order], starts) if len(order) else np.ones(0)
         fwd = np.maximum.reduceat((is_intro & (a < b))[order].astype(np.int8), starts)
