@@ -181,8 +181,8 @@ class _Rows:
         """Every row at once: each known column cleaned of control characters and stripped
         (blanks where the file has no such column), the other columns as a dict per row.
         The control-character warnings come first in their row, in column order."""
-        self._lines = lines = [line for line, _ in self.table.rows]
-        cells = [cells for _, cells in self.table.rows]
+        self._lines = lines = list(map(itemgetter(0), self.table.rows))
+        cells = list(map(itemgetter(1), self.table.rows))
         used = [*self.index.items(), *((header, i) for i, header in self.extra)]
         cleaned = [self._clean_column(column, list(map(itemgetter(i), cells)), (0, position))
                    for position, (column, i) in enumerate(used)]  # fmt: skip

@@ -326,6 +326,14 @@ def read_table(
     table.controls = CONTROL_CHARACTERS.search(text) is not None
     csv.field_size_limit(max(csv.field_size_limit(), LONGEST_CELL))  # a pasted e-mail in notes is fine
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=table.delimiter)
+    try:
+        records = list(reader)
+    except csv.Error:
+        records = []  # the walk below says where
+    if records and reader.line_num == len(records):  # no record spans lines: record k is on line k
+        _take(table, records)
+        return table
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=table.delimiter)  # again, noting lines
     previous_end = 0
     start = 1
     record: list[str] = []
@@ -336,18 +344,9 @@ def read_table(
             if not "".join(record).strip():  # blank in every cell (one C call, not a loop per cell)
                 continue
             if not table.header:
-                table.header = [cell.strip() for cell in record]
-                while len(table.header) > 1 and not table.header[-1]:
-                    table.header.pop()  # trailing separators after the last column name
-                table.header_line = start
+                _set_header(table, start, record)
                 continue
-            width = len(table.header)
-            if len(record) > width and not any(c.strip() for c in record[width:]):
-                record = record[:width]  # trailing separators, as spreadsheets write them
-            if len(record) != width:
-                table.problems.append(_width_problem(name, start, len(record), width, table.delimiter))
-                continue
-            table.rows.append((start, record))
+            _add_row(table, start, record)
     except csv.Error as exc:
         table.problems.append(
             Problem(
@@ -366,6 +365,39 @@ def read_table(
         if table.rows and table.rows[-1][0] == start:
             table.rows.pop()
     return table
+
+
+def _take(table: Table, records: list[list[str]]) -> None:
+    """The header and rows of ``records``, record k (0-based) being line k + 1 of the file."""
+    first = next((k for k, record in enumerate(records) if "".join(record).strip()), None)
+    if first is None:
+        return
+    _set_header(table, first + 1, records[first])
+    body = records[first + 1 :]
+    if set(map(len, body)) <= {len(table.header)} and all(map(str.strip, map("".join, body))):
+        table.rows = list(zip(range(first + 2, first + 2 + len(body)), body, strict=True))  # all regular
+        return
+    for line, record in enumerate(body, first + 2):
+        if "".join(record).strip():
+            _add_row(table, line, record)
+
+
+def _set_header(table: Table, line: int, record: list[str]) -> None:
+    table.header = [cell.strip() for cell in record]
+    while len(table.header) > 1 and not table.header[-1]:
+        table.header.pop()  # trailing separators after the last column name
+    table.header_line = line
+
+
+def _add_row(table: Table, line: int, record: list[str]) -> None:
+    """Add a record that is not blank under the header, or the problem with its width."""
+    width = len(table.header)
+    if len(record) > width and not any(c.strip() for c in record[width:]):
+        record = record[:width]  # trailing separators, as spreadsheets write them
+    if len(record) != width:
+        table.problems.append(_width_problem(str(table.path), line, len(record), width, table.delimiter))
+        return
+    table.rows.append((line, record))
 
 
 def _first_line(text: str) -> str:

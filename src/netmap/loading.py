@@ -152,22 +152,31 @@ def parse_introductions(
     rows = _Rows(table, INTRODUCTION_COLUMNS, ("referrer", "contact"))
     if not rows.ok:
         return [], rows.problems
-    people = PersonResolver.of_contacts(contacts, source=contacts_file)
     table_columns = rows.columns()
     v, lines = table_columns.values, table_columns.lines
-    texts = {col: set(v[col]) for col in ("referrer", "contact")}
-    found = {text: people.find(text, first_name=False) for text in (texts["referrer"] | texts["contact"]) - {""}}
-    ids: dict[str, str | None] = {text: pid for text, (pid, _, _) in found.items()}
+    named = set(v["referrer"])
+    named.update(v["contact"])
+    named.discard("")
+    # An id is itself (the resolver's first rule but for 'me'): the resolver, and its
+    # folded names, is built only when some text is not an id.
+    known = {c.id for c in contacts}
+    ids: dict[str, str | None] = {text: text for text in named & known if text.casefold() != ME}
+    names = named.difference(ids)
+    found = {}
+    if names:
+        people = PersonResolver.of_contacts(contacts, source=contacts_file)
+        found = {text: people.find(text, first_name=False) for text in names}
+        ids.update((text, pid) for text, (pid, _, _) in found.items())
     ids[""] = None
     dropped: set[int] = set()  # rows that give no introduction
     for order, col in enumerate(("referrer", "contact"), 1):
-        failures = {text: found[text][1:] for text in texts[col] if ids[text] is None and text}
-        if "" in texts[col]:
+        failures = {text: found[text][1:] for text in names if found[text][0] is None}
+        if "" in v[col]:
             failures[""] = (f"{col} is empty", "fill in an id or a name from contacts (you are 'me')")
         dropped.update(rows.flag(col, v[col], failures, order))
     referrers: Sequence[str | None]
     people_met: Sequence[str | None]
-    if not dropped and all(pid == text for text, pid in ids.items() if text):  # ids only, as netmap writes
+    if not dropped and not names:  # ids only, as netmap writes them: each text is its id
         referrers, people_met = v["referrer"], v["contact"]
     else:
         referrers, people_met = list(map(ids.__getitem__, v["referrer"])), list(map(ids.__getitem__, v["contact"]))
