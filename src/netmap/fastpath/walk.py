@@ -27,16 +27,14 @@ def layered_costs(net: ColumnNetwork, max_hops: int,
     guarded[net.pair_hi[net.pair_lo == 0]] = True
     guarded[0] = True
     net.guarded = guarded
-    net.edge_sets = [_csr(*_tie_edges(net, guarded, total), 2 * total)]
+    net.edge_sets = [_csr(_tie_edges(net, guarded, total), 2 * total)]
+    members = []
     if inferred:
         mp, mg = net.member_person.astype(np.int32), net.member_group.astype(np.int32)
         mc = -np.log(np.asarray(net.member_warmth, float))
         out = ~guarded[mp]  # into a group, then out of it to a person not known directly
-        net.edge_sets.append(_csr(np.concatenate([mp, mp + total, mg[out] + total]),
-                                  np.concatenate([mg + total, mg + total, mp[out] + total]),
-                                  np.concatenate([mc, mc, mc[out]]), 2 * total))  # fmt: skip
-    else:
-        net.edge_sets.append(_csr(np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0), 2 * total))
+        members = [(mp, mg + total, mc), (mp + total, mg + total, mc), (mg[out] + total, mp[out] + total, mc[out])]
+    net.edge_sets.append(_csr(members, 2 * total))
     net.reverse_sets = None  # built when a backward search needs them (netmap.fastpath.routes)
     dist = [np.full(2 * total, np.inf)]
     dist[0][0] = 0.0
@@ -60,8 +58,8 @@ def layered_costs(net: ColumnNetwork, max_hops: int,
     return result
 
 
-def _tie_edges(net: ColumnNetwork, guarded: np.ndarray, total: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The ties between people as state edges (source, target, cost): each tie both ways between
+def _tie_edges(net: ColumnNetwork, guarded: np.ndarray, total: int) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """The ties between people as blocks of state edges (source, target, cost): each tie both ways between
     known copies, and between guessed copies into a person not known directly; an introduction
     that happened (R -> C) is left out in that direction."""
     lo, hi = net.pair_lo.astype(np.int32), net.pair_hi.astype(np.int32)
@@ -75,17 +73,32 @@ def _tie_edges(net: ColumnNetwork, guarded: np.ndarray, total: int) -> tuple[np.
         forth[at[tie & (a < b)]] = False
         back[at[tie & (a > b)]] = False
     forth_guess, back_guess = forth & ~guarded[hi], back & ~guarded[lo]
-    src = np.concatenate([lo[forth], hi[back], lo[forth_guess] + total, hi[back_guess] + total])
-    dst = np.concatenate([hi[forth], lo[back], hi[forth_guess] + total, lo[back_guess] + total])
-    return src, dst, np.concatenate([cost[forth], cost[back], cost[forth_guess], cost[back_guess]])
+    return [(lo[forth], hi[forth], cost[forth]), (hi[back], lo[back], cost[back]),
+            (lo[forth_guess] + total, hi[forth_guess] + total, cost[forth_guess]),
+            (hi[back_guess] + total, lo[back_guess] + total, cost[back_guess])]  # fmt: skip
 
 
-def _csr(src: np.ndarray, dst: np.ndarray, cost: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Edges grouped by source state: (pointer, target, cost), each source's edges in input order."""
-    order = np.argsort(src, kind="stable")
+def _csr(
+    blocks: list[tuple[np.ndarray, np.ndarray, np.ndarray]], size: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Edges grouped by source state: (pointer, target, cost). ``blocks`` of (source, target,
+    cost) arrays, each source's edges in block then input order: a stable sort of the blocks
+    joined, done block by block (a block already in source order, as the ties are, costs no sort)."""
+    counts = [np.bincount(src, minlength=size) for src, _, _ in blocks]
     indptr = np.zeros(size + 1, np.int64)
-    np.cumsum(np.bincount(src, minlength=size), out=indptr[1:])
-    return indptr, dst[order], cost[order]
+    np.cumsum(np.sum(counts, axis=0) if counts else np.zeros(size, np.int64), out=indptr[1:])
+    dst_out = np.empty(int(indptr[-1]), np.int32)
+    cost_out = np.empty(int(indptr[-1]))
+    offset = indptr[:-1].copy()
+    for (src, dst, cost), count in zip(blocks, counts, strict=True):
+        if len(src) and not np.all(src[1:] >= src[:-1]):
+            order = np.argsort(src, kind="stable")
+            src, dst, cost = src[order], dst[order], cost[order]
+        first = np.cumsum(count) - count  # where each source starts in this block
+        at = offset[src] + np.arange(len(src)) - first[src]
+        dst_out[at], cost_out[at] = dst, cost
+        offset += count
+    return indptr, dst_out, cost_out
 
 
 def tied_to(net: ColumnNetwork, node: int, *, inferred: bool = False) -> np.ndarray:
