@@ -98,14 +98,22 @@ def write_exchange(
     def emit(stream: Any) -> None:
         sink = _Sink(stream)
         done = 0
-        for piece in chunks:
-            if isinstance(piece, int):  # records done: said every CHUNK records, and at the end
-                if progress and total > CHUNK and ((done + piece) // CHUNK > done // CHUNK or done + piece == total):
-                    progress(f"writing {fmt}", done + piece, total)
-                done += piece
-            else:
-                sink.write(piece)
-        sink.flush()
+        try:
+            for piece in chunks:
+                if isinstance(piece, int):  # records done: said every CHUNK records, and at the end
+                    if (
+                        progress
+                        and total > CHUNK
+                        and ((done + piece) // CHUNK > done // CHUNK or done + piece == total)
+                    ):
+                        progress(f"writing {fmt}", done + piece, total)
+                    done += piece
+                else:
+                    sink.write(piece)
+        except BaseException:
+            sink.close(failed=True)
+            raise
+        sink.close()
 
     if target is None or target == "-":
         emit(sys.stdout)
@@ -119,24 +127,55 @@ def write_exchange(
 
 
 class _Sink:
-    """Writes text and pyarrow string buffers to a text stream, through its bytes when it has them."""
+    """Writes text and pyarrow string buffers to a text stream. A stream with bytes underneath
+    (a file, stdout) is written by a thread, so the next chunk is formatted while this one is
+    written; its errors (a full disk, a closed pipe) are raised here, at the next write or at
+    :meth:`close`."""
 
     def __init__(self, stream: Any):
+        import queue
+        import threading
+
         self.stream = stream
         self.raw = getattr(stream, "buffer", None)
+        self.error: BaseException | None = None
         if self.raw is not None:
             stream.flush()
+            self.queue: queue.Queue[Any] = queue.Queue(maxsize=4)
+            self.thread = threading.Thread(target=self._run, name="netmap-export-writer", daemon=True)
+            self.thread.start()
+
+    def _run(self) -> None:
+        while (piece := self.queue.get()) is not None:
+            if self.error is None:
+                try:
+                    self.raw.write(piece)  # type: ignore[union-attr]
+                except BaseException as error:  # handed to the caller
+                    self.error = error
 
     def write(self, piece: Any) -> None:
         if isinstance(piece, str):
             piece = piece.encode("utf-8")
-        if self.raw is not None:
-            self.raw.write(piece)
-        else:
+        if self.raw is None:
             self.stream.write(bytes(piece).decode("utf-8"))
+            return
+        if self.error is not None:
+            raise self.error
+        self.queue.put(piece)
 
-    def flush(self) -> None:
-        (self.raw if self.raw is not None else self.stream).flush()
+    def close(self, *, failed: bool = False) -> None:
+        """Wait for what is queued, then flush (``failed``: the caller is raising; only stop)."""
+        if self.raw is None:
+            if not failed:
+                self.stream.flush()
+            return
+        self.queue.put(None)
+        self.thread.join()
+        if failed:
+            return
+        if self.error is not None:
+            raise self.error
+        self.raw.flush()
 
 
 def _offsets(rows: Any) -> Any:

@@ -169,11 +169,18 @@ def _groups(net: ColumnNetwork) -> Part:
 
 
 def _rounded(values: np.ndarray) -> Any:
-    """``round(v, 6)`` of each value, as Python rounds (computed once per distinct value)."""
+    """``round(v, 6)`` of each value, exactly as Python rounds: numpy's ``rint(v * 1e6) / 1e6``
+    is that value (the division is correctly rounded) unless ``v * 1e6`` lies so near a half
+    that its own rounding may have crossed it: those few go through Python's ``round``."""
     import pyarrow as pa
 
-    unique, inverse = np.unique(values, return_inverse=True)
-    return pa.array(np.array([round(float(v), 6) for v in unique.tolist()], np.float64)[inverse.ravel()])
+    scaled = values * 1e6
+    out = np.rint(scaled) / 1e6
+    near = np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6
+    near |= ~(np.abs(values) < 1e3)  # v * 1e6 within 1e-7 of its true value below 1e3 (NaN too)
+    if near.any():
+        out[near] = [round(float(v), 6) for v in values[near].tolist()]
+    return pa.array(out)
 
 
 def _joined(offsets: np.ndarray, values, separator: str) -> Any:
@@ -219,14 +226,14 @@ def _edges(net: ColumnNetwork) -> Part:
         bits[count > 0] = np.bitwise_or.reduceat(1 << kinds.astype(np.int64), offsets[:-1][count > 0])
     named = ("; ".join(sorted(KINDS[k] for k in range(3) if m >> k & 1)) for m in range(1, 8))
     kind_text = pa.array(["member", *named])
-    roles = np.concatenate([np.full(ties, ""), net.member_role]).astype(object)[order]
+    roles = pa.concat_arrays([pa.repeat("", ties), pa.array(net.member_role, pa.string())]).take(pa.array(order))
     columns = [
         ("warmth", _rounded(np.concatenate([net.pair_warmth, net.member_warmth])[order])),
         ("kind", kind_text.take(pa.array(bits))), ("inferred", pa.array(order >= ties)),
         ("evidence", _joined(offsets, _sentences(net, pieces), " | ")),
         ("directions", _joined(within(intro), pc.binary_join_element_wise(ends[0], ends[1], ">"), "; ")),
         ("statuses", _joined(within(said), net.status.take(pa.array(rows[said], pa.int64())), "; ")),
-        ("role", pa.array(roles.tolist(), pa.string())),
+        ("role", roles),
     ]  # fmt: skip
     return Part(columns, source=lo[order], target=hi[order])
 
