@@ -12,6 +12,7 @@ import pytest
 
 from netmap.cli import cli
 from netmap.errors import ConfigError, NotFoundError
+from netmap.paths import suggest
 from netmap.pool import build_pool, load_pool, member_graph, member_view
 from netmap.ranking import explain, rank_paths
 
@@ -166,6 +167,10 @@ def test_paths_as_member_go_through_another_member(pooled):
     ze = next(r for r in rows if r.name == "Zé Alvo")
     assert ze.names == ["You", "Bruno Gen", "Zé Alvo"]
     assert ze.hop_details[0].evidence == ["you know Bruno Gen (pool_member, no last contact)"]
+    # Bruno's own tie is a tie he has, not an introduction to Ana, and nothing about it is pending
+    (bruno_knows,) = ze.hop_details[1].evidence
+    assert bruno_knows.startswith("Bruno Gen knows Zé Alvo (") and "referred" not in bruno_knows
+    assert suggest(G, ze.hop_details[1]) is None
     # Bruno sees the same person as his own direct tie
     bruno_rows = rank_paths(member_graph(pool, "Bruno Gen", today=TODAY), "Halcyon Maps", office="Lisbon", top=50)
     assert next(r for r in bruno_rows if r.name == "Zé Alvo").names == ["You", "Zé Alvo"]

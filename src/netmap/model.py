@@ -24,6 +24,9 @@ RELATIONSHIPS = (
 )
 
 STATUSES = ("suggested", "requested", "made", "met", "thanked", "declined", "no_response")
+#: the status of an introduction row that only records a tie between two people (another pool
+#: member's ties.csv row in a member's view): no one was introduced, nothing is pending
+TIE_STATUS = "tie"
 
 CONTACT_COLUMNS = (
     "id",

@@ -14,7 +14,7 @@ from datetime import date
 import networkx as nx
 
 from .graph import combine, is_group, recency_factor
-from .model import ME, Evidence
+from .model import ME, TIE_STATUS, Evidence
 
 
 @dataclass(slots=True)
@@ -70,6 +70,9 @@ def evidence_text(G: nx.Graph, e: Evidence) -> str:
         return f"you know {dst} ({', '.join(parts)})"
     if e.kind == "introduction":
         strength = f", strength {e.strength}" if e.strength else ""
+        if e.status == TIE_STATUS:  # a pool member's own tie, not an introduction
+            seen = f"last contact {when}" if e.date else "no last contact"
+            return f"{src} knows {dst} ({seen}{strength})"
         return f"{src} referred you to {dst} ({e.status}, {when}{strength})"
     return f"{src} put you in touch with {dst} ({e.status}, {when})"
 

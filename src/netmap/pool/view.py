@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import ConfigError, DataError, NotFoundError, Problem
-from ..model import ME, Contact, Dataset, Introduction
+from ..model import ME, TIE_STATUS, Contact, Dataset, Introduction
 from ..weights import Weights, load_weights
 from .build import MEMBER_COLUMN, MEMBER_WARMTH, TIES_FILE
 from .consent import CONFIG
@@ -82,7 +82,7 @@ class Pool:
                                i if status == i.status else replace(i, status=status)))  # fmt: skip
             for t in self.ties:
                 strength = t.strength if t.strength is not None else t.strength_estimate
-                row = Introduction(t.member, t.person, t.last_contact or t.connected_on, "suggested", strength,
+                row = Introduction(t.member, t.person, t.last_contact or t.connected_on, TIE_STATUS, strength,
                                    extra={"member": t.member, "tie": "yes"})  # fmt: skip
                 cached.append((t.member, t.member, t.person, row))
             object.__setattr__(self, "_others", cached)
@@ -154,7 +154,9 @@ def pool_weights(folder: Path, config: Path | None = None) -> Weights:
             raise ConfigError(f"{path}: pool.member_warmth: must be a number above 0 up to 1, got {value!r} "
                               "- fix the value")  # fmt: skip
         warmth = float(value)
-    return replace(weights, relationship={**weights.relationship, POOL_MEMBER: warmth})
+    # another member's tie scores as an introduction row always has (as a suggested one), worded as a tie
+    status = {**weights.status, TIE_STATUS: weights.status["suggested"]}
+    return replace(weights, relationship={**weights.relationship, POOL_MEMBER: warmth}, status=status)
 
 
 def is_pool(folder: str | Path) -> bool:
