@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import compress
@@ -184,8 +184,12 @@ class _Rows:
         self._lines = lines = list(map(itemgetter(0), self.table.rows))
         cells = list(map(itemgetter(1), self.table.rows))
         used = [*self.index.items(), *((header, i) for i, header in self.extra)]
-        cleaned = [self._clean_column(column, list(map(itemgetter(i), cells)), (0, position))
-                   for position, (column, i) in enumerate(used)]  # fmt: skip
+        grid: dict[int, Sequence[str]]
+        if len(set(map(len, cells))) == 1:  # as read_table makes them: every column in one pass
+            grid = dict(enumerate(zip(*cells, strict=True)))
+        else:  # rows of other lengths (a table made in code): the columns used, one by one
+            grid = {i: list(map(itemgetter(i), cells)) for _, i in used}
+        cleaned = [self._clean_column(column, grid[i], (0, position)) for position, (column, i) in enumerate(used)]
         values = {col: [""] * len(lines) for col in self.known}
         for col, column_values in zip(self.index, cleaned, strict=False):
             values[col] = list(map(str.strip, column_values))
@@ -196,7 +200,7 @@ class _Rows:
             extra = [{} for _ in lines]
         return Columns(lines, values, extra)
 
-    def _clean_column(self, column: str, cells: list[str], order: tuple[int, int]) -> list[str]:
+    def _clean_column(self, column: str, cells: Sequence[str], order: tuple[int, int]) -> Sequence[str]:
         if not self.table.controls or CONTROL_CHARACTERS.search("".join(cells)) is None:
             return cells
         cleaned = list(cells)

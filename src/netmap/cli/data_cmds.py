@@ -6,7 +6,7 @@ import json
 
 import click
 
-from ..errors import ConfigError
+from ..errors import ConfigError, Problem
 from ._app import cli, plural
 from ._options import DataOptions, data_options, output_options
 
@@ -23,14 +23,10 @@ def check(opts: DataOptions) -> None:
     Example:
       netmap check --data sample_data
     """
-    from ..loading import check_data
+    from ..csvio import gc_paused
 
-    report = check_data(opts.data, contacts=opts.contacts, introductions=opts.intros, encoding=opts.encoding)
-    problems = list(report.problems)
-    if not report.errors:  # events name people: read them once the people are known
-        from ..outreach.events import check_events
-
-        problems += check_events(report.dataset, encoding=opts.encoding)
+    with gc_paused():  # the data is dropped before the collector resumes, so it never walks it
+        problems, summary = _checked(opts)
     for problem in problems:
         click.echo(str(problem))
     errors = sum(p.severity == "error" for p in problems)
@@ -40,16 +36,28 @@ def check(opts: DataOptions) -> None:
     except ConfigError as exc:
         click.echo(str(exc))
         errors += 1
+    click.echo(f"{summary}; {plural(errors, 'error')}, {plural(warnings, 'warning')}")
+    if errors:
+        raise click.exceptions.Exit(1)
+
+
+def _checked(opts: DataOptions) -> tuple[list[Problem], str]:
+    """Every problem of the folder and its events, and what it holds ("3 people, ...")."""
+    from ..loading import check_data
+
+    report = check_data(opts.data, contacts=opts.contacts, introductions=opts.intros, encoding=opts.encoding)
+    problems = list(report.problems)
+    if not report.errors:  # events name people: read them once the people are known
+        from ..outreach.events import check_events
+
+        problems += check_events(report.dataset, encoding=opts.encoding)
     ds = report.dataset
     summary = (
         f"{plural(len(ds.contacts), 'person', 'people')}, "
         f"{plural(len(ds.introductions), 'introduction')}, "
-        f"{plural(len(ds.aliases), 'company alias', 'company aliases')}; "
-        f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
+        f"{plural(len(ds.aliases), 'company alias', 'company aliases')}"
     )
-    click.echo(summary)
-    if errors:
-        raise click.exceptions.Exit(1)
+    return problems, summary
 
 
 @cli.command()
