@@ -32,6 +32,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -96,20 +97,30 @@ def write_exchange(
     total = sum(len(p) for p in records.nodes) + len(records.edges)
 
     def emit(stream: Any) -> None:
+        from collections import deque
+        from concurrent.futures import Future, ThreadPoolExecutor
+
         sink = _Sink(stream)
         done = 0
+        # chunks are formatted two at a time (pyarrow and numpy let go of the GIL), written in order
+        window: deque[tuple[Any, int]] = deque()
+
+        def flush(keep: int) -> None:
+            nonlocal done
+            while window and (len(window) > keep or not isinstance(window[0][0], Future) or window[0][0].done()):
+                item, count = window.popleft()
+                sink.write(item.result() if isinstance(item, Future) else item)
+                if count:  # records done: said every CHUNK records, and at the end
+                    said, done = done // CHUNK, done + count
+                    if progress and total > CHUNK and (done // CHUNK > said or done == total):
+                        progress(f"writing {fmt}", done, total)
+
         try:
-            for piece in chunks:
-                if isinstance(piece, int):  # records done: said every CHUNK records, and at the end
-                    if (
-                        progress
-                        and total > CHUNK
-                        and ((done + piece) // CHUNK > done // CHUNK or done + piece == total)
-                    ):
-                        progress(f"writing {fmt}", done + piece, total)
-                    done += piece
-                else:
-                    sink.write(piece)
+            with ThreadPoolExecutor(max_workers=2, thread_name_prefix="netmap-export") as pool:
+                for piece in chunks:
+                    window.append((pool.submit(piece[0]), piece[1]) if isinstance(piece, tuple) else (piece, 0))
+                    flush(3)
+                flush(0)
         except BaseException:
             sink.close(failed=True)
             raise
@@ -129,7 +140,8 @@ def write_exchange(
 class _Sink:
     """Writes text and pyarrow string buffers to a text stream. A stream with bytes underneath
     (a file, stdout) is written by a thread, so the next chunk is formatted while this one is
-    written; its errors (a full disk, a closed pipe) are raised here, at the next write or at
+    written (and, to a file, sent on to the disk, which leaves little for the final fsync);
+    its errors (a full disk, a closed pipe) are raised here, at the next write or at
     :meth:`close`."""
 
     def __init__(self, stream: Any):
@@ -139,8 +151,14 @@ class _Sink:
         self.stream = stream
         self.raw = getattr(stream, "buffer", None)
         self.error: BaseException | None = None
+        self.fd: int | None = None
         if self.raw is not None:
             stream.flush()
+            try:
+                fd = stream.fileno()
+                self.fd = fd if stat.S_ISREG(os.fstat(fd).st_mode) else None
+            except (AttributeError, OSError, ValueError):  # no file underneath (a test's stream)
+                pass
             self.queue: queue.Queue[Any] = queue.Queue(maxsize=4)
             self.thread = threading.Thread(target=self._run, name="netmap-export-writer", daemon=True)
             self.thread.start()
@@ -150,6 +168,9 @@ class _Sink:
             if self.error is None:
                 try:
                     self.raw.write(piece)  # type: ignore[union-attr]
+                    if self.fd is not None and len(piece) > 1 << 20:
+                        self.raw.flush()  # type: ignore[union-attr]
+                        os.fdatasync(self.fd)
                 except BaseException as error:  # handed to the caller
                     self.error = error
 
@@ -387,9 +408,33 @@ def _ends(edges: Part, a: int, b: int) -> tuple[Any, Any]:
     return pa.array(edges.source[a:b]), pa.array(edges.target[a:b])
 
 
-def _chunks(part: Part) -> Iterator[tuple[int, int]]:
-    for start in range(0, len(part), CHUNK):
-        yield start, min(start + CHUNK, len(part))
+def _chunks(
+    records: ExchangeRecords,
+    nodes: Callable[[Part, int, int, int], memoryview] | None,
+    edges: Callable[[Part, int, int], memoryview] | None,
+    between: str = "",
+) -> Iterator[Any]:
+    """The node chunks (``nodes(part, its first node number, a, b)`` formats rows ``a:b`` of a
+    part) and the edge chunks, as ``(formatter, records)`` for :func:`write_exchange` to run,
+    with ``between`` between them (JSON's ``",\\n"``; then a newline comes before the first)."""
+    from functools import partial
+
+    first = True
+    if nodes is not None:
+        start = 0
+        for part in records.nodes:
+            for a in range(0, len(part), CHUNK):
+                b = min(a + CHUNK, len(part))
+                yield ("\n" if first else between) if between else ""
+                yield partial(nodes, part, start, a, b), b - a
+                first = False
+            start += len(part)
+    if edges is not None:
+        for a in range(0, len(records.edges), CHUNK):
+            b = min(a + CHUNK, len(records.edges))
+            yield ("\n" if first else between) if between else ""
+            yield partial(edges, records.edges, a, b), b - a
+            first = False
 
 
 # -- GraphML -----------------------------------------------------------------------------------
@@ -426,21 +471,18 @@ def _graphml(records: ExchangeRecords) -> Iterator[Any]:
             out.append((f'      <data key="{key}">', text, "</data>\n", f'      <data key="{key}" />\n'))
         return out
 
-    start = 0
-    for part in records.nodes:
-        for a, b in _chunks(part):
-            node = ids.slice(start + a, b - a)
-            bare = pc.binary_join_element_wise('    <node id="', node, '" />\n', "")
-            yield _buffer(_rows(['    <node id="', node, '">\n'], fields(part, "node", a, b), "    </node>\n", bare))
-            yield b - a
-        start += len(part)
-    edges = records.edges
-    for a, b in _chunks(edges):
-        source, target = (ids.take(e) for e in _ends(edges, a, b))
+    def nodes(part: Part, start: int, a: int, b: int) -> memoryview:
+        node = ids.slice(start + a, b - a)
+        bare = pc.binary_join_element_wise('    <node id="', node, '" />\n', "")
+        return _buffer(_rows(['    <node id="', node, '">\n'], fields(part, "node", a, b), "    </node>\n", bare))
+
+    def edges(part: Part, a: int, b: int) -> memoryview:
+        source, target = (ids.take(e) for e in _ends(part, a, b))
         head = ['    <edge source="', source, '" target="', target, '">\n']
         bare = pc.binary_join_element_wise('    <edge source="', source, '" target="', target, '" />\n', "")
-        yield _buffer(_rows(head, fields(edges, "edge", a, b), "    </edge>\n", bare))
-        yield b - a
+        return _buffer(_rows(head, fields(part, "edge", a, b), "    </edge>\n", bare))
+
+    yield from _chunks(records, nodes, edges)
     yield "  </graph>\n</graphml>\n"
 
 
@@ -487,30 +529,29 @@ def _gexf(records: ExchangeRecords) -> Iterator[Any]:
         return out
 
     values_open, values_close = "        <attvalues>\n", "        </attvalues>\n"
-    yield "    <nodes>\n"
-    start = 0
-    for part in records.nodes:
+
+    def nodes(part: Part, start: int, a: int, b: int) -> memoryview:
         labels = dict(part.columns).get("label")
-        for a, b in _chunks(part):
-            node = ids.slice(start + a, b - a)
-            label = node if labels is None else _texts(labels.slice(a, b - a), "attrib")
-            head = ['      <node id="', node, '" label="', label, '">\n' + values_open]
-            bare = pc.binary_join_element_wise('      <node id="', node, '" label="', label, '" />\n', "")
-            yield _buffer(_rows(head, fields(part, "node", a, b), values_close + "      </node>\n", bare))
-            yield b - a
-        start += len(part)
-    yield "    </nodes>\n"
-    edges = records.edges
-    yield "    <edges>\n" if len(edges) else "    <edges />\n"
-    for a, b in _chunks(edges):
-        source, target = (ids.take(e) for e in _ends(edges, a, b))
+        node = ids.slice(start + a, b - a)
+        label = node if labels is None else _texts(labels.slice(a, b - a), "attrib")
+        head = ['      <node id="', node, '" label="', label, '">\n' + values_open]
+        bare = pc.binary_join_element_wise('      <node id="', node, '" label="', label, '" />\n', "")
+        return _buffer(_rows(head, fields(part, "node", a, b), values_close + "      </node>\n", bare))
+
+    def edges(part: Part, a: int, b: int) -> memoryview:
+        source, target = (ids.take(e) for e in _ends(part, a, b))
         number = pa.array(range(a, b), pa.int64()).cast(pa.string())
         head = ['      <edge source="', source, '" target="', target, '" id="', number, '">\n' + values_open]
         bare = pc.binary_join_element_wise('      <edge source="', source, '" target="', target, '" id="', number,
                                            '" />\n', "")  # fmt: skip
-        yield _buffer(_rows(head, fields(edges, "edge", a, b), values_close + "      </edge>\n", bare))
-        yield b - a
-    if len(edges):
+        return _buffer(_rows(head, fields(part, "edge", a, b), values_close + "      </edge>\n", bare))
+
+    yield "    <nodes>\n"
+    yield from _chunks(records, nodes, None)
+    yield "    </nodes>\n"
+    yield "    <edges>\n" if len(records.edges) else "    <edges />\n"
+    yield from _chunks(records, None, edges)
+    if len(records.edges):
         yield "    </edges>\n"
     yield "  </graph>\n</gexf>\n"
 
@@ -535,24 +576,18 @@ def _json(records: ExchangeRecords) -> Iterator[Any]:
 
     ids, _ = _node_ids(records)
     quoted = _json_column(ids)  # the ids' JSON text, without quotes
+
+    def nodes(part: Part, start: int, a: int, b: int) -> memoryview:
+        return objects(part, a, b, [("id", quoted.slice(start + a, b - a))])
+
+    def edges(part: Part, a: int, b: int) -> memoryview:
+        source, target = _ends(part, a, b)
+        return objects(part, a, b, [("source", quoted.take(source)), ("target", quoted.take(target))])
+
     yield '{\n "directed": false,\n "multigraph": false,\n "graph": {},\n "nodes": ['
-    start, first = 0, True
-    for part in records.nodes:
-        for a, b in _chunks(part):
-            yield "\n" if first else ",\n"
-            yield objects(part, a, b, [("id", quoted.slice(start + a, b - a))])
-            first = False
-            yield b - a
-        start += len(part)
-    yield "\n ]" if not first else "]"
+    yield from _chunks(records, nodes, None, ",\n")
+    yield "\n ]" if any(len(p) for p in records.nodes) else "]"
     yield ',\n "edges": ['
-    edges, first = records.edges, True
-    for a, b in _chunks(edges):
-        source, target = _ends(edges, a, b)
-        ends = [("source", quoted.take(source)), ("target", quoted.take(target))]
-        yield "\n" if first else ",\n"
-        yield objects(edges, a, b, ends)
-        first = False
-        yield b - a
-    yield "\n ]" if not first else "]"
+    yield from _chunks(records, None, edges, ",\n")
+    yield "\n ]" if len(records.edges) else "]"
     yield "\n}\n"
