@@ -18,6 +18,7 @@ import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 
 from .errors import DataError, Problem
@@ -374,7 +375,8 @@ def _take(table: Table, records: list[list[str]]) -> None:
         return
     _set_header(table, first + 1, records[first])
     body = records[first + 1 :]
-    if set(map(len, body)) <= {len(table.header)} and all(map(str.strip, map("".join, body))):
+    regular = set(map(len, body)) <= {len(table.header)}  # and none blank (a first cell that is not says so)
+    if regular and (all(map(str.strip, map(itemgetter(0), body))) or all(map(str.strip, map("".join, body)))):
         table.rows = list(zip(range(first + 2, first + 2 + len(body)), body, strict=True))  # all regular
         return
     for line, record in enumerate(body, first + 2):
