@@ -295,9 +295,18 @@ def _json_column(values: Any) -> Any:
     return _patched(values, lambda v: json.dumps(v, ensure_ascii=False)[1:-1], chars=_JSON_ESCAPED, test=_controls)
 
 
-def _floats(values: Any) -> Any:
+#: how each format spells the floats that are not finite (GraphML: Python's ``str``)
+_NOT_FINITE = {
+    "cdata": {},
+    "attrib": {"nan": "NaN", "inf": "INF", "-inf": "-INF"},  # networkx's GEXF writer
+    "json": {"nan": "NaN", "inf": "Infinity", "-inf": "-Infinity"},  # json.dumps
+}
+
+
+def _floats(values: Any, kind: str = "cdata") -> Any:
     """A float column as Python writes each value (``repr``): pyarrow's shortest round-trip text,
-    which is Python's for values from 1e-4 to 1e16 that are not whole; the others by ``repr``."""
+    which is Python's for values from 1e-4 to 1e16 that are not whole; the others by ``repr``
+    (NaN and infinities as the format ``kind`` spells them)."""
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -309,7 +318,8 @@ def _floats(values: Any) -> Any:
     if not other.any():
         return text
     unique, inverse = np.unique(numbers[other], return_inverse=True)
-    fixed = pa.array([repr(float(v)) for v in unique.tolist()], pa.string()).take(pa.array(inverse.ravel()))
+    spelled = [repr(float(v)) for v in unique.tolist()]
+    fixed = pa.array([_NOT_FINITE[kind].get(t, t) for t in spelled], pa.string()).take(pa.array(inverse.ravel()))
     return pc.replace_with_mask(text, pa.array(other), fixed)
 
 
@@ -326,7 +336,7 @@ def _texts(values: Any, kind: str) -> Any:
     if pa.types.is_integer(t):
         return values.cast(pa.string())
     if pa.types.is_floating(t):
-        return _floats(values)
+        return _floats(values, kind)
     if kind == "json":
         return _json_column(values)
     return _xml_column(values, _CDATA if kind == "cdata" else _ATTRIB)
