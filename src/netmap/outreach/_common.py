@@ -11,11 +11,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..cells import parse_date
 from ..csvio import normalize_header
 from ..errors import NetmapError
 from ..model import ME, STATUSES, Contact, Dataset, Introduction
+
+if TYPE_CHECKING:
+    from ..people import PersonResolver
 
 #: The statuses an introduction may move to from each status (``log intro``).
 #: ``requested -> requested`` and ``no_response -> requested`` are nudges.
@@ -95,15 +99,27 @@ def find_person(dataset: Dataset, text: str, *, allow_me: bool = False) -> str:
     >>> find_person(Dataset([Contact("ines", "Inês Carvalho")], []), "ines carvalho")
     'ines'
     """
+    return resolve_with(person_resolver(dataset), text, allow_me=allow_me)
+
+
+def person_resolver(dataset: Dataset) -> PersonResolver:
+    """The resolver :func:`find_person` uses (build it once to find many people)."""
+    from ..people import PersonResolver
+
     file = dataset.contacts_path.name if dataset.contacts_path else "contacts.csv"
-    return resolve_person(dataset.contacts, text, file=file, allow_me=allow_me)
+    return PersonResolver.of_contacts(dataset.contacts, source=file)
 
 
 def resolve_person(contacts: list[Contact], text: str, *, file: str = "contacts.csv", allow_me: bool = False) -> str:
     """:func:`find_person` over a list of contacts (``file`` names it in messages)."""
     from ..people import PersonResolver
 
-    pid = PersonResolver.of_contacts(contacts, source=file).resolve(text)
+    return resolve_with(PersonResolver.of_contacts(contacts, source=file), text, allow_me=allow_me)
+
+
+def resolve_with(people: PersonResolver, text: str, *, allow_me: bool = False) -> str:
+    """:func:`find_person` with a resolver already built."""
+    pid = people.resolve(text)
     if pid == ME and not allow_me:
         raise NetmapError("'me' is you - name someone else")
     return pid

@@ -30,7 +30,8 @@ from ..cells import _did_you_mean, _Rows
 from ..csvio import Table, read_table
 from ..errors import DataError, NetmapError, NotFoundError, Problem
 from ..model import Dataset
-from ._common import find_person
+from ..people import PersonResolver
+from ._common import person_resolver, resolve_with
 
 EVENTS_FILE = "events.csv"
 
@@ -109,6 +110,7 @@ def parse_events(table: Table, dataset: Dataset) -> tuple[list[Event], list[Prob
     if not rows.ok:
         return [], table.problems + rows.problems
     events: list[Event] = []
+    people = _People(dataset)
     for line, values, _extra in rows.records():
         on = rows.date(line, "date", values.get("date", ""))
         if on is None and not values.get("date"):
@@ -120,8 +122,8 @@ def parse_events(table: Table, dataset: Dataset) -> tuple[list[Event], list[Prob
             rows.error(line, "kind", f"unknown kind '{values.get('kind', '')}'",
                        f"{hint} one of: {', '.join(EVENT_KINDS)}")  # fmt: skip
             continue
-        person = _person(rows, line, "person", values.get("person", ""), dataset)
-        referrer = _person(rows, line, "referrer", values.get("referrer", ""), dataset, me=True)
+        person = _person(rows, line, "person", values.get("person", ""), people)
+        referrer = _person(rows, line, "referrer", values.get("referrer", ""), people, me=True)
         item = values.get("item", "")
         until = rows.date(line, "until", values.get("until", ""))
         if kind in ITEM_KINDS and not item:
@@ -136,11 +138,25 @@ def parse_events(table: Table, dataset: Dataset) -> tuple[list[Event], list[Prob
     return (events if not any(p.severity == "error" for p in problems) else []), problems
 
 
-def _person(rows: _Rows, line: int, column: str, text: str, dataset: Dataset, me: bool = False) -> str | None:
+class _People:
+    """The folder's people for :func:`parse_events`: one resolver for every row (built on first use)."""
+
+    def __init__(self, dataset: Dataset):
+        self.dataset = dataset
+        self._resolver: PersonResolver | None = None
+
+    def find(self, text: str, *, allow_me: bool) -> str:
+        """:func:`~netmap.outreach._common.find_person` of ``text``, without a resolver a row."""
+        if self._resolver is None:
+            self._resolver = person_resolver(self.dataset)
+        return resolve_with(self._resolver, text, allow_me=allow_me)
+
+
+def _person(rows: _Rows, line: int, column: str, text: str, people: _People, me: bool = False) -> str | None:
     if not text:
         return ""
     try:
-        return find_person(dataset, text, allow_me=me)
+        return people.find(text, allow_me=me)
     except NotFoundError as exc:
         rows.error(line, column, str(exc).split(" - ")[0], "write the id from contacts.csv")
     except NetmapError:
