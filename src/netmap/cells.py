@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import compress
 from operator import itemgetter
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from .csvio import CONTROL_CHARACTERS, Table, normalize_header
 from .errors import Problem
@@ -211,23 +211,21 @@ class _Rows:
                 cleaned[row] = CONTROL_CHARACTERS.sub("", cell)
         return cleaned
 
-    def parse_column(self, column: str, texts: list[str], parse: Callable[[str], _T], order: int,
-                     hint: str = "", blank: _T | None = None) -> tuple[list[_T | None], list[int]]:  # fmt: skip
-        """``parse`` of each text (``blank`` for a blank one, None where it fails: a problem
-        naming ``column`` with the reason and ``hint``, or a ChoiceError's own hint), and
-        the rows where it failed."""
-        parsed: dict[str, _T | None] = {"": blank}
-        failures: dict[str, tuple[str, str]] = {}
-        for text in set(texts) - {""}:
-            try:
-                parsed[text] = parse(text)
-            except ChoiceError as exc:
-                parsed[text], failures[text] = None, (exc.message, exc.hint)
-            except ValueError as exc:
-                parsed[text], failures[text] = None, (str(exc), hint)
-        return list(map(parsed.__getitem__, texts)), self.flag(column, texts, failures, order)
+    def parse_column(self, column: str, texts: Sequence[str], parse: Callable[[str], _T], order: int,
+                     hint: str = "", blank: _T | None = None, *, parse_blank: bool = False,
+                     known: dict[str, _T] | None = None) -> tuple[list[_T | None], list[int]]:  # fmt: skip
+        """``parse`` of each text (``blank`` for a blank one unless ``parse_blank``; None where
+        it fails: a problem naming ``column`` with the reason and ``hint``, or a CellError's
+        own hint), and the rows where it failed. Each distinct text is parsed once; the
+        texts in ``known`` are not parsed at all (``known[text]`` is what they give)."""
+        parsed = _Parsed(parse, hint)
+        parsed.update(known or {})
+        if not parse_blank:
+            parsed[""] = blank
+        values = list(map(parsed.__getitem__, texts))
+        return values, self.flag(column, texts, parsed.failures, order)
 
-    def flag(self, column: str, texts: list[str], failures: dict[str, tuple[str, str]], order: int) -> list[int]:
+    def flag(self, column: str, texts: Sequence[str], failures: dict[str, tuple[str, str]], order: int) -> list[int]:
         """An error ``(message, hint) = failures[text]`` on every row whose text failed; those rows."""
         if not failures:
             return []
@@ -321,12 +319,41 @@ def _picker(where: tuple[int, ...]) -> Callable[[list[str]], tuple[str, ...]]:
     return lambda cells: tuple(cells[i] for i in where)
 
 
-class ChoiceError(ValueError):
-    """A value that is not one of the choices: ``message - hint``."""
+class CellError(ValueError):
+    """A cell netmap cannot use: ``message - hint``."""
 
     def __init__(self, message: str, hint: str):
         super().__init__(f"{message} - {hint}")
         self.message, self.hint = message, hint
+
+
+class ChoiceError(CellError):
+    """A value that is not one of the choices: ``message - hint``."""
+
+
+class _Parsed(dict[str, Any]):
+    """``text -> parse(text)``, each text parsed the first time it is looked up; None and
+    ``failures[text] = (message, hint)`` for a text that raises ValueError.
+
+    >>> parsed = _Parsed(int, "write digits")
+    >>> list(map(parsed.__getitem__, ["1", "x", "1"])), parsed.failures
+    ([1, None, 1], {'x': ("invalid literal for int() with base 10: 'x'", 'write digits')})
+    """
+
+    def __init__(self, parse: Callable[[str], Any], hint: str):
+        super().__init__()
+        self.parse, self.hint = parse, hint
+        self.failures: dict[str, tuple[str, str]] = {}
+
+    def __missing__(self, text: str) -> Any:
+        try:
+            value = self.parse(text)
+        except CellError as exc:
+            value, self.failures[text] = None, (exc.message, exc.hint)
+        except ValueError as exc:
+            value, self.failures[text] = None, (str(exc), self.hint)
+        self[text] = value
+        return value
 
 
 def parse_choice(text: str, choices: tuple[str, ...], what: str) -> str:

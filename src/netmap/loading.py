@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import eq
@@ -20,6 +19,7 @@ from .cells import (  # noqa: F401 (re-exported)
     CONTROL_CHARACTERS,
     DATE_HINT,
     STRENGTH_HINT,
+    CellError,
     ChoiceError,
     _did_you_mean,
     _parse_strength,
@@ -154,32 +154,30 @@ def parse_introductions(
         return [], rows.problems
     table_columns = rows.columns()
     v, lines = table_columns.values, table_columns.lines
-    named = set(v["referrer"])
-    named.update(v["contact"])
-    named.discard("")
-    # An id is itself (the resolver's first rule but for 'me'): the resolver, and its
-    # folded names, is built only when some text is not an id.
-    known = {c.id for c in contacts}
-    ids: dict[str, str | None] = {text: text for text in named & known if text.casefold() != ME}
-    names = named.difference(ids)
-    found = {}
-    if names:
-        people = PersonResolver.of_contacts(contacts, source=contacts_file)
-        found = {text: people.find(text, first_name=False) for text in names}
-        ids.update((text, pid) for text, (pid, _, _) in found.items())
-    ids[""] = None
+    ids = {c.id: c.id for c in contacts if c.id.casefold() != ME}  # an id is itself (as the resolver finds it)
+    people: list[PersonResolver] = []  # built for the first text that is not an id
+
+    def person(text: str) -> str:
+        if not people:
+            people.append(PersonResolver.of_contacts(contacts, source=contacts_file))
+        pid, message, hint = people[0].find(text, first_name=False)
+        if pid is None:
+            raise CellError(message, hint)
+        return pid
+
+    ends: list[list[str | None]] = []
     dropped: set[int] = set()  # rows that give no introduction
     for order, col in enumerate(("referrer", "contact"), 1):
-        failures = {text: found[text][1:] for text in names if found[text][0] is None}
-        if "" in v[col]:
-            failures[""] = (f"{col} is empty", "fill in an id or a name from contacts (you are 'me')")
-        dropped.update(rows.flag(col, v[col], failures, order))
-    referrers: Sequence[str | None]
-    people_met: Sequence[str | None]
-    if not dropped and not names:  # ids only, as netmap writes them: each text is its id
-        referrers, people_met = v["referrer"], v["contact"]
-    else:
-        referrers, people_met = list(map(ids.__getitem__, v["referrer"])), list(map(ids.__getitem__, v["contact"]))
+
+        def end(text: str, col: str = col) -> str:
+            if not text:
+                raise CellError(f"{col} is empty", "fill in an id or a name from contacts (you are 'me')")
+            return person(text)
+
+        found, failed = rows.parse_column(col, v[col], end, order, parse_blank=True, known=ids)
+        ends.append(found)
+        dropped.update(failed)
+    referrers, people_met = ends
 
     def status(text: str) -> str:
         return parse_choice(text, STATUSES, "status")
@@ -194,7 +192,7 @@ def parse_introductions(
         message = f"'{v['contact'][row]}' is both the referrer and the contact"
         hint = "an introduction is between two different people: fix one of them"
         rows.later(row, (1, 6), Problem(rows.name, lines[row], "contact", message, hint))
-    to_me = set(compress(range(len(lines)), map(eq, people_met, repeat(ME)))) - same if ME in ids.values() else set()
+    to_me = set(compress(range(len(lines)), map(eq, people_met, repeat(ME)))) - same if ME in people_met else set()
     for row in sorted(to_me):
         message = "'me' cannot be the contact: a row means 'referrer introduced me to contact'"
         hint = "put the person you were introduced to in contact"
