@@ -19,6 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import netmap.exchange as exchange
+import netmap.fastpath.text as text
 from netmap.cli import cli
 from netmap.exchange import write_exchange, xml_text
 from netmap.fastpath import ColumnNetwork, graph_of
@@ -208,8 +209,8 @@ def test_a_failed_export_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest
             raise RuntimeError("stop")
         return real(*args, **kwargs)
 
-    real = exchange._rows
-    monkeypatch.setattr(exchange, "_rows", fail_later)
+    real = exchange.join_rows
+    monkeypatch.setattr(exchange, "join_rows", fail_later)
     monkeypatch.setattr(exchange, "CHUNK", 20)
     with pytest.raises(RuntimeError, match="stop"):
         write_exchange(open_network(SAMPLE, today=TODAY), "graphml", out)
@@ -230,21 +231,21 @@ def test_an_unknown_format_is_refused():
 def test_text_is_escaped_as_elementtree_and_json_escape_it(values: list[str]):
     values = [v for v in values if not re.search("[\ud800-\udfff]", v)]  # no such text reaches pyarrow
     column = pa.array(values, pa.string())
-    for table in (exchange._CDATA, exchange._ATTRIB):
-        assert exchange._xml_column(column, table).to_pylist() == [exchange._escape(v, table) for v in values]
+    for table in (text.CDATA, text.ATTRIB):
+        assert text.xml_column(column, table).to_pylist() == [text.escape(v, table) for v in values]
     expected = [json.dumps(v, ensure_ascii=False)[1:-1] for v in values]
-    assert exchange._json_column(column).to_pylist() == expected
+    assert text.json_column(column).to_pylist() == expected
 
 
 def test_floats_are_written_as_python_writes_them():
     rng = np.random.default_rng(7)
     edges = [0.0, 1.0, -1.0, 1e16, 9.999e15, 1e-4, 9.99e-5, math.inf, -math.inf, math.nan]
     values = np.concatenate([rng.random(20000), rng.random(2000) * 1e-3, 10.0 ** rng.integers(-8, 20, 500), edges])
-    text = exchange._floats(pa.array(values)).to_pylist()
-    assert text == [repr(float(v)) for v in values]
+    written_text = text.float_text(pa.array(values)).to_pylist()
+    assert written_text == [repr(float(v)) for v in values]
     odd = pa.array([math.nan, math.inf, -math.inf])
-    assert exchange._floats(odd, "attrib").to_pylist() == ["NaN", "INF", "-INF"]  # networkx's GEXF writer
-    assert exchange._floats(odd, "json").to_pylist() == ["NaN", "Infinity", "-Infinity"]  # as json.dumps
+    assert text.float_text(odd, "attrib").to_pylist() == ["NaN", "INF", "-INF"]  # networkx's GEXF writer
+    assert text.float_text(odd, "json").to_pylist() == ["NaN", "Infinity", "-Infinity"]  # as json.dumps
 
 
 def test_warmth_is_rounded_as_python_rounds():

@@ -23,53 +23,33 @@ and ``lastmodifieddate`` is the network's ``today`` (``--today``), not the clock
 >>> net = ColumnNetwork.from_dataset(Dataset([Contact("a", "Ana & Bo", strength=4)], []), Weights(), date(2026, 1, 1))
 >>> out = io.StringIO()
 >>> write_exchange(net, "graphml", out)
->>> print(out.getvalue().splitlines()[-5])
-      <data key="d14">you know Ana &amp; Bo (strength 4, no last contact)</data>
+>>> print(*(line for line in out.getvalue().splitlines() if "you know" in line))
+      <data key="d19">you know Ana &amp; Bo (strength 4, no last contact)</data>
 """
 
 from __future__ import annotations
 
 import json
 import os
-import re
 import stat
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from .fastpath.text import ATTRIB, as_text, escape, join_rows, json_column, utf8_bytes, xml_column, xml_text
+
 if TYPE_CHECKING:
     from .fastpath.exchange import ExchangeRecords, Part
+
+__all__ = ["CHUNK", "EXCHANGE_FORMATS", "write_exchange", "xml_text"]
 
 EXCHANGE_FORMATS = ("graphml", "gexf", "json")
 
 #: Rows formatted at a time: the memory a chunk takes, and how often progress is reported.
 CHUNK = 100_000
 
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-# the same characters for pyarrow's RE2 (UTF-8 text holds no surrogates)
-_XML_ILLEGAL_RE2 = "[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x{fffe}\\x{ffff}]"
-# what ElementTree escapes in text, and in an attribute's value
-_CDATA = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))
-_ATTRIB = (*_CDATA, ('"', "&quot;"), ("\r", "&#13;"), ("\n", "&#10;"), ("\t", "&#09;"))
 _XML_TYPES = {str: "string", int: "long", float: "double", bool: "boolean"}
-
-
-def xml_text(text: str) -> str:
-    r"""``text`` with the characters XML 1.0 forbids written as ``\xNN`` (``\uNNNN``).
-
-    >>> xml_text("Ana\x01 Lima\x1b[2J")
-    'Ana\\x01 Lima\\x1b[2J'
-    """
-    return _XML_ILLEGAL.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
-
-
-def _escape(text: str, table: tuple[tuple[str, str], ...]) -> str:
-    """``text`` made XML-safe (:func:`xml_text`), then escaped as ElementTree escapes it."""
-    text = xml_text(text)
-    for char, entity in table:
-        text = text.replace(char, entity)
-    return text
 
 
 def write_exchange(
@@ -199,179 +179,6 @@ class _Sink:
         self.raw.flush()
 
 
-def _offsets(rows: Any) -> Any:
-    """The offsets of a pyarrow string array's values into its data buffer (numpy, no copy)."""
-    import numpy as np
-
-    return np.frombuffer(rows.buffers()[1], np.int32)[rows.offset : rows.offset + len(rows) + 1]
-
-
-def _buffer(rows: Any) -> memoryview:
-    """The UTF-8 bytes of a pyarrow string array's values, one after the other (no copy)."""
-    data = rows.buffers()[2] if len(rows) else None
-    if data is None:
-        return memoryview(b"")
-    bounds = _offsets(rows)
-    return memoryview(data)[int(bounds[0]) : int(bounds[-1])]
-
-
-# -- values as text ----------------------------------------------------------------------------
-
-
-def _forbidden(b: Any) -> Any:
-    """Which bytes (numpy uint8) belong to a character XML forbids: controls but tab, LF and CR;
-    0xEF starts U+FFFE and U+FFFF (and other characters: those values are checked in Python)."""
-    return ((b < 0x20) & (b != 0x09) & (b != 0x0A) & (b != 0x0D)) | (b == 0xEF)
-
-
-def _controls(b: Any) -> Any:
-    return b < 0x20
-
-
-# what ElementTree escapes in text and in attribute values, and what JSON escapes (with controls)
-_ESCAPED = {_CDATA: b"&<>", _ATTRIB: b'&<>"\r\n\t'}
-_JSON_ESCAPED = b'"\\'
-
-
-def _flagged(values: Any, chars: bytes = b"", test: Callable[[Any], Any] | None = None) -> Any:
-    """Which values hold one of the ASCII ``chars`` or a byte that ``test`` marks (a numpy mask),
-    or None when none does (the common case, found with ``bytes.find`` and one comparison)."""
-    import numpy as np
-
-    data = values.buffers()[2] if len(values) else None
-    if data is None:
-        return None
-    bounds = _offsets(values)
-    raw = memoryview(data)[int(bounds[0]) : int(bounds[-1])].tobytes()
-    b = np.frombuffer(raw, np.uint8)
-    found = [c for c in chars if raw.find(c) >= 0]
-    marked = test is not None and bool((b < 0x20).any() or (b == 0xEF).any())
-    if not found and not marked:
-        return None
-    hit = test(b) if marked and test is not None else np.zeros(len(b), bool)
-    for c in found:
-        hit |= b == c
-    if not hit.any():
-        return None
-    mask = np.zeros(len(values), bool)
-    mask[np.searchsorted(bounds, np.flatnonzero(hit) + bounds[0], side="right") - 1] = True
-    return mask
-
-
-def _patched(values: Any, fix: Callable[[str], str], base: Any = None, **which: Any) -> Any:
-    """``base`` (default ``values``) with each value that :func:`_flagged` picks (``which``)
-    replaced by ``fix(value)``."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    base = values if base is None else base
-    mask = _flagged(values, **which)
-    if mask is None:
-        return base
-    fixed = pa.array([fix(v) for v in pc.filter(values, mask).to_pylist()], pa.string())
-    return pc.replace_with_mask(base, pa.array(mask), fixed)
-
-
-def _xml_column(values: Any, table: tuple[tuple[str, str], ...]) -> Any:
-    """A text column made XML-safe (:func:`xml_text`, in Python for the few values that need
-    it) and escaped as ElementTree escapes text (``_CDATA``) or attributes (``_ATTRIB``)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    values = _patched(values, xml_text, test=_forbidden)
-    mask = _flagged(values, _ESCAPED[table]) if table else None
-    if mask is None:
-        return values
-    chosen = pa.array(mask)
-    some = pc.filter(values, chosen)
-    for char, entity in table:
-        some = pc.replace_substring(some, char, entity)
-    return pc.replace_with_mask(values, chosen, some)
-
-
-def _json_column(values: Any) -> Any:
-    """A text column as the inside of JSON strings (``json.dumps`` with ``ensure_ascii=False``,
-    without the quotes): only values holding a quote, a backslash or a control character change."""
-    return _patched(values, lambda v: json.dumps(v, ensure_ascii=False)[1:-1], chars=_JSON_ESCAPED, test=_controls)
-
-
-#: how each format spells the floats that are not finite (GraphML: Python's ``str``)
-_NOT_FINITE = {
-    "cdata": {},
-    "attrib": {"nan": "NaN", "inf": "INF", "-inf": "-INF"},  # networkx's GEXF writer
-    "json": {"nan": "NaN", "inf": "Infinity", "-inf": "-Infinity"},  # json.dumps
-}
-
-
-def _floats(values: Any, kind: str = "cdata") -> Any:
-    """A float column as Python writes each value (``repr``): pyarrow's shortest round-trip text,
-    which is Python's for values from 1e-4 to 1e16 that are not whole; the others by ``repr``
-    (NaN and infinities as the format ``kind`` spells them)."""
-    import numpy as np
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    numbers = values.to_numpy(zero_copy_only=False)
-    size = np.abs(numbers)
-    other = ~((size >= 1e-4) & (size < 1e16) & (numbers != np.floor(numbers)))  # NaN too
-    text = values.cast(pa.string())
-    if not other.any():
-        return text
-    unique, inverse = np.unique(numbers[other], return_inverse=True)
-    spelled = [repr(float(v)) for v in unique.tolist()]
-    fixed = pa.array([_NOT_FINITE[kind].get(t, t) for t in spelled], pa.string()).take(pa.array(inverse.ravel()))
-    return pc.replace_with_mask(text, pa.array(other), fixed)
-
-
-def _texts(values: Any, kind: str) -> Any:
-    """The values of one column as text for ``kind``: "cdata", "attrib" (XML) or "json" (a
-    string's inside, without its quotes); nulls stay null. Booleans as Python writes them in
-    GraphML, in lower case elsewhere."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    t = values.type
-    if pa.types.is_boolean(t):
-        return pc.if_else(values, "True", "False") if kind == "cdata" else pc.if_else(values, "true", "false")
-    if pa.types.is_integer(t):
-        return values.cast(pa.string())
-    if pa.types.is_floating(t):
-        return _floats(values, kind)
-    if kind == "json":
-        return _json_column(values)
-    return _xml_column(values, _CDATA if kind == "cdata" else _ATTRIB)
-
-
-def _rows(head: list[Any], fields: Sequence[tuple[str, Any, str, str | None]], close: str, bare: Any = None) -> Any:
-    """One string per row: ``head``, then each field's ``prefix + text + suffix`` (left out
-    where its text is null; ``empty`` instead where the text is "" when ``empty`` is given),
-    then ``close``; ``bare`` instead for a row none of whose fields is present."""
-    import numpy as np
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    args = list(head)
-    for prefix, text, suffix, empty in fields:
-        empties = empty is not None and len(text) and bool(np.any(np.diff(_offsets(text)) == 0))
-        if not text.null_count and not empties:
-            args += [prefix, text, suffix]
-            continue
-        piece = pc.binary_join_element_wise(prefix, text, suffix, "")
-        args.append(pc.if_else(pc.equal(text, ""), empty, piece) if empties else piece)
-    args.append(close)
-    merged: list[Any] = []
-    for arg in args:  # adjacent literals joined: fewer arguments, a faster join
-        if isinstance(arg, str) and merged and isinstance(merged[-1], str):
-            merged[-1] += arg
-        else:
-            merged.append(arg)
-    rows = pc.binary_join_element_wise(*merged, "", null_handling="replace", null_replacement="")
-    if bare is not None and fields and all(text.null_count for _, text, _, _ in fields):
-        none = np.logical_and.reduce([text.is_null().to_numpy(zero_copy_only=False) for _, text, _, _ in fields])
-        rows = pc.if_else(pa.array(none), bare, rows)
-    return rows
-
-
 # -- what is declared up front -----------------------------------------------------------------
 
 
@@ -397,7 +204,7 @@ def _node_ids(records: ExchangeRecords) -> tuple[Any, Any]:
     import pyarrow.compute as pc
 
     ids = pa.concat_arrays([p.ids for p in records.nodes])
-    safe = _xml_column(ids, ())
+    safe = xml_column(ids, ())
     if pc.count_distinct(safe).as_py() < len(safe):  # two ids that differ only by a forbidden character
         taken: set[str] = set()
         unique = []
@@ -468,29 +275,31 @@ def _graphml(records: ExchangeRecords) -> Iterator[Any]:
     yield _GRAPHML_HEAD
     for (scope, name), key in reversed(keys.items()):
         kind = _XML_TYPES[records.types[scope][name]]
-        yield f'  <key id="{key}" for="{scope}" attr.name="{_escape(name, _ATTRIB)}" attr.type="{kind}" />\n'
+        yield f'  <key id="{key}" for="{scope}" attr.name="{escape(name, ATTRIB)}" attr.type="{kind}" />\n'
     yield '  <graph edgedefault="undirected">\n'
     _, safe = _node_ids(records)
-    ids = _xml_column(safe, _ATTRIB)
+    ids = xml_column(safe, ATTRIB)
 
     def fields(part: Part, scope: str, a: int, b: int) -> list[tuple[str, Any, str, str | None]]:
         out: list[tuple[str, Any, str, str | None]] = []
         for name, values in part.columns:
             key = keys.get((scope, name), "")
-            text = _texts(values.slice(a, b - a), "cdata")
+            text = as_text(values.slice(a, b - a), "cdata")
             out.append((f'      <data key="{key}">', text, "</data>\n", f'      <data key="{key}" />\n'))
         return out
 
     def nodes(part: Part, start: int, a: int, b: int) -> memoryview:
         node = ids.slice(start + a, b - a)
         bare = pc.binary_join_element_wise('    <node id="', node, '" />\n', "")
-        return _buffer(_rows(['    <node id="', node, '">\n'], fields(part, "node", a, b), "    </node>\n", bare))
+        return utf8_bytes(
+            join_rows(['    <node id="', node, '">\n'], fields(part, "node", a, b), "    </node>\n", bare)
+        )
 
     def edges(part: Part, a: int, b: int) -> memoryview:
         source, target = (ids.take(e) for e in _ends(part, a, b))
         head = ['    <edge source="', source, '" target="', target, '">\n']
         bare = pc.binary_join_element_wise('    <edge source="', source, '" target="', target, '" />\n', "")
-        return _buffer(_rows(head, fields(part, "edge", a, b), "    </edge>\n", bare))
+        return utf8_bytes(join_rows(head, fields(part, "edge", a, b), "    </edge>\n", bare))
 
     yield from _chunks(records, nodes, edges)
     yield "  </graph>\n</graphml>\n"
@@ -525,16 +334,16 @@ def _gexf(records: ExchangeRecords) -> Iterator[Any]:
             yield f'    <attributes mode="static" class="{scope}">\n'
             for name, number in ids_of[scope].items():
                 kind = _XML_TYPES[records.types[scope][name]]
-                yield f'      <attribute id="{number}" title="{_escape(name, _ATTRIB)}" type="{kind}" />\n'
+                yield f'      <attribute id="{number}" title="{escape(name, ATTRIB)}" type="{kind}" />\n'
             yield "    </attributes>\n"
     _, safe = _node_ids(records)
-    ids = _xml_column(safe, _ATTRIB)
+    ids = xml_column(safe, ATTRIB)
 
     def fields(part: Part, scope: str, a: int, b: int) -> list[tuple[str, Any, str, str | None]]:
         out: list[tuple[str, Any, str, str | None]] = []
         for name, values in part.columns:
             if name in ids_of[scope]:
-                text = _texts(values.slice(a, b - a), "attrib")
+                text = as_text(values.slice(a, b - a), "attrib")
                 out.append((f'          <attvalue for="{ids_of[scope][name]}" value="', text, '" />\n', None))
         return out
 
@@ -543,10 +352,10 @@ def _gexf(records: ExchangeRecords) -> Iterator[Any]:
     def nodes(part: Part, start: int, a: int, b: int) -> memoryview:
         labels = dict(part.columns).get("label")
         node = ids.slice(start + a, b - a)
-        label = node if labels is None else _texts(labels.slice(a, b - a), "attrib")
+        label = node if labels is None else as_text(labels.slice(a, b - a), "attrib")
         head = ['      <node id="', node, '" label="', label, '">\n' + values_open]
         bare = pc.binary_join_element_wise('      <node id="', node, '" label="', label, '" />\n', "")
-        return _buffer(_rows(head, fields(part, "node", a, b), values_close + "      </node>\n", bare))
+        return utf8_bytes(join_rows(head, fields(part, "node", a, b), values_close + "      </node>\n", bare))
 
     def edges(part: Part, a: int, b: int) -> memoryview:
         source, target = (ids.take(e) for e in _ends(part, a, b))
@@ -554,7 +363,7 @@ def _gexf(records: ExchangeRecords) -> Iterator[Any]:
         head = ['      <edge source="', source, '" target="', target, '" id="', number, '">\n' + values_open]
         bare = pc.binary_join_element_wise('      <edge source="', source, '" target="', target, '" id="', number,
                                            '" />\n', "")  # fmt: skip
-        return _buffer(_rows(head, fields(part, "edge", a, b), values_close + "      </edge>\n", bare))
+        return utf8_bytes(join_rows(head, fields(part, "edge", a, b), values_close + "      </edge>\n", bare))
 
     yield "    <nodes>\n"
     yield from _chunks(records, nodes, None)
@@ -579,13 +388,13 @@ def _json(records: ExchangeRecords) -> Iterator[Any]:
         assert part.columns[0][1].null_count == 0
         fields: list[tuple[str, Any, str, str | None]] = []
         for j, (name, values) in enumerate([*part.columns, *ends]):
-            text = values if j >= len(part.columns) else _texts(values.slice(a, b - a), "json")
+            text = values if j >= len(part.columns) else as_text(values.slice(a, b - a), "json")
             quote = '"' if pa.types.is_string(values.type) else ""
             fields.append((f"{',' if j else ''}\n   {json.dumps(name)}: {quote}", text, quote, None))
-        return _buffer(_rows(["  {"], fields, "\n  },\n"))[:-2]
+        return utf8_bytes(join_rows(["  {"], fields, "\n  },\n"))[:-2]
 
     ids, _ = _node_ids(records)
-    quoted = _json_column(ids)  # the ids' JSON text, without quotes
+    quoted = json_column(ids)  # the ids' JSON text, without quotes
 
     def nodes(part: Part, start: int, a: int, b: int) -> memoryview:
         return objects(part, a, b, [("id", quoted.slice(start + a, b - a))])
