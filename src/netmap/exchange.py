@@ -165,15 +165,27 @@ class _Sink:
         self.queue.put(piece)
 
     def close(self, *, failed: bool = False) -> None:
-        """Wait for what is queued, then flush (``failed``: the caller is raising; only stop)."""
+        """Wait for what is queued, then flush (``failed``: the caller is raising; the thread
+        is told to drop the rest, and not waited for: a stalled pipe must not hold up Ctrl-C)."""
         if self.raw is None:
             if not failed:
                 self.stream.flush()
             return
+        if failed:
+            import queue
+
+            self.error = self.error or RuntimeError("export stopped")
+            while True:  # make room for the stop sign, dropping what was queued
+                try:
+                    self.queue.put_nowait(None)
+                    return
+                except queue.Full:
+                    try:
+                        self.queue.get_nowait()
+                    except queue.Empty:  # the thread took it meanwhile
+                        pass
         self.queue.put(None)
         self.thread.join()
-        if failed:
-            return
         if self.error is not None:
             raise self.error
         self.raw.flush()
