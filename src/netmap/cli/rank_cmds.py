@@ -294,7 +294,9 @@ def export(opts: DataOptions, fmt, output) -> None:
     """Export the scored graph for Gephi, Cytoscape or igraph.
 
     Every tie carries warmth, kind, inferred and its evidence as plain text
-    attributes; dates are ISO text.
+    attributes; dates are ISO text. The file is written straight from your
+    data files (no graph is built in memory); a large one reports its progress
+    on stderr.
 
     \b
     Example:
