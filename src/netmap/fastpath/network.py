@@ -168,6 +168,8 @@ class ColumnNetwork:
 
     # -- ties -------------------------------------------------------------------------------
     def _pieces(self, n, strength, relationship, contact_days, src, dst, status, istrength, intro_days) -> None:
+        import pyarrow as pa
+        import pyarrow.compute as pc
 
         w = self.weights
         by_strength = _lookup(strength, {k: v for k, v in w.strength.items()})
@@ -217,10 +219,11 @@ class ColumnNetwork:
         fwd = np.maximum.reduceat((is_intro & (a < b))[order].astype(np.int8), starts)
         bwd = np.maximum.reduceat((is_intro & (a > b))[order].astype(np.int8), starts)
         bonus = np.where((fwd > 0) & (bwd > 0), w.reciprocity, 1.0)
+        del lo, hi, laid, order, skey, penalty, is_intro, fwd, bwd  # 5M-long each at 1M people
         record = np.zeros(n + 1)
-        sv = status.to_numpy(zero_copy_only=False)
-        good = np.isin(sv, ("met", "thanked"))
-        bad = np.isin(sv, ("declined", "no_response"))
+        # (pyarrow tests the statuses: as numpy they would be millions of Python strings)
+        good = pc.is_in(status, value_set=pa.array(["met", "thanked"])).to_numpy(zero_copy_only=False)
+        bad = pc.is_in(status, value_set=pa.array(["declined", "no_response"])).to_numpy(zero_copy_only=False)
         np.add.at(record, src[good], 1)
         np.add.at(record, src[bad], -1)
         plo, phi = uniq // (n + 1), uniq % (n + 1)
@@ -332,9 +335,9 @@ class ColumnNetwork:
         self.member_role = np.array(["current", "office", "past", "school"], dtype=object)[role]
         first_event = np.empty(len(first), np.int64)
         first_event[rank] = first
-        self._group_first = first_event
-        self._group_kind, self._group_code, self._group_person = kind, code, person
-        self._group_raw = raw_code
+        # what names each group: its first membership's kind, code, person and spelling (one per group)
+        self._group_kind, self._group_code = kind[first_event], code[first_event]
+        self._group_person, self._group_raw = person[first_event], raw_code[first_event]
         self._lookups = (all_keys, sorted(okid_of, key=okid_of.__getitem__),
                          sorted(sid_of, key=sid_of.__getitem__),
                          office_raw, office_codes, school_raw, school_codes, past_raw,
@@ -344,7 +347,7 @@ class ColumnNetwork:
     def group_info(self, gi: int) -> tuple[str, str, str]:
         """(node id, group kind, label) of group number ``gi``, as build_graph names them."""
         all_keys, okeys, skeys, office_raw, office_codes, school_raw, school_codes, past_raw, width = self._lookups
-        e = int(self._group_first[gi])
+        e = gi
         kind, code, person = int(self._group_kind[e]), int(self._group_code[e]), int(self._group_person[e])
         names = self.company_names
         if kind == 0:

@@ -45,17 +45,33 @@ def layered_costs(net: ColumnNetwork, max_hops: int,
             if t - hh < 0 or not len(improved[t - hh]):
                 continue
             frontier = improved[t - hh]
-            starts, counts = indptr[frontier], indptr[frontier + 1] - indptr[frontier]
-            if not counts.sum():
-                continue
-            offsets = np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(counts.sum())
-            candidate = np.repeat(dist[t - hh][frontier], counts) + cost[offsets]
-            np.minimum.at(cur, nbr[offsets], candidate)
+            _relax(cur, frontier, dist[t - hh][frontier], indptr, nbr, cost)
         improved.append(np.flatnonzero(cur < dist[t - 1]))
         dist.append(cur)
     result = [np.minimum(d[:total], d[total:]) for d in dist], dist
     net.searched = ((max_hops, inferred), result)
     return result
+
+
+#: edges relaxed at once: bounds the search's working memory (a layer can touch 20M edges at 1M people)
+RELAX_CHUNK = 1 << 22
+
+
+def _relax(cur: np.ndarray, frontier: np.ndarray, values: np.ndarray, indptr: np.ndarray, nbr: np.ndarray,
+           cost: np.ndarray) -> None:  # fmt: skip
+    """``cur[v] = min(cur[v], values[i] + cost)`` over every edge out of ``frontier[i]``, in chunks
+    of about :data:`RELAX_CHUNK` edges (a minimum does not depend on the order)."""
+    starts, counts = indptr[frontier], indptr[frontier + 1] - indptr[frontier]
+    ends = np.cumsum(counts)
+    lo = 0
+    while lo < len(frontier):
+        hi = max(int(np.searchsorted(ends, (ends[lo - 1] if lo else 0) + RELAX_CHUNK, side="right")), lo + 1)
+        c = counts[lo:hi]
+        n = int(c.sum())
+        if n:
+            offsets = np.repeat(starts[lo:hi] - np.cumsum(c) + c, c) + np.arange(n)
+            np.minimum.at(cur, nbr[offsets], np.repeat(values[lo:hi], c) + cost[offsets])
+        lo = hi
 
 
 def _tie_edges(net: ColumnNetwork, guarded: np.ndarray, total: int) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
