@@ -171,24 +171,42 @@ def unwind(net: ColumnNetwork, states: list[np.ndarray], v: int, t: int) -> list
 
 def _edges_into(net: ColumnNetwork, states: list[np.ndarray], s: int, t: int) -> list[tuple[float, int, int]]:
     """``(cost to here through it, 2 or 1 half-hops, state before)`` for every edge into state s
-    from a state reached by layer t - half-hops; ties between people before groups on equal cost."""
+    from a state reached by layer t - half-hops, cheapest first; ties between people before
+    groups on equal cost, then the lower state. Vectorised: a company's thousands of members
+    are one array operation, not a loop."""
     total = net.total
     v = s % total
-    out = []
-    for order, (hh, (indptr, dst, cost)) in enumerate(zip((2, 1), net.edge_sets, strict=True)):
-        if t - hh < 0:
-            continue
-        near = [dst[indptr[v] : indptr[v + 1]], dst[indptr[v + total] : indptr[v + total + 1]]]
-        if hh == 2 and len(net.used_src):  # a spent introduction runs one way only: add its other end
-            near += [net.used_dst[net.used_src == v], net.used_src[net.used_dst == v]]
-        if hh == 1 and v > net.n:  # a group's members you know directly have no guessed copy
-            near.append(net.member_person[(net.member_group == v) & net.guarded[net.member_person]])
-        for u in np.unique(np.concatenate(near).astype(np.int64) % total).tolist():
-            for x in (u, u + total):
-                row = slice(indptr[x], indptr[x + 1])
-                hit = np.flatnonzero(dst[row] == s)
-                if len(hit):
-                    value = float(states[t - hh][x] + cost[row][hit].min())
-                    if np.isfinite(value):
-                        out.append((value, order, x))
-    return [(value, (2, 1)[order], x) for value, order, x in sorted(out)]
+    guessed = s >= total
+    found: list[tuple[np.ndarray, np.ndarray, int]] = []  # (values, states before, 0 ties / 1 groups)
+    if t >= 2 and v <= net.n:  # a tie between people runs both ways at the same cost
+        indptr, dst, cost = net.edge_sets[0]
+        near, c = dst[indptr[v] : indptr[v + 1]].astype(np.int64), cost[indptr[v] : indptr[v + 1]]
+        if len(net.used_src):
+            back = net.used_dst[net.used_src == v].astype(np.int64)  # v -> u spent: u is not in v's row
+            if len(back):
+                key = np.minimum(back, v) * (net.n + 1) + np.maximum(back, v)
+                near = np.concatenate([near, back])
+                c = np.concatenate([c, -np.log(net.pair_warmth[np.searchsorted(net.pair_key, key)])])
+            spent = np.isin(near, net.used_src[net.used_dst == v])  # u -> v spent: no edge into v
+            near, c = near[~spent], c[~spent]
+        before = near + total if guessed else near
+        found.append((states[t - 2][before] + c, before, 0))
+    if t >= 1:
+        indptr, dst, cost = net.edge_sets[1]
+        if v > net.n:  # a group: from each member, known or guessed
+            at = np.flatnonzero(net.member_group == v)
+            people, c = net.member_person[at].astype(np.int64), -np.log(net.member_warmth[at])
+            for before in (people, people + total):
+                found.append((states[t - 1][before] + c, before, 1))
+        elif guessed:  # a person reached by a guess: from their groups
+            groups, c = dst[indptr[v] : indptr[v + 1]].astype(np.int64), cost[indptr[v] : indptr[v + 1]]
+            found.append((states[t - 1][groups] + c, groups, 1))
+    if not found:
+        return []
+    values = np.concatenate([f[0] for f in found])
+    before = np.concatenate([f[1] for f in found])
+    kind = np.concatenate([np.full(len(f[0]), f[2]) for f in found])
+    ok = np.isfinite(values)
+    values, before, kind = values[ok], before[ok], kind[ok]
+    order = np.lexsort((before, kind, values))
+    return [(float(values[i]), 2 if kind[i] == 0 else 1, int(before[i])) for i in order]
