@@ -57,7 +57,7 @@ def evidence_text(G: nx.Graph, e: Evidence) -> str:
     >>> evidence_text(G, Evidence("direct", "me", "a", 0.5, date(2025, 12, 2), "", 4, "friend"))
     'you know Ana (friend, strength 4, last contact 2025-12-02, 30 days ago)'
     """
-    today = G.graph.get("today", date.today())
+    today = G.graph.get("today") or date.today()
     src, dst = name_of(G, e.source), name_of(G, e.target)
     when = e.date.isoformat() if e.date else "no date"
     if e.kind == "direct":

@@ -145,6 +145,18 @@ def _fits(net: ColumnNetwork, target: Target, m: dict[str, list]) -> dict[str, F
     return fits
 
 
+def _memberships_of(net: ColumnNetwork, ties: list[tuple[int, int]]) -> dict[tuple[int, int], int]:
+    """The membership row of each (person, group) tie, in either order, found in one pass."""
+    if not ties:
+        return {}
+    span = net.n + 1 + net.n_groups
+    keys = net.member_person.astype(np.int64) * span + net.member_group
+    order = np.argsort(keys, kind="stable")
+    wanted = np.array([min(u, v) * span + max(u, v) for u, v in ties], np.int64)  # the person is the lower
+    at = order[np.searchsorted(keys[order], wanted)]
+    return {tie: int(i) for tie, i in zip(ties, at.tolist(), strict=True)}
+
+
 def paths_graph(net: ColumnNetwork, paths: Iterable[list[int]], rows: Iterable[int] = ()) -> nx.Graph:
     """A small scored graph of just these node paths (and the people of ``rows``): their people
     and groups, their ties with full evidence, the people that evidence names, and your own tie
@@ -183,6 +195,7 @@ def paths_graph(net: ColumnNetwork, paths: Iterable[list[int]], rows: Iterable[i
             gid, kind, label = net.group_info(v - net.n - 1)
             G.add_node(gid, kind="group", group=kind, name=label, label=label,
                        size=int(net.group_size[v - net.n - 1]))  # fmt: skip
+    member_at = _memberships_of(net, [(u, v) for u, v in ties if u > net.n or v > net.n])
     for u, v in ties:
         a, b = _node_id(net, u), _node_id(net, v)
         if G.has_edge(a, b):
@@ -198,8 +211,7 @@ def paths_graph(net: ColumnNetwork, paths: Iterable[list[int]], rows: Iterable[i
             if spent:
                 G[a][b]["introduced_by"] = spent
         else:
-            person, grp = (u, v) if v > net.n else (v, u)
-            i = np.flatnonzero((net.member_person == person) & (net.member_group == grp))[0]
+            i = member_at[(u, v)]
             w = float(net.member_warmth[i])
             G.add_edge(a, b, warmth=w, cost=-math.log(w), hops=0.5, inferred=True, kinds=["member"],
                        role=str(net.member_role[i]))  # fmt: skip
