@@ -16,7 +16,7 @@ from ..graph import (
 from ..model import CONTACT_COLUMNS, INTRODUCTION_COLUMNS, ME, RELATIONSHIPS, STATUSES, Dataset
 from ..normalize import normalize_company
 from ..weights import Weights
-from .read import STRENGTHS, _check, _col, _days_since, _lookup, _read, _recency, pandas_before_pyarrow
+from .read import STRENGTHS, _check, _col, _days_since, _lookup, _read, _recency
 
 
 def _check_values(contacts, intros) -> None:
@@ -57,7 +57,6 @@ class ColumnNetwork:
         unless ``checked`` (the loader has validated them). ``*_lines``: each row's line in its
         file, for the evidence (default: row + 2, one row per line under a header).
         """
-        pandas_before_pyarrow()
         import pyarrow as pa
         import pyarrow.compute as pc
 
@@ -133,7 +132,6 @@ class ColumnNetwork:
     @classmethod
     def from_dataset(cls, dataset: Dataset, weights: Weights, today: date) -> ColumnNetwork:
         """The columns of a validated :class:`~netmap.model.Dataset` (the loader's rows)."""
-        pandas_before_pyarrow()
         import pyarrow as pa
 
         def text(values) -> pa.Array:

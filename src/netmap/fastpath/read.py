@@ -27,21 +27,6 @@ class Unsupported(Exception):
     """These files need the full validating loader (it will report any problem exactly)."""
 
 
-def pandas_before_pyarrow() -> None:
-    """Import pandas, when it can be, before pyarrow's own lazy import of it.
-
-    pyarrow imports pandas under a lock the first time it converts Python values; here, with
-    pandas 3 (which imports pyarrow), library runs have hung three times in about forty with the
-    only Python thread waiting on that lock inside ``pyarrow.array``. Importing pandas first,
-    outside the lock, leaves pyarrow nothing to import. Under the CLI, which hides pandas from
-    pyarrow to save its import, this is a quick ImportError.
-    """
-    try:
-        import pandas  # noqa: F401
-    except ImportError:
-        pass
-
-
 def _read(
     path: Path, known: tuple[str, ...], required: tuple[str, ...], encoding: str | None, dates: tuple[str, ...] = ()
 ):
