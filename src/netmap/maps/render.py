@@ -62,6 +62,9 @@ def render_map(data: MapData) -> str:
         autoescape=True,
         keep_trailing_newline=True,
     )
+    # the page's data as compact JSON in the order it was built (jinja sorts keys by default: a
+    # quarter of the file's time at 10,000 people); still escaped for the <script> element
+    env.policies["json.dumps_kwargs"] = {"sort_keys": False, "separators": (",", ":")}
     template = env.get_template("map.html.j2")
     vis_js, vis_css = _vis_assets()
     payload = {
