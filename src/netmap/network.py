@@ -81,9 +81,9 @@ class Network:
 
     Every question starts from the columns (:meth:`columns`, read once): straight from
     the files when the vectorised checks vouch for them, else from the validating loader's
-    rows, which reports every problem exactly as ``netmap check`` does. ``paths``,
-    ``stats``, ``mutual_at`` and ``explain`` answer from the columns or from the part of the
-    network they need; the other questions use the whole scored graph built from them.
+    rows, which reports every problem exactly as ``netmap check`` does. Every question is
+    answered from the columns, on a graph of just the paths or people it reports; the whole
+    scored graph (:meth:`graph`) is built only for notebooks and the whole-network maps.
     """
 
     def __init__(self, where: DataFolder, weights: Weights, *, today: date | None = None,
@@ -247,10 +247,9 @@ class Network:
         with self.reading():
             people = self._people(net)
             ends = [people.resolve(a), people.resolve(b)]
-            node = {ME: 0} | {pid: i + 1 for i, pid in enumerate(net.ids.to_pylist()) if pid in ends}
-            both = np.intersect1d(tied_to(net, node[ends[0]], inferred=inferred),
-                                  tied_to(net, node[ends[1]], inferred=inferred))  # fmt: skip
-            rows = [*(node[x] - 1 for x in ends if x != ME), *(both[(both > 0) & (both <= net.n)] - 1).tolist()]
+            node = [0 if pid == ME else net.ids.index(pid).as_py() + 1 for pid in ends]
+            both = np.intersect1d(tied_to(net, node[0], inferred=inferred), tied_to(net, node[1], inferred=inferred))
+            rows = [*(v - 1 for v in node if v), *(both[(both > 0) & (both <= net.n)] - 1).tolist()]
             return mutual(graph_of(net, inferred=inferred, rows=rows), *ends, inferred=inferred)
 
     def mutual_at(self, company: str, office: str | None = None) -> list[Mutual]:

@@ -95,6 +95,13 @@ def _tidy(data: Path | None, contacts: Path | None, intros: Path | None) -> None
     tidy(DataFolder.locate(data, contacts, intros).folder)
 
 
+def output_option(default: str = "-") -> Callable:
+    """``-o/--output FILE`` (``-``: stdout), with its default shown in the help."""
+    return click.option("-o", "--output", default=default, show_default=True,
+                        type=click.Path(allow_dash=True, dir_okay=False),
+                        help="Write to this file ('-' for stdout).")  # fmt: skip
+
+
 def data_options(command: Callable) -> Callable:
     """``--data``, ``--contacts``, ``--intros``, ``--encoding``, ``--config``, ``--today``."""
 
@@ -162,14 +169,7 @@ def output_options(formats: tuple[str, ...] = ("table", "csv", "json"), top: int
         command = click.option("--bom", is_flag=True, help="CSV: start with a UTF-8 BOM (for Excel on Windows).")(
             command
         )
-        command = click.option(
-            "-o",
-            "--output",
-            default="-",
-            show_default=True,
-            type=click.Path(allow_dash=True, dir_okay=False),
-            help="Write to this file ('-' for stdout).",
-        )(command)
+        command = output_option()(command)
         command = click.option(
             "--format", "fmt", type=click.Choice(formats), default=formats[0], show_default=True, help="Output format."
         )(command)

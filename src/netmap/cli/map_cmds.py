@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ._app import cli, plural
-from ._options import DataOptions, as_member_option, data_options
+from ._options import DataOptions, as_member_option, data_options, output_option
 
 
 @cli.command("map")
@@ -55,14 +55,7 @@ from ._options import DataOptions, as_member_option, data_options
 )
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the layout.")
 @click.option("--title", help="Page title [default: what the map shows].")
-@click.option(
-    "-o",
-    "--output",
-    default="network.html",
-    show_default=True,
-    type=click.Path(allow_dash=True, dir_okay=False),
-    help="Write to this file ('-' for stdout).",
-)
+@output_option("network.html")
 def map_(
     opts: DataOptions,
     company,

@@ -9,7 +9,7 @@ from dataclasses import asdict
 import click
 
 from ._app import cli
-from ._options import DataOptions, as_member_option, data_options, output_options
+from ._options import DataOptions, as_member_option, data_options, output_option, output_options
 
 #: rows a table shows when --top is not given
 TABLE_TOP = 20
@@ -282,14 +282,7 @@ def explain(opts: DataOptions, person, company, office, role, k, max_hops, fmt) 
     show_default=True,
     help="Exchange format.",
 )
-@click.option(
-    "-o",
-    "--output",
-    default="-",
-    show_default=True,
-    type=click.Path(allow_dash=True, dir_okay=False),
-    help="Write to this file ('-' for stdout).",
-)
+@output_option()
 def export(opts: DataOptions, fmt, output) -> None:
     """Export the scored graph for Gephi, Cytoscape or igraph.
 

@@ -9,11 +9,12 @@ Every question starts here (through :class:`netmap.network.Network`):
    :func:`netmap.graph.build_graph` and a pool member's view are built): one warmth
    formula, one set of group memberships, whichever way the data came in;
 2. :func:`rank_paths_in` finds the best path with at most ``max_hops`` hops to every node at
-   once with a hop-layered Bellman-Ford over edge arrays (exact for the hop bound), then
-   builds a small networkx graph of the chosen paths for :func:`netmap.ranking.assemble`;
-3. :func:`graph_of` builds the whole scored networkx graph, for the questions still answered
-   on it (alternatives per introducer, ``ask``, ``mutual``, ``explain``, ``stats``, the map)
-   and for notebooks and exports.
+   once with a hop-layered Bellman-Ford over edge arrays (exact for the hop bound);
+   :func:`~netmap.fastpath.routes.routes_to` finds every contact's route to one person (the
+   alternatives, ``ask``, ``explain``); each answer's rows are made on a small networkx graph
+   of just its paths (:func:`~netmap.fastpath.build.paths_graph`);
+3. :func:`graph_of` builds the scored networkx graph, whole (notebooks, the whole and
+   ``--around`` maps) or of the part of the network a question reads (``rows=``).
 """
 
 from __future__ import annotations
