@@ -2,6 +2,8 @@
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from netmap.cli import cli
 from netmap.errors import NotFoundError
@@ -88,3 +90,63 @@ def test_mutual_finds_zoe_by_first_name_on_the_sample():
                                        "--today", "2026-11-15", "--format", "csv"])  # fmt: skip
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("person_id,name,title,company,warmth_a,warmth_b,through")
+
+
+def _suggestions_by_every_ratio(resolver, text, n=3):
+    """What suggest() gave before its pre-filter: every person's ratio, worked out in full."""
+    import difflib
+
+    key = search_key(text)
+    words = set(key.split())
+    scored = []
+    for p in resolver.people.values():
+        name_key = search_key(p.name)
+        if words and words <= set(name_key.split()):
+            score = 1.0
+        else:
+            score = max(difflib.SequenceMatcher(None, key, name_key).ratio(),
+                        difflib.SequenceMatcher(None, key, p.id.casefold()).ratio())  # fmt: skip
+        if score >= 0.7:
+            scored.append((score, p.name, p.id))
+    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    shared = {p.name: sum(search_key(q.name) == search_key(p.name) for q in resolver.people.values()) > 1
+              for p in resolver.people.values()}  # fmt: skip
+    return [f"'{pid}' ({name})" if shared[name] else f"'{name}'" for _, name, pid in scored[:n]]
+
+
+CROWD = PEOPLE + [
+    Person("p0032698", "Arjun Romero"),
+    Person("p0032609", "Anaïs Horvat"),
+    Person("p0033269", "Carla Herrera"),
+    Person("arjun-r", "Arjun Romero"),
+    Person("a.romer", "Arjuna Romer"),
+    Person("x", ""),
+    Person("ines-c", "Ines Carvalhosa"),
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Arjun Romeor", "Arjun", "p003269", "p0032689", "Ines Carvalo", "ines-", "Ana Lma", "Zoe Muler", "Bo", "Zzyzx",
+     "", "arjun-romero", "Carla", "ROMERO ARJUN"],
+)  # fmt: skip
+def test_suggestions_are_those_of_every_ratio(text):
+    """The pre-filter only skips people whose ratio is below the cutoff: the same suggestions, same order."""
+    crowd = PersonResolver(CROWD)
+    assert crowd.suggest(text) == _suggestions_by_every_ratio(crowd, text)
+    assert crowd.suggest(text, n=10) == _suggestions_by_every_ratio(crowd, text, n=10)
+
+
+def test_suggestions_for_a_typo_among_namesakes_list_ids():
+    crowd = PersonResolver(CROWD)
+    assert crowd.suggest("Arjun Romeor") == ["'arjun-r' (Arjun Romero)", "'p0032698' (Arjun Romero)", "'Arjuna Romer'"]
+
+
+names = st.text(alphabet="abcé -0", max_size=9)
+
+
+@given(st.lists(st.tuples(names, names), max_size=12), names)
+def test_suggestions_equal_every_ratio_on_any_names(rows, text):
+    """Any names and ids, any text: suggest() gives what the full comparison gives."""
+    crowd = PersonResolver(Person(pid or "-", name) for pid, name in rows)
+    assert crowd.suggest(text, n=5) == _suggestions_by_every_ratio(crowd, text, n=5)

@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Person", "PersonResolver", "search_key"]
 
+#: how alike (:meth:`difflib.SequenceMatcher.ratio`) a name or id must be to be suggested
+SUGGEST_CUTOFF = 0.7
+
 
 def search_key(text: str) -> str:
     """The form names are compared in: case-folded, without accents, single-spaced.
@@ -140,15 +143,17 @@ class PersonResolver:
         """
         key = search_key(text)
         words = set(key.split())
+        close = _Closeness(key, SUGGEST_CUTOFF)
+        by_name: dict[str, float] = {}  # a name's score, worked out once however many people share it
         scored: list[tuple[float, str, str]] = []
         for p in self.people.values():
             name_key = self._keys[p.id]
-            if words and words <= set(name_key.split()):
-                score = 1.0
-            else:
-                score = max(difflib.SequenceMatcher(None, key, name_key).ratio(),
-                            difflib.SequenceMatcher(None, key, p.id.casefold()).ratio())  # fmt: skip
-            if score >= 0.7:
+            score = by_name.get(name_key)
+            if score is None:
+                score = by_name[name_key] = 1.0 if words and words <= set(name_key.split()) else close(name_key)
+            if score < 1.0:
+                score = max(score, close(p.id.casefold()))
+            if score >= SUGGEST_CUTOFF:
                 scored.append((score, p.name, p.id))
         scored.sort(key=lambda t: (-t[0], t[1], t[2]))
         out = []
@@ -171,3 +176,35 @@ class PersonResolver:
                 if k:
                     keys[k].append(p.id)
         return dict(keys)
+
+
+class _Closeness:
+    """``SequenceMatcher(None, key, other).ratio()`` where that is at least ``cutoff``, else 0.0.
+
+    Most people are nothing like ``key``; two upper bounds of the ratio rule them out
+    before the costly one: how many of their characters occur in ``key`` at all (one
+    ``str.translate``), then :meth:`~difflib.SequenceMatcher.quick_ratio` (the characters
+    both have, counted). A ratio never exceeds either, so the answer is the same.
+
+    >>> close = _Closeness("ines carvalo", 0.7)
+    >>> close("ines carvalho") == difflib.SequenceMatcher(None, "ines carvalo", "ines carvalho").ratio()
+    True
+    >>> close("p0000297"), close("zoe muller")
+    (0.0, 0.0)
+    """
+
+    def __init__(self, key: str, cutoff: float):
+        self.key, self.cutoff = key, cutoff
+        self._without_key = str.maketrans(dict.fromkeys(key))  # deletes the characters of key
+        self._counts = difflib.SequenceMatcher(None, "", key)  # keeps key's character counts
+
+    def __call__(self, other: str) -> float:
+        size = len(self.key) + len(other)
+        shared = len(other) - len(other.translate(self._without_key))  # characters of other found in key
+        if size and 2.0 * min(shared, len(self.key)) / size < self.cutoff:
+            return 0.0
+        self._counts.set_seq1(other)
+        if self._counts.quick_ratio() < self.cutoff:
+            return 0.0
+        ratio = difflib.SequenceMatcher(None, self.key, other).ratio()
+        return ratio if ratio >= self.cutoff else 0.0
