@@ -142,11 +142,9 @@ class Network:
             net = None
             with self.reading():
                 if self.member is not None:
-                    pool = self._pool()
-                    from .pool import member_view
+                    from .pool import member_network
 
-                    net = ColumnNetwork.from_dataset(member_view(pool, self.member), pool.weights,
-                                                     self.today or date.today())  # fmt: skip
+                    net = member_network(self._pool(), self.member, self.today or date.today())
                 elif not (self.where.introductions_named and not self.where.introductions.exists()):
                     try:
                         net = ColumnNetwork.from_files(self.where.contacts, self.where.introductions,
@@ -268,10 +266,8 @@ class Network:
         """The best ``k`` paths to ``person``, hop by hop, with what would raise each hop."""
         from .fastpath import target_in
         from .fastpath.build import _node_id, paths_graph
-        from .fastpath.routes import routes_to
-        from .fastpath.walk import layered_costs
+        from .fastpath.target_search import best_routes
         from .ranking import explain
-        from .ranking.target_paths import ALTERNATIVE_RANGE
         from .search import Found
 
         net = self.columns()
@@ -281,9 +277,7 @@ class Network:
                 raise NotFoundError("that is you - name someone else to explain the paths to them")
             row = net.ids.index(pid).as_py()
             target = target_in(net, company, office=office, role=role)[0] if company else None
-            costs, states = layered_costs(net, max_hops)
-            best = float(costs[-1][row + 1])  # inf: no path within max_hops, so no routes
-            routes = routes_to(net, states, row + 1, max_hops, best + ALTERNATIVE_RANGE)[:k]
+            routes = best_routes(net, row + 1, k=k, max_hops=max_hops)
             G = paths_graph(net, [r.nodes for r in routes], [row])
             found = [Found(r.cost, r.half_hops / 2, [_node_id(net, v) for v in r.nodes]) for r in routes]
             return explain(G, pid, company=target, k=k, max_hops=max_hops, routes=found)

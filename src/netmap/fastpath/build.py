@@ -19,16 +19,14 @@ from ..graph import (
 )
 from ..model import ME
 from ..normalize import split_list
-from ..ranking import OFFICE_GROUPS, Prefer, RankedPath, assemble, office_group
-from ..ranking.target_paths import ALTERNATIVE_RANGE, ALTERNATIVES_SPARE
+from ..ranking import Prefer, RankedPath, assemble
 from ..search import Found
 from ..targets import Fit, Target, resolve_target_in, target_fit
 from ..weights import Weights
 from .evidence import _evidence, _evidence_objects, _member_columns, _node_id, _past_employees, _person_attrs
 from .network import ColumnNetwork
 from .read import Unsupported
-from .routes import Route, routes_to
-from .walk import layered_costs, unwind
+from .target_search import search_target
 
 
 def rank_paths_from_files(
@@ -91,47 +89,19 @@ def rank_paths_in(
     target, members_rows, m = target_in(net, company, office=office, role=role)
     members = m["id"]
     fits = _fits(net, target, m)
-    fit_list = [fits[p] for p in members]
-    dist, states = layered_costs(net, max_hops, inferred=inferred)
-    layers = np.stack([d[members_rows + 1] for d in dist]) if len(members_rows) else np.zeros((len(dist), 0))
-    final = layers[-1]
-    warm = np.flatnonzero(np.isfinite(final))
-    score = np.exp(-final[warm]) * np.array([fit_list[i].value for i in warm])
-    first_layer = np.argmax(layers[:, warm] <= final[warm], axis=0)  # fewest hops among the cheapest
-    # the order of netmap.ranking.row_order: office group, warm before cold, score
-    group = [OFFICE_GROUPS.index(g) if g else 0 for g in
-             (office_group({"office": o}, f) for o, f in zip(m["office"], fit_list, strict=True))]  # fmt: skip
-    keys = [(group[int(i)], 0, -score[j], int(first_layer[j]), m["name"][int(i)], j) for j, i in enumerate(warm)]
-    keys.sort(key=lambda k: k[:5])
-    alternatives = prefer == "reach" or per_target > 1 or max_per_introducer is not None
-    # with alternatives, the pool of people they are chosen among (netmap.ranking.assemble)
-    kept = top if top is None or not alternatives else max(top * 3, top + 20)
-    chosen = [k[5] for k in keys[:kept]]
-    cold_rows: list[int] = []
-    if include_cold:
-        cold = sorted((group[i], -fit_list[i].value, m["name"][i], i) for i in np.flatnonzero(~np.isfinite(final)))
-        cold_rows = [int(c[3]) for c in cold[:top]]
-    paths: dict[str, list[int]] = {}
-    for j in chosen:
-        i = int(warm[j])
-        paths[members[i]] = unwind(net, states, int(members_rows[i]) + 1, int(first_layer[j]))
-    routes: dict[str, list[Route]] = {}
-    if alternatives and chosen:
-        k = per_target + (ALTERNATIVES_SPARE if max_per_introducer is not None or prefer == "reach" else 0)
-        bound = max(float(final[warm[j]]) for j in chosen) + ALTERNATIVE_RANGE
-        for j in chosen:
-            i = int(warm[j])
-            routes[members[i]] = routes_to(net, states, int(members_rows[i]) + 1, max_hops, bound)[:k]
-    G = paths_graph(net, [*paths.values(), *(r.nodes for rs in routes.values() for r in rs)],
-                    [int(members_rows[i]) for i in cold_rows])  # fmt: skip
-    found = {pid: Found(0.0, 0.0, [_node_id(net, v) for v in p]) for pid, p in paths.items()}
-    alternative = None
-    if alternatives:
-        alternative = {pid: [Found(r.cost, r.half_hops / 2, [_node_id(net, v) for v in r.nodes]) for r in rs]
-                       for pid, rs in routes.items()}  # fmt: skip
-    return assemble(G, target, members, fits, found, max_hops=max_hops, top=top, per_target=per_target,
+    found = search_target(net, members_rows + 1, [fits[p] for p in members], m["office"], m["name"],
+                          max_hops=max_hops, top=top, per_target=per_target, max_per_introducer=max_per_introducer,
+                          prefer=prefer, include_cold=include_cold, inferred=inferred)  # fmt: skip
+    G = paths_graph(net, [*found.paths.values(), *(r.nodes for rs in found.routes.values() for r in rs)],
+                    [int(members_rows[i]) for i in found.cold])  # fmt: skip
+    paths = {members[i]: Found(0.0, 0.0, [_node_id(net, v) for v in p]) for i, p in found.paths.items()}
+    routes = None
+    if found.routes:
+        routes = {members[i]: [Found(r.cost, r.half_hops / 2, [_node_id(net, v) for v in r.nodes]) for r in rs]
+                  for i, rs in found.routes.items()}  # fmt: skip
+    return assemble(G, target, members, fits, paths, max_hops=max_hops, top=top, per_target=per_target,
                     max_per_introducer=max_per_introducer, prefer=prefer, include_cold=include_cold,
-                    cold=[members[i] for i in cold_rows], routes=alternative)  # fmt: skip
+                    cold=[members[i] for i in found.cold], routes=routes)  # fmt: skip
 
 
 def _fits(net: ColumnNetwork, target: Target, m: dict[str, list]) -> dict[str, Fit]:

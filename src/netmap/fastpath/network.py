@@ -16,6 +16,7 @@ from ..graph import (
 from ..model import CONTACT_COLUMNS, INTRODUCTION_COLUMNS, ME, RELATIONSHIPS, STATUSES, Dataset
 from ..normalize import normalize_company
 from ..weights import Weights
+from .arrays import SearchArrays
 from .read import STRENGTHS, _check, _col, _days_since, _lookup, _read, _recency
 
 
@@ -45,7 +46,7 @@ def _check_values(contacts, intros) -> None:
     _check(pc.all(pc.is_in(_col(intros, "strength"), value_set=pa.array(STRENGTHS))), "strength")
 
 
-class ColumnNetwork:
+class ColumnNetwork(SearchArrays):
     """The whole network as arrays: ids, columns, ties with warmth, group memberships."""
 
     def __init__(self, contacts, intros, aliases: dict[str, str], weights: Weights, today: date, *,
@@ -60,6 +61,7 @@ class ColumnNetwork:
         import pyarrow as pa
         import pyarrow.compute as pc
 
+        super().__init__()
         self.weights, self.today, self.aliases = weights, today, aliases
         c = contacts
         self.contact_lines = contact_lines if contact_lines is not None else np.arange(c.num_rows) + 2
@@ -67,14 +69,6 @@ class ColumnNetwork:
         self.contacts = c
         #: each row is one line of its file (else the loader's line numbers are needed)
         self.one_row_per_line = True
-        # the search's edge arrays, built when first needed (netmap.fastpath.walk)
-        self.total = 0
-        self.edge_sets: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-        self.reverse_sets: list[tuple[np.ndarray, np.ndarray, np.ndarray]] | None = None
-        #: the people you know directly (and you), by node: the search never reaches them after a guess
-        self.guarded = np.zeros(0, bool)
-        #: the last layered search: ((max_hops, inferred), its costs)
-        self.searched: tuple[tuple[int, bool], tuple[list[np.ndarray], list[np.ndarray]]] | None = None
         n = c.num_rows
         if not checked:
             _check_values(c, intros)

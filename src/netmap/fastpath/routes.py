@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .network import ColumnNetwork
+from .arrays import SearchArrays
 from .walk import reverse_sets
 
 
@@ -27,7 +27,7 @@ class Route:
     nodes: list[int]
 
 
-def routes_to(net: ColumnNetwork, states: list[np.ndarray], node: int, max_hops: int, bound: float) -> list[Route]:
+def routes_to(net: SearchArrays, states: list[np.ndarray], node: int, max_hops: int, bound: float) -> list[Route]:
     """The warmest route to ``node`` through each of your contacts, cheapest first, down to ``bound``.
 
     ``states``: the forward state costs of :func:`~netmap.fastpath.walk.layered_costs` (same

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from .network import ColumnNetwork
+from .arrays import SearchArrays
 from .read import Unsupported
 
 
-def layered_costs(net: ColumnNetwork, max_hops: int,
+def layered_costs(net: SearchArrays, max_hops: int,
                   inferred: bool = True) -> tuple[list[np.ndarray], list[np.ndarray]]:  # fmt: skip
     """``dist[t][s]``: cheapest cost from you to state s using at most t half-hops.
 
@@ -74,7 +74,7 @@ def _relax(cur: np.ndarray, frontier: np.ndarray, values: np.ndarray, indptr: np
         lo = hi
 
 
-def _tie_edges(net: ColumnNetwork, guarded: np.ndarray, total: int) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+def _tie_edges(net: SearchArrays, guarded: np.ndarray, total: int) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
     """The ties between people as blocks of state edges (source, target, cost): each tie both ways between
     known copies, and between guessed copies into a person not known directly; an introduction
     that happened (R -> C) is left out in that direction."""
@@ -117,7 +117,7 @@ def _csr(
     return indptr, dst_out, cost_out
 
 
-def tied_to(net: ColumnNetwork, node: int, *, inferred: bool = False) -> np.ndarray:
+def tied_to(net: SearchArrays, node: int, *, inferred: bool = False) -> np.ndarray:
     """The nodes with a tie to ``node`` (0 is you, row r is node r + 1), ascending; ``inferred``
     adds the people who share a group (company, office, school) with it."""
     out = [net.pair_hi[net.pair_lo == node], net.pair_lo[net.pair_hi == node]]
@@ -128,7 +128,7 @@ def tied_to(net: ColumnNetwork, node: int, *, inferred: bool = False) -> np.ndar
     return tied[tied != node]
 
 
-def reverse_sets(net: ColumnNetwork) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+def reverse_sets(net: SearchArrays) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
     """The search's edges by the state they lead into (pointer, state before, cost), as
     :func:`layered_costs` left them; built once."""
     if net.reverse_sets is None:
@@ -143,7 +143,7 @@ def reverse_sets(net: ColumnNetwork) -> list[tuple[np.ndarray, np.ndarray, np.nd
     return net.reverse_sets
 
 
-def unwind(net: ColumnNetwork, states: list[np.ndarray], v: int, t: int) -> list[int]:
+def unwind(net: SearchArrays, states: list[np.ndarray], v: int, t: int) -> list[int]:
     """Walk back from node v at layer t along ties that account for its cost exactly.
 
     The edges into a state are found from the forward edge sets (ties run both ways at the
@@ -169,7 +169,7 @@ def unwind(net: ColumnNetwork, states: list[np.ndarray], v: int, t: int) -> list
     return [x % total for x in path[::-1]]
 
 
-def _edges_into(net: ColumnNetwork, states: list[np.ndarray], s: int, t: int) -> list[tuple[float, int, int]]:
+def _edges_into(net: SearchArrays, states: list[np.ndarray], s: int, t: int) -> list[tuple[float, int, int]]:
     """``(cost to here through it, 2 or 1 half-hops, state before)`` for every edge into state s
     from a state reached by layer t - half-hops, cheapest first; ties between people before
     groups on equal cost, then the lower state. Vectorised: a company's thousands of members

@@ -9,11 +9,10 @@ import networkx as nx
 from ..errors import NotFoundError
 from ..model import ME
 from ..paths import suggest
-from ..search import Found, best_paths, best_paths_by_first_hop
+from ..search import Found, GraphSearch
 from ..targets import Target, resolve_target, target_fit
 from .mutual import find_person
 from .rows import RankedPath, make_row
-from .target_paths import ALTERNATIVE_RANGE
 
 
 @dataclass(slots=True)
@@ -61,9 +60,10 @@ def explain(
         target = Target(node.get("company_key", ""), node.get("company", ""))
     fit = target_fit(node, target, G.graph["weights"])
     if routes is None:
-        best = best_paths(G, source, max_hops=max_hops, stop=lambda cost, found: pid in found).get(pid)
-        limit = best.cost + ALTERNATIVE_RANGE if best else -1.0
-        routes = best_paths_by_first_hop(G, source, [pid], k=k, max_hops=max_hops, max_cost=limit)[pid]
+        from ..fastpath.target_search import best_routes
+
+        search = GraphSearch(G, source, max_hops=max_hops)
+        routes = search.found(best_routes(search.arrays, search.number[pid], k=k, max_hops=max_hops))
     paths = [make_row(G, target, pid, f.path, fit, "trust") for f in routes]
     paths.sort(key=lambda r: (-r.score, r.hops, r.first_ask_name))
     paths = paths[:k]

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 import networkx as nx
 
 from ..model import ME
+from ..search import GraphSearch
 from ..targets import Target, resolve_target, target_fit
 from .rows import OFFICE_GROUPS, RankedPath, make_row
-from .target_paths import REACH_SHARE, alternative_paths, rank_paths
+from .target_paths import REACH_SHARE, _alternatives_in, _rank_in
 
 
 @dataclass(slots=True)
@@ -64,9 +65,9 @@ def rank_introducers(
     for someone at that office first), then by how many people they reach.
     """
     target = company if isinstance(company, Target) else resolve_target(G, company, office=office, role=role)
-    ranked = rank_paths(G, target, max_hops=max_hops, top=candidates, include_cold=False, source=source)
-    routes = {row.person: alternative_paths(G, row.person, max_hops=max_hops, source=source, floor=REACH_SHARE)
-              for row in ranked}  # fmt: skip
+    search = GraphSearch(G, source, max_hops=max_hops)
+    ranked = _rank_in(search, G, target, top=candidates, include_cold=False)
+    routes = {row.person: _alternatives_in(search, row.person, REACH_SHARE) for row in ranked}
     return introducers_from(G, target, ranked, routes, top=top, source=source)
 
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections import Counter
 
 import networkx as nx
 
-from ..graph import adjacency, is_group
 from ..model import ME
-from ..search import Found, best_paths, best_paths_by_first_hop
+from ..search import Found, GraphSearch
 from ..targets import Fit, Target, resolve_target, target_fit, target_people
 from .rows import Prefer, RankedPath, cold_row, make_row, row_order
 
@@ -27,31 +25,16 @@ def alternative_paths(
 ) -> dict[str, list[str]]:
     """The best path to ``person`` through each of ``source``'s contacts: {first hop: node path}.
 
-    One search from ``person`` back towards you (never through you), so each of your
-    contacts gets the warmest route that starts with them. With ``floor``, routes
-    warmer than ``floor`` times the best route are guaranteed; colder ones may be
-    left out (the search stops there, which keeps it small in large networks).
+    Each of your contacts gets the warmest route that starts with them, warmest first.
+    With ``floor``, only routes at least ``floor`` times as warm as the best route
+    (the search stops there, which keeps it small in large networks).
     """
-    stop = None
-    if floor is not None:
-        best = best_paths(G, source, max_hops=max_hops, stop=lambda cost, found: person in found)
-        if person not in best:
-            return {}
-        cheapest_first = min((d["cost"] for n, d in adjacency(G)[source].items()), default=0.0)
-        limit = best[person].cost - math.log(floor) - cheapest_first
+    return _alternatives_in(GraphSearch(G, source, max_hops=max_hops), person, floor)
 
-        def stop(cost: float, found: dict[str, Found]) -> bool:
-            return cost > limit
 
-    back = best_paths(G, person, max_hops=max_hops - 1, exclude=(source,), stop=stop, toward=source)
-    routes: dict[str, tuple[float, list[str]]] = {}
-    for first, data in adjacency(G)[source].items():
-        if first == person:
-            routes[first] = (data["cost"], [source, person])
-        elif first in back and not is_group(G, first):
-            found = back[first]
-            routes[first] = (data["cost"] + found.cost, [source, *reversed(found.path)])
-    return {k: v[1] for k, v in sorted(routes.items(), key=lambda kv: kv[1][0])}
+def _alternatives_in(search: GraphSearch, person: str, floor: float | None) -> dict[str, list[str]]:
+    max_cost = search.cost(person) - math.log(floor) if floor is not None else math.inf
+    return {f.path[1]: f.path for f in search.routes(person, max_cost=max_cost)}
 
 
 def rank_paths(
@@ -76,29 +59,36 @@ def rank_paths(
     contact from filling the list. ``prefer="reach"`` favours moderately weak final
     ties (see ``docs/scoring.md``).
     """
-    target = company if isinstance(company, Target) else resolve_target(G, company, office=office, role=role)
+    return _rank_in(GraphSearch(G, source, max_hops=max_hops), G, company, office=office, role=role, top=top,
+                    per_target=per_target, max_per_introducer=max_per_introducer, prefer=prefer,
+                    include_cold=include_cold)  # fmt: skip
+
+
+def _rank_in(search: GraphSearch, G: nx.Graph, company: str | Target, *, office: str | None = None,
+             role: str | tuple[str, ...] | None = None, top: int | None = 20, per_target: int = 1,
+             max_per_introducer: int | None = None, prefer: Prefer = "trust",
+             include_cold: bool = True) -> list[RankedPath]:  # fmt: skip
+    """:func:`rank_paths` on a search already made (``ask`` reuses it for the routes)."""
+    import numpy as np
+
+    from ..fastpath.target_search import search_target
+
     if prefer not in ("trust", "reach"):
         raise ValueError(f"prefer must be 'trust' or 'reach', not {prefer!r}")
-    weights = G.graph["weights"]
+    target = company if isinstance(company, Target) else resolve_target(G, company, office=office, role=role)
     members = target_people(G, target)
+    weights = G.graph["weights"]
     fits = {p: target_fit(G.nodes[p], target, weights) for p in members}
-    best_fit = max((f.value for f in fits.values()), default=1.0)
-    # early stop on the score bound: only when rows are ordered by score alone (no office groups)
-    simple = (per_target == 1 and max_per_introducer is None and prefer == "trust" and top is not None
-              and target.office is None)  # fmt: skip
-
-    def stop(cost: float, found: dict[str, Found]) -> bool:
-        # every target not yet settled scores at most exp(-cost) * best_fit
-        if not simple:
-            return False
-        bound = math.exp(-cost) * best_fit
-        done = sum(1 for p in members if p in found and math.exp(-found[p].cost) * fits[p].value >= bound)
-        return done >= top  # type: ignore[operator]
-
-    found = best_paths(G, source, max_hops=max_hops, stop=_throttle(stop) if simple else None)
-    return assemble(G, target, members, fits, found, max_hops=max_hops, top=top, per_target=per_target,
+    found = search_target(search.arrays, np.array([search.number[p] for p in members], np.int64),
+                          [fits[p] for p in members], [G.nodes[p].get("office", "") for p in members],
+                          [G.nodes[p]["name"] for p in members], max_hops=search.max_hops, top=top,
+                          per_target=per_target, max_per_introducer=max_per_introducer, prefer=prefer,
+                          include_cold=include_cold)  # fmt: skip
+    paths = {members[i]: Found(0.0, 0.0, search.path(p)) for i, p in found.paths.items()}
+    routes = {members[i]: search.found(rs) for i, rs in found.routes.items()}
+    return assemble(G, target, members, fits, paths, max_hops=search.max_hops, top=top, per_target=per_target,
                     max_per_introducer=max_per_introducer, prefer=prefer, include_cold=include_cold,
-                    source=source)  # fmt: skip
+                    source=search.nodes[0], cold=[members[i] for i in found.cold], routes=routes)  # fmt: skip
 
 
 def assemble(
@@ -122,14 +112,13 @@ def assemble(
 
     Cold people are the members without a path in ``found``, unless ``cold`` lists
     them (already in order) for a caller that knows them without full node data.
-    ``routes``: each person's alternative routes (cheapest first, one per first hop),
-    when the caller has searched them; else they are searched on ``G``.
+    ``routes``: each person's alternative routes (cheapest first, one per first hop), for
+    ``per_target``, ``max_per_introducer`` and reach (a person without any keeps their best path).
     """
     warm = [make_row(G, target, p, found[p].path, fits[p], "trust") for p in members if p in found and p != source]
     warm.sort(key=row_order)
     if prefer == "reach" or per_target > 1 or max_per_introducer is not None:
-        warm = _alternatives(G, target, warm, fits, max_hops, top, per_target, max_per_introducer, prefer, source,
-                             routes)  # fmt: skip
+        warm = _alternatives(G, target, warm, fits, top, per_target, max_per_introducer, prefer, routes or {})
     cold_rows: list[RankedPath] = []
     if include_cold:
         if cold is None:
@@ -148,26 +137,9 @@ def assemble(
     return rows
 
 
-def _throttle(stop):
-    """Evaluate the stopping rule only every 64 settled nodes (it scans the targets)."""
-    calls = itertools.count(1)
-
-    def wrapped(cost: float, found: dict[str, Found]) -> bool:
-        return next(calls) % 64 == 0 and stop(cost, found)
-
-    return wrapped
-
-
-def _alternatives(G, target, warm, fits, max_hops, top, per_target, max_per_introducer, prefer, source,
-                  routes=None):  # fmt: skip
+def _alternatives(G, target, warm, fits, top, per_target, max_per_introducer, prefer, routes):
     """Rows with several introducers per person, reach re-scoring and the per-introducer cap."""
     pool = warm if top is None else warm[: max(top * 3, top + 20)]
-    if routes is None:
-        # enough distinct introducers per person for the cap and for reach to choose among
-        k = per_target + (ALTERNATIVES_SPARE if max_per_introducer is not None or prefer == "reach" else 0)
-        worst_best = max((-math.log(row.warmth) for row in pool), default=0.0)
-        routes = best_paths_by_first_hop(G, source, [row.person for row in pool], k=k, max_hops=max_hops,
-                                         max_cost=worst_best + ALTERNATIVE_RANGE)  # fmt: skip
     per_person: list[list[RankedPath]] = []
     for row in pool:
         options = [make_row(G, target, row.person, f.path, fits[row.person], prefer)

@@ -1,0 +1,108 @@
+"""The network as the search reads it: numbered nodes, ties and group memberships as arrays.
+
+Node 0 is the person searched from (you), nodes ``1..n`` the other people, ``n + 1..``
+the groups (a company, office or school: an inferred tie is a path through one). Both the
+columns of a data folder (:class:`~netmap.fastpath.ColumnNetwork`) and any scored networkx
+graph (:meth:`SearchArrays.of_graph`) become these arrays, so one search
+(:mod:`netmap.fastpath.walk`, :mod:`netmap.fastpath.routes`) answers both.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import networkx as nx
+import numpy as np
+
+
+class SearchArrays:
+    """Ties and memberships as arrays, and the search's working state.
+
+    * ``pair_lo < pair_hi``, ``pair_warmth``: one tie between two people (or you) per
+      entry, sorted by ``pair_key = pair_lo * (n + 1) + pair_hi``;
+    * ``used_src -> used_dst``: introductions that happened, never walked that way again;
+    * ``member_person``, ``member_group``, ``member_warmth``: one membership edge each.
+    """
+
+    n: int
+    n_groups: int
+    pair_lo: np.ndarray
+    pair_hi: np.ndarray
+    pair_key: np.ndarray
+    pair_warmth: np.ndarray
+    used_src: np.ndarray
+    used_dst: np.ndarray
+    member_person: np.ndarray
+    member_group: np.ndarray
+    member_warmth: np.ndarray
+
+    def __init__(self) -> None:
+        # the search's edge arrays, built when first needed (netmap.fastpath.walk)
+        self.total = 0
+        self.edge_sets: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        self.reverse_sets: list[tuple[np.ndarray, np.ndarray, np.ndarray]] | None = None
+        #: the people you know directly (and you), by node: the search never reaches them after a guess
+        self.guarded = np.zeros(0, bool)
+        #: the last layered search: ((max_hops, inferred), its costs)
+        self.searched: tuple[tuple[int, bool], tuple[list[np.ndarray], list[np.ndarray]]] | None = None
+
+    @classmethod
+    def of_graph(cls, G: nx.Graph, source: str, weight: str = "cost") -> tuple[SearchArrays, list[Any]]:
+        """The arrays of a scored graph searched from ``source``, and the node of each number.
+
+        A node whose ``kind`` is ``"group"`` is a group; every other node is a person. An
+        edge's cost (``-log`` warmth) is its ``weight`` attribute; an edge's
+        ``introduced_by`` names the referrers whose introduction it records (spent in that
+        direction). Raises ``nx.NodeNotFound`` when ``source`` is not in ``G`` and ValueError
+        for an edge the search cannot mean: between two groups, or an ``inferred`` tie
+        between two people (netmap infers a tie only through a group).
+
+        >>> G = nx.Graph()
+        >>> G.add_edge("me", "a", cost=0.5); G.add_edge("a", "b", cost=1.0, introduced_by=("a",))
+        >>> arrays, nodes = SearchArrays.of_graph(G, "me")
+        >>> nodes, arrays.pair_lo.tolist(), arrays.pair_hi.tolist(), arrays.used_src.tolist()
+        (['me', 'a', 'b'], [0, 1], [1, 2], [1])
+        """
+        if source not in G:
+            raise nx.NodeNotFound(f"source {source!r} is not in the graph")
+        kinds = G.nodes(data="kind")
+        groups = [v for v, kind in kinds if kind == "group" and v != source]
+        people = [v for v, kind in kinds if kind != "group" and v != source]
+        nodes = [source, *people, *groups]
+        index = {v: i for i, v in enumerate(nodes)}
+        n = len(people)
+        pairs: list[tuple[int, int, float]] = []
+        members: list[tuple[int, int, float]] = []
+        used: list[tuple[int, int]] = []
+        for u, v, d in G.edges(data=True):
+            a, b = sorted((index[u], index[v]))
+            if a == b:
+                continue
+            warmth = math.exp(-d[weight])
+            if a > n:
+                raise ValueError(f"the edge {u!r} - {v!r} joins two groups: a group is reached only from a person")
+            if b > n:
+                members.append((a, b, warmth))
+                continue
+            if d.get("inferred"):
+                raise ValueError(f"the tie {u!r} - {v!r} is inferred but joins two people: "
+                                 "an inferred tie runs through a group node")  # fmt: skip
+            pairs.append((a, b, warmth))
+            for referrer in d.get("introduced_by", ()):
+                if referrer in (u, v):
+                    start = index[referrer]
+                    used.append((start, a + b - start))
+        arrays = cls()
+        arrays.n, arrays.n_groups = n, len(groups)
+        pair = np.array(pairs, dtype=np.float64).reshape(-1, 3)
+        lo, hi = pair[:, 0].astype(np.int64), pair[:, 1].astype(np.int64)
+        order = np.argsort(lo * (n + 1) + hi, kind="stable")
+        arrays.pair_lo, arrays.pair_hi, arrays.pair_warmth = lo[order], hi[order], pair[order, 2]
+        arrays.pair_key = arrays.pair_lo * (n + 1) + arrays.pair_hi
+        spent = np.array(used, dtype=np.int64).reshape(-1, 2)
+        arrays.used_src, arrays.used_dst = spent[:, 0], spent[:, 1]
+        member = np.array(members, dtype=np.float64).reshape(-1, 3)
+        arrays.member_person, arrays.member_group = member[:, 0].astype(np.int64), member[:, 1].astype(np.int64)
+        arrays.member_warmth = member[:, 2]
+        return arrays, nodes
