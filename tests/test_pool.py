@@ -166,7 +166,7 @@ def test_paths_as_member_go_through_another_member(pooled):
     rows = rank_paths(G, "Halcyon Maps", office="Lisbon", top=50)
     ze = next(r for r in rows if r.name == "Zé Alvo")
     assert ze.names == ["You", "Bruno Gen", "Zé Alvo"]
-    assert ze.hop_details[0].evidence == ["you know Bruno Gen (pool_member, no last contact)"]
+    assert ze.hop_details[0].evidence == ["you know Bruno Gen from your pool (no last contact)"]
     # Bruno's own tie is a tie he has, not an introduction to Ana, and nothing about it is pending
     (bruno_knows,) = ze.hop_details[1].evidence
     assert bruno_knows.startswith("Bruno Gen knows Zé Alvo (") and "referred" not in bruno_knows

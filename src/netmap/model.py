@@ -27,6 +27,13 @@ STATUSES = ("suggested", "requested", "made", "met", "thanked", "declined", "no_
 #: the status of an introduction row that only records a tie between two people (another pool
 #: member's ties.csv row in a member's view): no one was introduced, nothing is pending
 TIE_STATUS = "tie"
+#: in a pool member's view, another member's introduction keeps its status after this prefix
+#: ("member:met"; declined and no_response stay as they are, for the referrer's track record): it
+#: scores as a suggested one (a requested one as requested), since no one introduced *you*, and
+#: nothing about it is pending for you
+MEMBER_STATUS_PREFIX = "member:"
+#: the relationship of the tie between two members of one pool (netmap pool)
+POOL_MEMBER = "pool_member"
 
 CONTACT_COLUMNS = (
     "id",
@@ -142,3 +149,6 @@ class Evidence:
     line: int = 0
     #: a direct tie whose strength is netmap's estimate from an export, not the user's word
     estimated: bool = False
+    #: in a pool member's view, the name of the other member whose introduction or tie this is
+    #: ("" for your own): ``source`` referred that member to ``target``, not you
+    recorded_by: str = ""

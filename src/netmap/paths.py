@@ -14,7 +14,7 @@ from datetime import date
 import networkx as nx
 
 from .graph import combine, is_group, recency_factor
-from .model import ME, TIE_STATUS, Evidence
+from .model import ME, MEMBER_STATUS_PREFIX, POOL_MEMBER, TIE_STATUS, Evidence
 
 
 @dataclass(slots=True)
@@ -52,10 +52,17 @@ def name_of(G: nx.Graph, node: str) -> str:
 def evidence_text(G: nx.Graph, e: Evidence) -> str:
     """One evidence item as a sentence.
 
+    In a pool member's view another member's introduction or tie (``recorded_by``) is worded
+    as theirs, never as one of yours.
+
     >>> from netmap.model import Evidence
     >>> G = nx.Graph(today=date(2026, 1, 1)); G.add_node("me"); G.add_node("a", name="Ana")
     >>> evidence_text(G, Evidence("direct", "me", "a", 0.5, date(2025, 12, 2), "", 4, "friend"))
     'you know Ana (friend, strength 4, last contact 2025-12-02, 30 days ago)'
+    >>> G.add_node("r", name="Rui")
+    >>> evidence_text(G, Evidence("introduction", "r", "a", 0.5, date(2025, 12, 2), "member:made",
+    ...                           recorded_by="Bo"))
+    'Rui referred Bo to Ana (made, 2025-12-02)'
     """
     today = G.graph.get("today") or date.today()
     src, dst = name_of(G, e.source), name_of(G, e.target)
@@ -65,14 +72,20 @@ def evidence_text(G: nx.Graph, e: Evidence) -> str:
             parts = [p for p in (e.relationship, f"strength {e.strength} estimated from your exports") if p]
             parts.append(f"last seen {e.date.isoformat()}, {_age(e.date, today)}" if e.date else "no date")
             return f"you know {dst} ({', '.join(parts)})"
-        parts = [p for p in (e.relationship, f"strength {e.strength}" if e.strength else "") if p]
+        pool = e.relationship == POOL_MEMBER  # both of you are members of one pool
+        parts = [p for p in ("" if pool else e.relationship, f"strength {e.strength}" if e.strength else "") if p]
         parts.append(f"last contact {e.date.isoformat()}, {_age(e.date, today)}" if e.date else "no last contact")
-        return f"you know {dst} ({', '.join(parts)})"
+        return f"you know {dst}{' from your pool' if pool else ''} ({', '.join(parts)})"
     if e.kind == "introduction":
         strength = f", strength {e.strength}" if e.strength else ""
         if e.status == TIE_STATUS:  # a pool member's own tie, not an introduction
             seen = f"last contact {when}" if e.date else "no last contact"
             return f"{src} knows {dst} ({seen}{strength})"
+        if e.recorded_by:  # another pool member's introduction: it was made to them
+            said = f"({e.status.removeprefix(MEMBER_STATUS_PREFIX)}, {when}{strength})"
+            if src == e.recorded_by:  # "me" in that member's folder
+                return f"{src} reached out to {dst} {said}"
+            return f"{src} referred {e.recorded_by} to {dst} {said}"
         return f"{src} referred you to {dst} ({e.status}, {when}{strength})"
     return f"{src} put you in touch with {dst} ({e.status}, {when})"
 
@@ -141,7 +154,9 @@ def suggest(G: nx.Graph, hop: Hop) -> str | None:
     items: list[Evidence] = data["evidence"]
     for e in items:
         if e.kind == "introduction" and e.status in ("declined", "no_response"):
-            return (f"{name_of(G, e.source)}'s introduction to {name_of(G, e.target)} was {e.status.replace('_', ' ')}"
+            whose = f" of {e.recorded_by}" if e.recorded_by and e.recorded_by != name_of(G, e.source) else ""
+            return (f"{name_of(G, e.source)}'s introduction{whose} to {name_of(G, e.target)} was "
+                    f"{e.status.replace('_', ' ')}"
                     f" ({e.date.isoformat() if e.date else 'no date'}): this hop is penalised x"
                     f"{weights.status[e.status]:g}; another introducer may be warmer")  # fmt: skip
     direct = [e for e in items if e.kind == "direct"]

@@ -70,6 +70,8 @@ def _evidence_objects(net: ColumnNetwork, pieces: np.ndarray) -> list[Evidence]:
     c_estimated = net.estimated[rows[direct]].tolist()
     i_date, i_strength = values(net.intros, "date", ~direct), values(net.intros, "strength", ~direct)
     i_status = net.status.take(pa.array(rows[~direct], pa.int64())).to_pylist()
+    # whose introduction it is, in a pool member's view (the column netmap.pool.member_network adds)
+    i_by = values(net.intros, "recorded_by", ~direct) if "recorded_by" in net.intros.column_names else None
     sources = np.zeros(len(pieces), np.int64)  # you, for direct ties; else the referrer
     sources[~direct] = net.intro_src[rows[~direct]]
     ends = np.concatenate([sources, net.piece_b[pieces]])
@@ -77,7 +79,7 @@ def _evidence_objects(net: ColumnNetwork, pieces: np.ndarray) -> list[Evidence]:
     names = [ME if e == 0 else n for e, n in zip(ends.tolist(), names, strict=True)]
     src_names, dst_names = names[: len(pieces)], names[len(pieces) :]
     c = iter(zip(c_strength, c_estimate, c_rel, c_last, c_connected, c_estimated, strict=True))
-    i = iter(zip(i_date, i_strength, i_status, strict=True))
+    i = iter(zip(i_date, i_strength, i_status, i_by or [""] * len(i_status), strict=True))
     out = []
     for kind, row, w, a, b in zip(kinds.tolist(), rows.tolist(), net.piece_w[pieces].tolist(), src_names,
                                   dst_names, strict=True):  # fmt: skip
@@ -88,10 +90,10 @@ def _evidence_objects(net: ColumnNetwork, pieces: np.ndarray) -> list[Evidence]:
                                 int(net.contact_lines[row]),
                                 estimated))  # fmt: skip
         else:
-            when, s, status = next(i)
+            when, s, status, by = next(i)
             s = s if kind == 1 else ""
             out.append(Evidence("introduction" if kind == 1 else "introduced", a, b, w, when or None, status,
-                                int(s) if s else None, "", int(net.intro_lines[row])))  # fmt: skip
+                                int(s) if s else None, "", int(net.intro_lines[row]), recorded_by=by))  # fmt: skip
     return out
 
 

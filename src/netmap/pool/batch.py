@@ -1,7 +1,7 @@
 """``netmap batch``: the K best people for every member and every target of a pool.
 
 Each member's rows are exactly what ``netmap paths --as MEMBER`` ranks: the
-member's view (:func:`~netmap.pool.view.member_view`) as columns and the columnar
+member's view as columns (:func:`~netmap.pool.view.member_network`) and the columnar
 ranking of ``paths`` - netmap's one core, run once per member. The engines differ only in
 who runs it: this process (``local``) or Spark tasks (:mod:`netmap.pool.spark`).
 
@@ -21,7 +21,7 @@ from pathlib import Path
 from ..errors import DataError, NotFoundError, Problem
 from ..ranking import PATH_COLUMNS
 from ..targets import Target
-from .view import Pool, find_member, member_view
+from .view import Pool, find_member, member_network
 
 #: the columns of a batch result, in order
 BATCH_COLUMNS = ("member", "member_name", *PATH_COLUMNS)
@@ -93,10 +93,10 @@ def typed(row: dict) -> dict:
 
 def rank_member(pool: Pool, member: str, job: BatchJob) -> list[dict]:
     """Every target's top rows for one member, in target then rank order (the one core)."""
-    from ..fastpath import ColumnNetwork, rank_paths_in
+    from ..fastpath import rank_paths_in
 
     # the member's view as columns, read once; each target ranked by the columnar search of `paths`
-    net = ColumnNetwork.from_dataset(member_view(pool, member), pool.weights, job.today or date.today())
+    net = member_network(pool, member, job.today or date.today())
     name = pool.member_name(member)
     rows = []
     for target in job.targets:

@@ -9,10 +9,13 @@ the member's own folder would give, plus what the pool adds:
 * another member's tie to a person is a tie between the two: an introduction row
   from that member to the person (its strength, its date);
 * the member's own introductions are theirs ("me"); another member's introductions
-  are ties between referrer and contact, never introductions of this member.
+  are ties between referrer and contact, never introductions of this member: their
+  status gets :data:`~netmap.model.MEMBER_STATUS_PREFIX` (scored as a suggested one).
 
-So netmap's one ranking core ranks a member's paths unchanged: ``build_graph`` on the
-view, then ``rank_paths``, ``rank_introducers``, ``explain`` or a map.
+So netmap's one ranking core ranks a member's paths unchanged: :func:`member_network`
+(the view as columns, with whose record each introduction is, so that the evidence
+reads "Rui Costa referred Ana Lima to Inês Carvalho", never "referred you"), then
+``rank_paths_in``, or :func:`member_graph` and ``rank_paths``, ``explain`` or a map.
 """
 
 from __future__ import annotations
@@ -21,17 +24,22 @@ import tomllib
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import ConfigError, DataError, NotFoundError, Problem
-from ..model import ME, TIE_STATUS, Contact, Dataset, Introduction
+from ..model import ME, MEMBER_STATUS_PREFIX, POOL_MEMBER, TIE_STATUS, Contact, Dataset, Introduction
 from ..weights import Weights, load_weights
 from .build import MEMBER_COLUMN, MEMBER_WARMTH, TIES_FILE
 from .consent import CONFIG
 
-#: the relationship kind of the tie between two members of one pool
-POOL_MEMBER = "pool_member"
-#: statuses of another member's introduction that stay as they are in a member's view
-_KEPT_STATUS = ("suggested", "requested", "declined", "no_response")
+if TYPE_CHECKING:
+    from ..fastpath import ColumnNetwork
+
+#: how another member's introduction scores in a member's view, by its status: as a suggested one
+#: (made, met and thanked introduced that member, not you) or as it is; declined and no_response
+#: keep their own status (they penalise the tie and the referrer's track record)
+_SCORED_AS = {"suggested": "suggested", "requested": "requested", "made": "suggested", "met": "suggested",
+              "thanked": "suggested"}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +85,9 @@ class Pool:
             cached = []
             for i in self.dataset.introductions:
                 # another member's introduction: a tie between referrer and contact, never "you were introduced"
-                status = i.status if i.status in _KEPT_STATUS else "suggested"
-                cached.append((i.extra.get("member", ""), i.referrer, i.contact,
-                               i if status == i.status else replace(i, status=status)))  # fmt: skip
+                said = i.status or "suggested"
+                status = MEMBER_STATUS_PREFIX + said if said in _SCORED_AS else said
+                cached.append((i.extra.get("member", ""), i.referrer, i.contact, replace(i, status=status)))
             for t in self.ties:
                 strength = t.strength if t.strength is not None else t.strength_estimate
                 row = Introduction(t.member, t.person, t.last_contact or t.connected_on, TIE_STATUS, strength,
@@ -154,8 +162,10 @@ def pool_weights(folder: Path, config: Path | None = None) -> Weights:
             raise ConfigError(f"{path}: pool.member_warmth: must be a number above 0 up to 1, got {value!r} "
                               "- fix the value")  # fmt: skip
         warmth = float(value)
-    # another member's tie scores as an introduction row always has (as a suggested one), worded as a tie
-    status = {**weights.status, TIE_STATUS: weights.status["suggested"]}
+    # another member's tie scores as a suggested introduction, worded as a tie; another member's
+    # introduction ("member:met") scores as _SCORED_AS says
+    status = {**weights.status, TIE_STATUS: weights.status["suggested"],
+              **{MEMBER_STATUS_PREFIX + s: weights.status[a] for s, a in _SCORED_AS.items()}}  # fmt: skip
     return replace(weights, relationship={**weights.relationship, POOL_MEMBER: warmth}, status=status)
 
 
@@ -241,8 +251,26 @@ def member_view(pool: Pool | str | Path, member: str) -> Dataset:
                    dict(pool.dataset.aliases))  # fmt: skip
 
 
-def member_graph(pool: Pool, member: str, *, today: date | None = None, inferred: bool = True):
-    """The scored graph of :func:`member_view` (``netmap.build_graph`` with the pool's weights)."""
-    from ..graph import build_graph
+def member_network(pool: Pool, member: str, today: date) -> ColumnNetwork:
+    """:func:`member_view` as columns (:class:`~netmap.fastpath.ColumnNetwork`) with the pool's weights,
+    its introductions carrying ``recorded_by``: the name of the other member whose introduction or tie
+    each row is ("" for the member's own), which the evidence words instead of "you"."""
+    import pyarrow as pa
 
-    return build_graph(member_view(pool, member), weights=pool.weights, today=today, inferred=inferred)
+    from ..fastpath import ColumnNetwork
+
+    me = find_member(pool, member)
+    view = member_view(pool, me)
+    net = ColumnNetwork.from_dataset(view, pool.weights, today)
+    names = pool._names()
+    whose = [i.extra.get("member", "") for i in view.introductions]
+    net.intros = net.intros.append_column("recorded_by", pa.array([names.get(w, "") if w != me else ""
+                                                                   for w in whose], pa.string()))  # fmt: skip
+    return net
+
+
+def member_graph(pool: Pool, member: str, *, today: date | None = None, inferred: bool = True):
+    """The scored graph of :func:`member_network` (as ``netmap.build_graph`` makes one, with the pool's weights)."""
+    from ..fastpath import graph_of
+
+    return graph_of(member_network(pool, member, today or date.today()), inferred=inferred)
