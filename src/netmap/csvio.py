@@ -1,27 +1,28 @@
 """Reading CSV the way spreadsheets produce it (writing: :mod:`netmap.writing`).
 
 Reading accepts a UTF-8 BOM, ``;`` or tab separators, CRLF and quoted newlines, and
-reports problems (with file and line) instead of raising. :func:`open_regular` is the
-one way netmap opens an input file: a pipe, device or folder is refused without
-waiting on it, and a permission error is a one-line DataError.
+reports problems (with file and line) instead of raising. The file is opened by
+:func:`netmap.files.open_regular` (a pipe, device or folder is refused without waiting
+on it) and decoded by :mod:`netmap.charset`.
 """
 
 from __future__ import annotations
 
-import codecs
 import csv
 import gc
 import io
 import os
 import re
-import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
 
+from .charset import decode as _decode
+from .charset import guess_encoding as _guess_encoding  # noqa: F401 - its old home
 from .errors import DataError, Problem
+from .files import open_regular, read_regular  # noqa: F401 - open_regular's old home
 from .writing import FORMULA_PREFIXES, atomic_writer, neutralize, write_csv  # noqa: F401 - their old home
 
 
@@ -86,183 +87,6 @@ def normalize_header(name: str) -> str:
     'last_contact'
     """
     return "_".join(name.strip().lower().replace("-", " ").split())
-
-
-def _kind(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a pipe (FIFO)"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
-
-
-def open_regular(path: str | os.PathLike[str]) -> io.BufferedReader:
-    """Open ``path`` for reading in binary, refusing anything but a regular file.
-
-    Never blocks: a FIFO is opened without waiting for a writer, then refused. Every
-    failure is a :class:`~netmap.errors.DataError` with one problem naming the file
-    and what to do (not found, a folder, a pipe or device, permission denied, ...).
-    A symlink to a regular file is followed.
-
-    >>> import tempfile
-    >>> open_regular(tempfile.gettempdir())
-    Traceback (most recent call last):
-    netmap.errors.DataError: ...: is a folder, not a file - pass the file inside it
-    """
-    name = str(path)
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-    except FileNotFoundError:
-        raise DataError([Problem(name, None, None, "file not found", "check the path or pass --data DIR")]) from None
-    except PermissionError:
-        hint = "make it readable (chmod u+r), or run netmap as its owner"
-        raise DataError([Problem(name, None, None, "permission denied", hint)]) from None
-    except IsADirectoryError:
-        raise DataError([Problem(name, None, None, "is a folder, not a file", "pass the file inside it")]) from None
-    except OSError as exc:
-        raise DataError([Problem(name, None, None, f"cannot be opened ({exc.strerror})", "check the path")]) from None
-    mode = os.fstat(fd).st_mode
-    if not stat.S_ISREG(mode):
-        os.close(fd)
-        kind = _kind(mode)
-        hint = "pass the file inside it" if kind == "a folder" else "point netmap at a plain file"
-        raise DataError([Problem(name, None, None, f"is {kind}, not a file", hint)])
-    if hasattr(os, "O_NONBLOCK"):
-        os.set_blocking(fd, True)
-    return open(fd, "rb")
-
-
-def read_regular(path: str | os.PathLike[str]) -> bytes:
-    """The bytes of the regular file ``path``; errors as :func:`open_regular`'s (DataError)."""
-    with open_regular(path) as stream:
-        try:
-            return stream.read()
-        except OSError as exc:
-            message = f"cannot be read ({exc.strerror})"
-            raise DataError([Problem(str(path), None, None, message, "check the file")]) from None
-
-
-def _guess_encoding(data: bytes) -> str:
-    """The legacy encoding ``data`` most likely is in, for the "not UTF-8" message.
-
-    charset-normalizer's first choice is unreliable on a few hundred bytes (it may
-    say cp1250 for plain French or Portuguese text), so when Windows-1252, by far
-    the commonest spreadsheet encoding after UTF-8, fits the bytes as well as the
-    best guess does, say cp1252.
-    """
-    from charset_normalizer import from_bytes
-
-    matches = list(from_bytes(data))
-    if not matches:
-        return "cp1252"
-    best = matches[0]
-    for match in matches:
-        if match.chaos <= best.chaos and "cp1252" in match.could_be_from_charset:
-            return "cp1252"
-    return best.encoding
-
-
-def _locate(data: bytes, offset: int, delimiter: str) -> tuple[int, int]:
-    """(line the record starts on, 0-based field index) of byte ``offset`` of CSV bytes.
-
-    Quote-aware like :mod:`csv`, so a byte inside a quoted multi-line field is placed
-    in its record and field. Works on bytes: it needs no decoding of an undecodable file.
-    """
-    delim, quote, newline = ord(delimiter), ord('"'), ord("\n")
-    line = record_line = 1
-    field_index = 0
-    quoted = just_closed = False
-    at_field_start = True
-    for byte in data[:offset]:
-        if byte == newline:
-            line += 1
-        if quoted:
-            if byte == quote:
-                quoted, just_closed = False, True
-            continue
-        if byte == quote and (at_field_start or just_closed):
-            quoted = True  # an opening quote, or the second half of a doubled ""
-        elif byte == delim:
-            field_index += 1
-        elif byte == newline:
-            field_index, record_line = 0, line
-        just_closed = False
-        at_field_start = byte in (delim, newline, ord("\r"))
-    return record_line, field_index
-
-
-def _column_at(data: bytes, offset: int, encoding: str) -> tuple[int, str | None]:
-    """The line and the header's column name where byte ``offset`` of a CSV file lies."""
-    lines = data.split(b"\n")
-    header_index = next((i for i, raw in enumerate(lines) if raw.strip()), 0)
-    header_text = lines[header_index].decode(encoding, errors="replace").lstrip("\ufeff").rstrip("\r")
-    delimiter = sniff_delimiter(header_text)
-    record_line, index = _locate(data, offset, delimiter)
-    if record_line <= header_index + 1:
-        return record_line, None
-    try:
-        header = next(csv.reader(io.StringIO(header_text, newline=""), delimiter=delimiter), [])
-    except csv.Error:  # a bare CR or an unclosed quote in the header: no column name to give
-        header = []
-    column = header[index].strip() if index < len(header) else ""
-    return record_line, column or None
-
-
-def _decode(path: Path, data: bytes, encoding: str | None) -> tuple[str | None, str, Problem | None]:
-    """Return (text, encoding used, problem)."""
-    name = str(path)
-    if encoding:
-        try:
-            text = data.decode(encoding)
-            return text.removeprefix("\ufeff"), encoding, None  # a BOM is never data
-        except LookupError:
-            message = f"unknown encoding '{encoding}' given with --encoding"
-            hint = "pass a Python codec name such as utf-8, cp1252, latin-1 or utf-16"
-            return None, encoding, Problem(name, None, None, message, hint)
-        except UnicodeDecodeError as exc:
-            guess = _guess_encoding(data)
-            line, column = _column_at(data, exc.start, guess)
-            if codecs.lookup(guess).name == codecs.lookup(encoding).name:
-                advice, hint = "the file may be damaged", "save it again as UTF-8"
-            else:
-                advice, hint = (
-                    f"it looks like {guess}",
-                    f"pass --encoding {guess}, or save the file as UTF-8",
-                )
-            return (
-                None,
-                encoding,
-                Problem(
-                    name,
-                    line,
-                    column,
-                    f"cannot be read as {encoding} (byte 0x{data[exc.start]:02x}); {advice}",
-                    hint,
-                ),
-            )
-        except UnicodeError:  # a codec for something else than files: punycode, idna, undefined
-            message = f"cannot be read as {encoding}: it is not an encoding for text files"
-            hint = "pass a text encoding such as utf-8, cp1252, latin-1 or utf-16"
-            return None, encoding, Problem(name, None, None, message, hint)
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16"), "utf-16", None
-        except UnicodeDecodeError:
-            message = "starts like UTF-16 but is not valid UTF-16"
-            hint = "save the file again as UTF-8 (CSV UTF-8 in Excel)"
-            return None, "utf-16", Problem(name, None, None, message, hint)
-    try:
-        return data.decode("utf-8-sig"), "utf-8", None
-    except UnicodeDecodeError as exc:
-        guess = _guess_encoding(data)
-        line, column = _column_at(data, exc.start, guess)
-        message = f"not UTF-8 (byte 0x{data[exc.start]:02x}); it looks like {guess}"
-        hint = f"pass --encoding {guess}, or save the file as UTF-8 (CSV UTF-8 in Excel)"
-        return None, "", Problem(name, line, column, message, hint)
 
 
 def sniff_delimiter(first_line: str) -> str:
