@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import json
 import random
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -12,7 +14,7 @@ import pytest
 
 from netmap.cli import cli
 from netmap.errors import ConfigError, NotFoundError
-from netmap.paths import suggest
+from netmap.paths import describe_path, suggest
 from netmap.pool import build_pool, load_pool, member_graph, member_view
 from netmap.ranking import explain, rank_paths
 
@@ -167,6 +169,9 @@ def test_paths_as_member_go_through_another_member(pooled):
     ze = next(r for r in rows if r.name == "Zé Alvo")
     assert ze.names == ["You", "Bruno Gen", "Zé Alvo"]
     assert ze.hop_details[0].evidence == ["you know Bruno Gen from your pool (no last contact)"]
+    assert suggest(G, ze.hop_details[0]) == ("Bruno Gen is your tie only through the pool: add them to your own "
+                                             "contacts.csv (strength, last_contact) and pool again to make this "
+                                             "hop precise")  # fmt: skip
     # Bruno's own tie is a tie he has, not an introduction to Ana, and nothing about it is pending
     (bruno_knows,) = ze.hop_details[1].evidence
     assert bruno_knows.startswith("Bruno Gen knows Zé Alvo (") and "referred" not in bruno_knows
@@ -174,6 +179,123 @@ def test_paths_as_member_go_through_another_member(pooled):
     # Bruno sees the same person as his own direct tie
     bruno_rows = rank_paths(member_graph(pool, "Bruno Gen", today=TODAY), "Halcyon Maps", office="Lisbon", top=50)
     assert next(r for r in bruno_rows if r.name == "Zé Alvo").names == ["You", "Zé Alvo"]
+
+
+def test_explain_as_member_words_another_members_introductions_as_theirs(runner, pooled):
+    """Bruno's second path to Inês runs over Ana's introductions: they read as introductions made to
+    Ana, with the status Ana recorded (met, not suggested), and suggest nothing for Bruno to do."""
+    result = runner.invoke(cli, ["explain", "--data", str(pooled), "--as", "Bruno Gen", "Inês Carvalho",
+                                 "--company", "Halcyon Maps", "--office", "Lisbon", "--max-hops", "4",
+                                 "--today", "2026-11-27"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.output.split("\n\n")[2] == (
+        "2. You > Ana Sample > Beatriz Santos > Afonso Pires > Inês Carvalho\n"
+        "   score 0.087 = path warmth 0.097 x fit 0.90 (head x0.9, in the office x1)\n"
+        "   you -> Ana Sample: 0.49 (direct)\n"
+        "      - you know Ana Sample (friend, strength 4, no last contact)\n"
+        "      + no last contact recorded for Ana Sample: add last_contact to make this hop precise\n"
+        "   Ana Sample -> Beatriz Santos: 0.64 (introduction)\n"
+        "      - Ana Sample knows Beatriz Santos (last contact 2026-09-05, strength 4)\n"
+        "   Beatriz Santos -> Afonso Pires: 0.64 (introduction)\n"
+        "      - Beatriz Santos referred Ana Sample to Afonso Pires (met, 2026-09-12, strength 4)\n"
+        "   Afonso Pires -> Inês Carvalho: 0.48 (introduction)\n"
+        "      - Afonso Pires referred Ana Sample to Inês Carvalho (suggested, 2026-10-21, strength 3)"
+    )
+    assert "referred you" not in result.output
+    # Ana asks about the same person: her own introduction, in her words
+    own = runner.invoke(cli, ["explain", "--data", str(pooled), "--as", "Ana Sample", "Afonso Pires",
+                              "--today", "2026-11-27"])  # fmt: skip
+    assert own.exit_code == 0, own.output
+    assert "      - Beatriz Santos put you in touch with Afonso Pires (met, 2026-09-12)\n" in own.output
+
+
+def test_paths_as_member_evidence_names_whose_introduction(runner, pooled):
+    """paths --as (JSON): the member-to-member tie is from the pool, another member's tie is theirs,
+    another member's introduction was made to them; no hop suggests anything to the viewer."""
+    result = runner.invoke(cli, ["paths", "--data", str(pooled), "--as", "Carla Gen", "--company", "Vireo Climate",
+                                 "--today", "2026-11-27", "--format", "json"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    afonso = next(r for r in json.loads(result.stdout) if r["name"] == "Afonso Pires")
+    assert afonso["path"] == ["You", "Ana Sample", "Beatriz Santos", "Afonso Pires"]
+    assert afonso["reasons"] == [
+        "you know Ana Sample from your pool (no last contact) [0.35]",
+        "Ana Sample knows Beatriz Santos (last contact 2026-09-05, strength 4) [0.64]",
+        "Beatriz Santos referred Ana Sample to Afonso Pires (met, 2026-09-12, strength 4) [0.64]",
+        "fit: staff x0.7",
+    ]
+    assert [h["suggestion"] for h in afonso["hops_detail"]] == [None, None, None]
+
+
+def map_page_data(html: str) -> dict:
+    """The data a map page draws (its netmap-data script)."""
+    found = re.search(r'<script type="application/json" id="netmap-data">(.*?)</script>', html, re.S)
+    assert found is not None
+    return json.loads(found.group(1).replace("<\\/", "</"))
+
+
+def test_map_as_member_shows_another_members_introduction_as_theirs_and_not_pending(runner, pooled, tmp_path):
+    """map --as: the panel words Ana's introduction as made to Ana, and the tie it records is drawn
+    solid (Ana met Afonso: nothing is pending, for Carla least of all)."""
+    out = tmp_path / "carla.html"
+    result = runner.invoke(cli, ["map", "--data", str(pooled), "--as", "Carla Gen", "--company", "Vireo Climate",
+                                 "--top", "20", "--today", "2026-11-27", "-o", str(out)])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    data = map_page_data(out.read_text(encoding="utf-8"))
+    row = next(p for p in data["paths"] if p["names"][-1] == "Afonso Pires")
+    assert (
+        row["reasons"][2] == "Beatriz Santos referred Ana Sample to Afonso Pires (met, 2026-09-12, strength 4) [0.64]"
+    )
+    panel = data["explain"][row["ids"][-1]]
+    assert "      - Beatriz Santos referred Ana Sample to Afonso Pires (met, 2026-09-12, strength 4)" in panel
+    assert not [line for line in panel if "referred you" in line or line.lstrip().startswith("+")]
+    ids = {n["id"]: n["label"] for n in data["nodes"]}
+    (tie,) = [e for e in data["edges"] if {ids[e["from"]], ids[e["to"]]} == {"Beatriz Santos", "Afonso Pires"}]
+    assert tie["why"] == "warmth 0.64 (introduction)" and "style" not in tie
+
+
+def test_another_members_declined_introduction_and_own_reach_out(members, tmp_path):
+    """A declined introduction of Ana's penalises Bruno's hop as before and says whose it was; an
+    introduction Bruno recorded as reaching out himself ("me" in his folder) reads so to Ana."""
+    with open(members[1] / "introductions.csv", "a", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerow(("me", "b-ze", "2026-10-02", "made", "5", ""))
+    build_pool(members, tmp_path / "club")
+    pool = load_pool(tmp_path / "club")
+    bruno = member_graph(pool, "Bruno Gen", today=TODAY)
+    node = {d["name"]: n for n, d in bruno.nodes(data=True) if d.get("name")}
+    (hop,) = describe_path(bruno, [node["Chloé Richard"], node["Ji-woo Choi"]])
+    assert hop.evidence == ["Chloé Richard referred Ana Sample to Ji-woo Choi (declined, 2022-04-27, strength 1)"]
+    assert suggest(bruno, hop) == (
+        "Chloé Richard's introduction of Ana Sample to Ji-woo Choi was declined (2022-04-27): this hop is "
+        "penalised x0.5; another introducer may be warmer"
+    )
+    ana = member_graph(pool, "Ana Sample", today=TODAY)
+    node = {d["name"]: n for n, d in ana.nodes(data=True) if d.get("name")}
+    (hop,) = describe_path(ana, [node["Bruno Gen"], node["Zé Alvo"]])
+    assert hop.evidence == ["Bruno Gen reached out to Zé Alvo (made, 2026-10-02, strength 5)",
+                            "Bruno Gen knows Zé Alvo (last contact 2026-10-01, strength 5)"]  # fmt: skip
+    assert suggest(ana, hop) is None
+
+
+def test_another_members_introductions_score_as_before_their_status_kept_its_word(pooled):
+    """Another member's made, met and thanked introductions score as suggested ones, requested as
+    requested (no one introduced you): the same ties and warmths as the plain statuses give."""
+    from dataclasses import replace
+
+    import numpy as np
+
+    from netmap.fastpath import ColumnNetwork
+    from netmap.pool import member_network
+
+    pool = load_pool(pooled)
+    view = member_view(pool, "Bruno Gen")
+    scored_as = {"member:made": "suggested", "member:met": "suggested", "member:thanked": "suggested",
+                 "member:suggested": "suggested", "member:requested": "requested"}  # fmt: skip
+    assert set(scored_as) <= {i.status for i in view.introductions}
+    plain = replace(view, introductions=[replace(i, status=scored_as.get(i.status, i.status))
+                                         for i in view.introductions])  # fmt: skip
+    ours, before = member_network(pool, "Bruno Gen", TODAY), ColumnNetwork.from_dataset(plain, pool.weights, TODAY)
+    for column in ("pair_key", "pair_warmth", "pair_bonus", "piece_w"):
+        np.testing.assert_array_equal(getattr(ours, column), getattr(before, column))
 
 
 def test_member_view_of_a_pool_of_one_is_the_members_own_network(tmp_path):

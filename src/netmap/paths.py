@@ -170,6 +170,9 @@ def suggest(G: nx.Graph, hop: Hop) -> str | None:
         if raised > hop.warmth + 0.005:
             return (f"last contact with {name_of(G, e.target)} {_age(e.date, today)}: a recent contact would raise "
                     f"this hop from {hop.warmth:.2f} to {raised:.2f}")  # fmt: skip
+    if direct and direct[0].relationship == POOL_MEMBER:  # no row of yours: the pool's default tie
+        return (f"{hop.target_name} is your tie only through the pool: add them to your own contacts.csv "
+                "(strength, last_contact) and pool again to make this hop precise")  # fmt: skip
     if direct and direct[0].date is None:
         return f"no last contact recorded for {hop.target_name}: add last_contact to make this hop precise"
     pending = [e for e in items if e.kind == "introduction" and e.status in ("suggested", "requested")]
