@@ -181,13 +181,15 @@ class _Rows:
         """Every row at once: each known column cleaned of control characters and stripped
         (blanks where the file has no such column), the other columns as a dict per row.
         The control-character warnings come first in their row, in column order."""
-        self._lines = lines = list(map(itemgetter(0), self.table.rows))
-        cells = list(map(itemgetter(1), self.table.rows))
+        table = self.table
         used = [*self.index.items(), *((header, i) for i, header in self.extra)]
         grid: dict[int, Sequence[str]]
-        if len(set(map(len, cells))) == 1:  # as read_table makes them: every column in one pass
-            grid = dict(enumerate(zip(*cells, strict=True)))
-        else:  # rows of other lengths (a table made in code): the columns used, one by one
+        if table.grid is not None:  # as read_table makes them: the columns, a row a line
+            self._lines = lines = list(range(table.header_line + 1, table.header_line + 1 + len(table.rows)))
+            grid = dict(enumerate(table.grid))
+        else:  # a table made in code (rows of any length): the columns used, one by one
+            self._lines = lines = list(map(itemgetter(0), table.rows))
+            cells = list(map(itemgetter(1), table.rows))
             grid = {i: list(map(itemgetter(i), cells)) for _, i in used}
         cleaned = [self._clean_column(column, grid[i], (0, position)) for position, (column, i) in enumerate(used)]
         values = {col: [""] * len(lines) for col in self.known}

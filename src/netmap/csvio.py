@@ -13,12 +13,14 @@ import gc
 import io
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from operator import itemgetter
+from itertools import count
 from pathlib import Path
+from typing import overload
 
+from .arrowcsv import split_columns
 from .charset import decode as _decode
 from .charset import guess_encoding as _guess_encoding  # noqa: F401 - its old home
 from .errors import DataError, Problem
@@ -35,13 +37,16 @@ class Table:
 
     path: Path
     header: list[str]
-    rows: list[tuple[int, list[str]]] = field(default_factory=list)
+    rows: Sequence[tuple[int, list[str]]] = field(default_factory=list)
     header_line: int = 1
     delimiter: str = ","
     encoding: str = "utf-8"
     problems: list[Problem] = field(default_factory=list)
     #: False when no cell holds a :data:`CONTROL_CHARACTERS` character (:func:`read_table` looks once)
     controls: bool = True
+    #: the rows column by column, when :func:`read_table` found every row as wide as the header
+    #: and one a line: ``grid[i][k]`` is cell ``i`` of ``rows[k]``, on line ``header_line + 1 + k``
+    grid: Sequence[Sequence[str]] | None = None
 
     @property
     def columns(self) -> list[str]:
@@ -149,6 +154,9 @@ def read_table(
         return table
     table.delimiter = sniff_delimiter(_first_line(text))
     table.controls = CONTROL_CHARACTERS.search(text) is not None
+    split = None if table.controls else split_columns(text, table.delimiter)  # None: csv splits it
+    if split and _take_grid(table, 1, _header_of(split[0]), split[1]):
+        return table
     csv.field_size_limit(max(csv.field_size_limit(), LONGEST_CELL))  # a pasted e-mail in notes is fine
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=table.delimiter)
     try:
@@ -162,6 +170,8 @@ def read_table(
     previous_end = 0
     start = 1
     record: list[str] = []
+    rows: list[tuple[int, list[str]]] = []
+    table.rows = rows
     try:
         for record in reader:
             start = previous_end + 1
@@ -169,9 +179,9 @@ def read_table(
             if not "".join(record).strip():  # blank in every cell (one C call, not a loop per cell)
                 continue
             if not table.header:
-                _set_header(table, start, record)
+                table.header, table.header_line = _header_of(record), start
                 continue
-            _add_row(table, start, record)
+            _add_row(table, rows, start, record)
     except csv.Error as exc:
         table.problems.append(
             Problem(
@@ -187,8 +197,8 @@ def read_table(
         message = "a quote opened on this line is never closed: the rest of the file reads as one field"
         hint = 'close the quote, or double any " inside a quoted value ("")'
         table.problems.append(Problem(name, start, None, message, hint))
-        if table.rows and table.rows[-1][0] == start:
-            table.rows.pop()
+        if rows and rows[-1][0] == start:
+            rows.pop()
     return table
 
 
@@ -197,33 +207,95 @@ def _take(table: Table, records: list[list[str]]) -> None:
     first = next((k for k, record in enumerate(records) if "".join(record).strip()), None)
     if first is None:
         return
-    _set_header(table, first + 1, records[first])
-    body = records[first + 1 :]
-    regular = set(map(len, body)) <= {len(table.header)}  # and none blank (a first cell that is not says so)
-    if regular and (all(map(str.strip, map(itemgetter(0), body))) or all(map(str.strip, map("".join, body)))):
-        table.rows = list(zip(range(first + 2, first + 2 + len(body)), body, strict=True))  # all regular
-        return
+    header, body = _header_of(records[first]), records[first + 1 :]
+    if set(map(len, body)) <= {len(header)}:  # every column in one pass
+        grid: list[Sequence[str]] = list(zip(*body, strict=True)) if body else [() for _ in header]
+        if _take_grid(table, first + 1, header, grid):
+            return
+    table.header, table.header_line = header, first + 1
+    rows: list[tuple[int, list[str]]] = []
+    table.rows = rows
     for line, record in enumerate(body, first + 2):
         if "".join(record).strip():
-            _add_row(table, line, record)
+            _add_row(table, rows, line, record)
 
 
-def _set_header(table: Table, line: int, record: list[str]) -> None:
-    table.header = [cell.strip() for cell in record]
-    while len(table.header) > 1 and not table.header[-1]:
-        table.header.pop()  # trailing separators after the last column name
-    table.header_line = line
+def _take_grid(table: Table, line: int, header: list[str], grid: Sequence[Sequence[str]]) -> bool:
+    """Take ``header`` (on ``line``) and the rows under it, column by column, one a line,
+    unless they are not as wide as the header or one is blank in every cell (False)."""
+    if len(grid) != len(header) or _any_blank_row(grid):
+        return False
+    table.header, table.header_line, table.grid = header, line, grid
+    table.rows = _GridRows(grid, line + 1)
+    return True
 
 
-def _add_row(table: Table, line: int, record: list[str]) -> None:
-    """Add a record that is not blank under the header, or the problem with its width."""
+def _any_blank_row(grid: Sequence[Sequence[str]]) -> bool:
+    """Whether a row of ``grid`` (columns) is blank in every cell: only a row whose first cell is can be."""
+    first = grid[0]
+    if all(map(str.strip, first)):
+        return False
+    maybe = [k for k, cell in enumerate(first) if not cell.strip()]
+    return any(not "".join(column[k] for column in grid).strip() for k in maybe)
+
+
+class _GridRows(Sequence[tuple[int, list[str]]]):
+    """A grid's rows as ``(line, cells)``, row k on line ``first + k``, made when asked for.
+
+    >>> rows = _GridRows([("a", "b"), ("1", "2")], 5)
+    >>> rows[1], list(rows) == [(5, ["a", "1"]), (6, ["b", "2"])], len(rows)
+    ((6, ['b', '2']), True, 2)
+    """
+
+    __slots__ = ("first", "grid")
+
+    def __init__(self, grid: Sequence[Sequence[str]], first: int):
+        self.grid, self.first = grid, first
+
+    def __len__(self) -> int:
+        return len(self.grid[0])
+
+    @overload
+    def __getitem__(self, k: int) -> tuple[int, list[str]]: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> list[tuple[int, list[str]]]: ...
+
+    def __getitem__(self, k: int | slice) -> tuple[int, list[str]] | list[tuple[int, list[str]]]:
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self)))]
+        k = range(len(self))[k]  # IndexError and negative k as a list's
+        return self.first + k, [column[k] for column in self.grid]
+
+    def __iter__(self) -> Iterator[tuple[int, list[str]]]:
+        return zip(count(self.first), map(list, zip(*self.grid, strict=True)))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return repr(list(self))
+
+
+def _header_of(record: list[str]) -> list[str]:
+    """The header's names: trimmed, without the empty ones after the last (trailing separators)."""
+    header = [cell.strip() for cell in record]
+    while len(header) > 1 and not header[-1]:
+        header.pop()
+    return header
+
+
+def _add_row(table: Table, rows: list[tuple[int, list[str]]], line: int, record: list[str]) -> None:
+    """Add a record that is not blank under the header to ``rows``, or the problem with its width."""
     width = len(table.header)
     if len(record) > width and not any(c.strip() for c in record[width:]):
         record = record[:width]  # trailing separators, as spreadsheets write them
     if len(record) != width:
         table.problems.append(_width_problem(str(table.path), line, len(record), width, table.delimiter))
         return
-    table.rows.append((line, record))
+    rows.append((line, record))
 
 
 def _first_line(text: str) -> str:
