@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import math
 from datetime import date
 from pathlib import Path
@@ -10,9 +11,10 @@ import pytest
 from click.testing import CliRunner
 
 from netmap.cli import cli
+from netmap.errors import NotFoundError
 from netmap.graph import build_graph
 from netmap.loading import load_dataset
-from netmap.maps import MapOptions, map_data, render_map
+from netmap.maps import MapOptions, map_data, render, render_map, scene
 from netmap.maps.labels import LEVELS, panel_text, search_keys, title_level
 from netmap.maps.layout import column_layout, ring_layout
 from netmap.maps.style import DASHES, INFERRED_DASHES, OTHER_COLOR, PALETTE, PENDING_DASHES, PERSON_FONT, Palette
@@ -323,3 +325,33 @@ def test_panel_text_of_someone_without_a_path():
     contacts = [Contact("ana", "Ana", company="Acme", strength=4), Contact("zed", "Zed", company="Far")]
     G = build_graph(Dataset(contacts, []), today=TODAY, inferred=False)
     assert panel_text(G, "zed", {}, MapOptions()) == ["No warm path to Zed within 3 hops."]
+
+
+# --- the garbage collector ----------------------------------------------------------------------
+
+
+def test_the_collector_rests_while_a_map_is_made(G, monkeypatch):
+    """map_data and render_map run with the cyclic garbage collector paused, and it runs again after."""
+    seen = []
+
+    def spy(module, name):
+        real = getattr(module, name)
+
+        def call(*args, **kwargs):
+            seen.append((name, gc.isenabled()))
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, call)
+
+    spy(scene, "answer_layout")
+    spy(render, "_vis_assets")
+    render_map(map_data(G, **TARGET))
+    assert seen == [("answer_layout", False), ("_vis_assets", False)]
+    assert gc.isenabled()
+
+
+def test_the_collector_runs_again_after_a_failed_map(G):
+    """An unknown company raises NotFoundError and leaves the collector on."""
+    with pytest.raises(NotFoundError):
+        map_data(G, company="No Such Company")
+    assert gc.isenabled()

@@ -28,6 +28,7 @@ import os
 from pathlib import Path
 from typing import TextIO
 
+from ..csvio import gc_paused
 from .model import MapData
 
 VIS_VERSION = "9.1.2"
@@ -45,6 +46,9 @@ def _vis_assets() -> tuple[str, str]:
     return js.replace("</script", "<\\/script"), css.replace("</style", "<\\/style")
 
 
+# collector paused as in map_data: the page's JSON is many lists and strings, and the only
+# cycles are jinja's environment (a few dozen objects), collected after
+@gc_paused()
 def render_map(data: MapData) -> str:
     """The HTML text of the map page."""
     import jinja2

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from ..csvio import gc_paused
 from ..graph import companies_bridged
 from ..model import ME
 from .answer import answer_layout
@@ -66,6 +67,7 @@ LABEL_MIN = 6
 EXPLAIN_LIMIT = 1000
 
 
+@gc_paused()  # see the docstring's last paragraph
 def map_data(
     G: nx.Graph,
     *,
@@ -88,6 +90,12 @@ def map_data(
     takes: an id, a name without accents, a unique first name) only the people within
     ``depth`` explicit ties of that person are drawn. Raises
     :class:`~netmap.errors.NotFoundError` for an unknown company or person.
+
+    Python's cyclic garbage collector is paused meanwhile: a map makes tens of thousands of
+    dicts and lists and no reference cycles, and each full pass of the collector walks the
+    whole graph and every module loaded again (pyarrow's and pandas' too, since the columns
+    build the graph): at 2,000 people one such pass takes about 0.07 s, the target map without
+    it 0.1 s.
     """
     options = options or MapOptions()
     scene = _Scene(G, options)
