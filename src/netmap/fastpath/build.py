@@ -24,7 +24,7 @@ from ..search import Found
 from ..targets import Fit, Target, resolve_target_in, target_fit
 from ..weights import Weights
 from .evidence import _evidence, _evidence_objects, _member_columns, _node_id, _past_employees, _person_attrs
-from .network import ColumnNetwork
+from .network import MEMBER_ROLES, ColumnNetwork
 from .read import Unsupported
 from .target_search import search_target
 
@@ -184,7 +184,7 @@ def paths_graph(net: ColumnNetwork, paths: Iterable[list[int]], rows: Iterable[i
             i = member_at[(u, v)]
             w = float(net.member_warmth[i])
             G.add_edge(a, b, warmth=w, cost=-math.log(w), hops=0.5, inferred=True, kinds=["member"],
-                       role=str(net.member_role[i]))  # fmt: skip
+                       role=MEMBER_ROLES[net.member_role[i]])  # fmt: skip
     return G
 
 
@@ -297,7 +297,7 @@ def graph_of(net: ColumnNetwork, *, inferred: bool = True, rows: Iterable[int] |
     G.add_edges_from(
         (node[p], infos[g - net.n - 1][0], {"warmth": w, "cost": c, "hops": 0.5, "inferred": True,
                                             "kinds": ["member"], "role": role})
-        for p, g, w, c, role in zip(member_person.tolist(), member_group.tolist(), mw, mc, member_role.tolist(),
-                                    strict=True)
+        for p, g, w, c, role in zip(member_person.tolist(), member_group.tolist(), mw, mc,
+                                    [MEMBER_ROLES[r] for r in member_role.tolist()], strict=True)
     )  # fmt: skip
     return G

@@ -87,13 +87,13 @@ def _evidence_objects(net: ColumnNetwork, pieces: np.ndarray) -> list[Evidence]:
             s, guess, rel, when, connected, estimated = next(c)
             s = s or guess
             out.append(Evidence("direct", a, b, w, when or connected or None, "", int(s) if s else None, rel,
-                                int(net.contact_lines[row]),
+                                net.contact_line(row),
                                 estimated))  # fmt: skip
         else:
             when, s, status, by = next(i)
             s = s if kind == 1 else ""
             out.append(Evidence("introduction" if kind == 1 else "introduced", a, b, w, when or None, status,
-                                int(s) if s else None, "", int(net.intro_lines[row]), recorded_by=by))  # fmt: skip
+                                int(s) if s else None, "", net.intro_line(row), recorded_by=by))  # fmt: skip
     return out
 
 

@@ -29,7 +29,7 @@ import numpy as np
 
 from ..model import ME, Evidence
 from ..normalize import normalize_company, split_list
-from .network import ColumnNetwork
+from .network import MEMBER_ROLES, ColumnNetwork
 from .read import _col
 
 #: Evidence kinds by their code in :attr:`ColumnNetwork.piece_kind` (as ``_evidence_objects`` names them).
@@ -226,7 +226,7 @@ def _edges(net: ColumnNetwork) -> Part:
         bits[count > 0] = np.bitwise_or.reduceat(1 << kinds.astype(np.int64), offsets[:-1][count > 0])
     named = ("; ".join(sorted(KINDS[k] for k in range(3) if m >> k & 1)) for m in range(1, 8))
     kind_text = pa.array(["member", *named])
-    roles = pa.concat_arrays([pa.repeat("", ties), pa.array(net.member_role, pa.string())]).take(pa.array(order))
+    roles = pa.concat_arrays([pa.repeat("", ties), _roles(net)]).take(pa.array(order))
     columns = [
         ("warmth", _rounded(np.concatenate([net.pair_warmth, net.member_warmth])[order])),
         ("kind", kind_text.take(pa.array(bits))), ("inferred", pa.array(order >= ties)),
@@ -320,3 +320,10 @@ def _date_column(table, name: str) -> Any:
     if name in table.column_names and pa.types.is_date(table.column(name).type):
         return table.column(name).combine_chunks()
     return pa.nulls(table.num_rows, pa.date32())
+
+
+def _roles(net: ColumnNetwork) -> Any:
+    """Each membership's role as text."""
+    import pyarrow as pa
+
+    return pa.array(MEMBER_ROLES, pa.string()).take(pa.array(net.member_role))

@@ -16,7 +16,7 @@ from ..graph import (
 from ..model import CONTACT_COLUMNS, INTRODUCTION_COLUMNS, ME, RELATIONSHIPS, STATUSES, Dataset
 from ..normalize import normalize_company
 from ..weights import Weights
-from .arrays import SearchArrays
+from .arrays import SearchArrays, release_freed_memory, stable_order, use_returning_pool
 from .read import STRENGTHS, _check, _col, _days_since, _lookup, _read, _recency
 
 
@@ -46,6 +46,15 @@ def _check_values(contacts, intros) -> None:
     _check(pc.all(pc.is_in(_col(intros, "strength"), value_set=pa.array(STRENGTHS))), "strength")
 
 
+#: what a membership says of its person: works there, works at that office, worked there, studied there
+MEMBER_ROLES = ("current", "office", "past", "school")
+
+
+def _index_type(bound: int) -> type:
+    """The integer type for numbers below ``bound``: int32 where it holds them (half the memory)."""
+    return np.int32 if bound < np.iinfo(np.int32).max else np.int64
+
+
 class ColumnNetwork(SearchArrays):
     """The whole network as arrays: ids, columns, ties with warmth, group memberships."""
 
@@ -64,8 +73,8 @@ class ColumnNetwork(SearchArrays):
         super().__init__()
         self.weights, self.today, self.aliases = weights, today, aliases
         c = contacts
-        self.contact_lines = contact_lines if contact_lines is not None else np.arange(c.num_rows) + 2
-        self.intro_lines = intro_lines if intro_lines is not None else np.arange(intros.num_rows) + 2
+        #: each row's line in its file, when it is not the row + 2 (see :meth:`contact_line`)
+        self.contact_lines, self.intro_lines = contact_lines, intro_lines
         self.contacts = c
         #: each row is one line of its file (else the loader's line numbers are needed)
         self.one_row_per_line = True
@@ -103,13 +112,19 @@ class ColumnNetwork(SearchArrays):
         status = pc.if_else(pc.equal(status, ""), "suggested", status)
         self.status = status
         self._pieces(n, strength, relationship, contact_days, src, dst, status, istrength, intro_days)
+        # the evidence reads an introduction's date, strength and recorder; its ends are numbers now
+        self.intros = r.drop_columns([name for name in ("referrer", "contact", "status") if name in r.column_names])
+        del r, intros, src, dst, status, ends
         self._memberships(n)
+        release_freed_memory()
 
     @classmethod
     def from_files(cls, contacts_path: Path, intros_path: Path, aliases: dict[str, str], weights: Weights,
                    today: date, encoding: str | None = None) -> ColumnNetwork:  # fmt: skip
         """Read the CSV files into columns (:class:`Unsupported` when the loader is needed)."""
         import pyarrow as pa
+
+        use_returning_pool()
 
         contacts, one_per_line = _read(contacts_path, CONTACT_COLUMNS, ("id", "name"), encoding,
                                        dates=("last_contact", "connected_on"))  # fmt: skip
@@ -174,46 +189,63 @@ class ColumnNetwork(SearchArrays):
         direct = np.flatnonzero(~np.isnan(base))
         direct_w = base[direct] * _recency(contact_days[direct], w)
 
+        # (in place where it can be: at 1M people each of these is 5M long)
         decay = _recency(intro_days, w)
-        ibase = _lookup(istrength, {k: v for k, v in w.strength.items()})
-        ibase = np.where(np.isnan(ibase), w.introduction_default, ibase)
+        intro_w = _lookup(istrength, {k: v for k, v in w.strength.items()})
+        intro_w[np.isnan(intro_w)] = w.introduction_default
         factor = _lookup(status, w.status)
-        intro_w = ibase * np.maximum(1.0, factor) * decay
+        intro_w *= np.maximum(1.0, factor)
+        intro_w *= decay
         introduced = _lookup(status, w.introduced)
         via = np.flatnonzero(~np.isnan(introduced) & (src != 0))
         introduced_w = introduced[via] * decay[via]
+        del introduced, decay
         self.used_src, self.used_dst = src[via], dst[via]  # introductions that happened: R -> C is spent
 
         # pieces in the order build_graph sees them: direct ties, then introductions
-        a = np.concatenate([np.zeros(len(direct), np.int64), src, np.zeros(len(via), np.int64)])
+        d, m = len(direct), len(src)
+        a = np.concatenate([np.zeros(d, np.int64), src, np.zeros(len(via), np.int64)])
         b = np.concatenate([direct + 1, dst, dst[via]])
         pw = np.concatenate([direct_w, intro_w, introduced_w])
-        is_intro = np.concatenate([np.zeros(len(direct), bool), np.ones(len(src), bool), np.zeros(len(via), bool)])
-        penalty = np.where(is_intro, np.concatenate([np.ones(len(direct)), np.minimum(1.0, factor),
-                                                     np.ones(len(via))]), 1.0)  # fmt: skip
-        lo, hi = np.minimum(a, b), np.maximum(a, b)
-        key = lo * (n + 1) + hi
+        del intro_w
+        # an introduction's direction: 1 from the lower node to the higher, -1 the other way, 0 not one
+        towards = np.zeros(len(a), np.int8)
+        towards[d : d + m] = np.where(src < dst, 1, -1)
+        penalty = np.ones(len(a))
+        penalty[d : d + m] = np.minimum(1.0, factor)
+        del factor
+        key = np.minimum(a, b)
+        key *= n + 1
+        key += np.maximum(a, b)
+        del a
         # build_graph's order within a tie: direct first, then by introduction row, each
         # row's "introduction" piece before its "introduced" one
-        piece_order = np.concatenate([direct, n + 2 * np.arange(len(src)), n + 2 * via + 1])
+        piece_order = np.concatenate([direct, n + 2 * np.arange(m), n + 2 * via + 1])
         # multiply in that same order, so every warmth is the very float combine() gives: lay the
         # pieces out in piece_order (an introduction row's "introduced" piece right after it), then
         # one stable sort by tie (as np.lexsort((piece_order, key)), at a third of the cost)
         laid = np.empty(len(key), np.int64)
-        d, m = len(direct), len(src)
-        laid[np.arange(d)] = np.arange(d)
+        laid[:d] = np.arange(d)
         laid[d + np.arange(m) + np.searchsorted(via, np.arange(m))] = d + np.arange(m)
         laid[d + via + 1 + np.arange(len(via))] = d + m + np.arange(len(via))
-        order = laid[np.argsort(key[laid], kind="stable")]
+        order = laid[stable_order(key[laid])]
+        del laid
         skey = key[order]
         starts = np.flatnonzero(np.concatenate([[True], skey[1:] != skey[:-1]])) if len(skey) else np.zeros(0, np.int64)
         uniq = skey[starts]
-        missing = np.multiply.reduceat(1 - np.minimum(pw[order], 0.99), starts) if len(order) else np.ones(0)
+        del skey
+        left = pw[order]  # what each piece leaves missing: 1 - min(warmth, 0.99)
+        np.minimum(left, 0.99, out=left)
+        np.subtract(1.0, left, out=left)
+        missing = np.multiply.reduceat(left, starts) if len(order) else np.ones(0)
+        del left
         pen = np.multiply.reduceat(penalty[order], starts) if len(order) else np.ones(0)
-        fwd = np.maximum.reduceat((is_intro & (a < b))[order].astype(np.int8), starts)
-        bwd = np.maximum.reduceat((is_intro & (a > b))[order].astype(np.int8), starts)
-        bonus = np.where((fwd > 0) & (bwd > 0), w.reciprocity, 1.0)
-        del lo, hi, laid, order, skey, penalty, is_intro, fwd, bwd  # 5M-long each at 1M people
+        del penalty
+        ways = towards[order]
+        fwd = np.maximum.reduceat(ways == 1, starts) if len(order) else np.zeros(0, bool)
+        bwd = np.maximum.reduceat(ways == -1, starts) if len(order) else np.zeros(0, bool)
+        bonus = np.where(fwd & bwd, w.reciprocity, 1.0)
+        del order, ways, towards, fwd, bwd
         record = np.zeros(n + 1)
         # (pyarrow tests the statuses: as numpy they would be millions of Python strings)
         good = pc.is_in(status, value_set=pa.array(["met", "thanked"])).to_numpy(zero_copy_only=False)
@@ -224,15 +256,20 @@ class ColumnNetwork(SearchArrays):
         track = np.clip(1 + w.track_record_step * record[phi], w.track_record_min, w.track_record_max)
         bonus = np.where((plo == 0) & (record[phi] != 0), bonus * track, bonus)
         warmth = np.clip((1 - missing) * pen * bonus, 0.01, 1.0)
-        self.pair_lo, self.pair_hi, self.pair_warmth, self.pair_bonus = plo, phi, warmth, bonus
         #: each tie's key lo * (n + 1) + hi, ascending (np.unique made them): searchsorted finds a tie
         self.pair_key = uniq
-        self.piece_key, self.piece_a, self.piece_b, self.piece_w = key, a, b, pw
+        # node and row numbers as the smallest integers that hold them (keys stay int64)
+        node_type = _index_type(10 * (n + 1))  # the search adds a copy of every node and group
+        self.pair_lo, self.pair_hi = plo.astype(node_type), phi.astype(node_type)
+        self.pair_warmth, self.pair_bonus = warmth, bonus
+        self.piece_key, self.piece_w = key, pw
+        self.piece_b: np.ndarray = b.astype(node_type)
         self.piece_kind = np.concatenate([np.zeros(len(direct), np.int8), np.ones(len(src), np.int8),
                                           np.full(len(via), 2, np.int8)])  # fmt: skip
-        self.piece_row = np.concatenate([direct, np.arange(len(src)), via])
-        self.piece_order = piece_order
-        self.intro_src = src
+        row_type = _index_type(n + 2 * len(src) + 2)
+        self.piece_row: np.ndarray = np.concatenate([direct, np.arange(len(src)), via]).astype(row_type)
+        self.piece_order: np.ndarray = piece_order.astype(row_type)
+        self.intro_src = src.astype(node_type)
         self.n = n
 
     # -- groups -----------------------------------------------------------------------------
@@ -320,13 +357,15 @@ class ColumnNetwork(SearchArrays):
         # number groups by first appearance, as build_graph adds nodes
         rank = np.empty(len(first), np.int64)
         rank[np.argsort(first, kind="stable")] = np.arange(len(first))
-        self.member_person = person + 1
-        self.member_group = rank[group] + n + 1
+        node_type = _index_type(10 * (n + 1))
+        self.member_person = (person + 1).astype(node_type)
+        self.member_group = (rank[group] + n + 1).astype(node_type)
         sizes, where = np.unique(np.bincount(group), return_inverse=True)
         factor = np.array([inferred_factor(int(x), w) for x in sizes.tolist()])[where] if len(sizes) else sizes
         self.member_warmth = np.sqrt(weight * factor[group]) if len(group) else weight
         self.group_size = np.bincount(group)[np.argsort(rank)] if len(group) else np.zeros(0, np.int64)
-        self.member_role = np.array(["current", "office", "past", "school"], dtype=object)[role]
+        #: each membership's role, a code into :data:`MEMBER_ROLES`
+        self.member_role = role
         first_event = np.empty(len(first), np.int64)
         first_event[rank] = first
         # what names each group: its first membership's kind, code, person and spelling (one per group)
@@ -337,6 +376,14 @@ class ColumnNetwork(SearchArrays):
                          office_raw, office_codes, school_raw, school_codes, past_raw,
                          max(1, len(okid_of)))  # fmt: skip
         self.n_groups = len(first)
+
+    def contact_line(self, row: int) -> int:
+        """The line of contact row ``row`` in its file."""
+        return int(self.contact_lines[row]) if self.contact_lines is not None else row + 2
+
+    def intro_line(self, row: int) -> int:
+        """The line of introduction row ``row`` in its file."""
+        return int(self.intro_lines[row]) if self.intro_lines is not None else row + 2
 
     def group_info(self, gi: int) -> tuple[str, str, str]:
         """(node id, group kind, label) of group number ``gi``, as build_graph names them."""

@@ -144,9 +144,15 @@ def _recency(days: np.ndarray, w: Weights) -> np.ndarray:
     """recency_factor for each age in days (NaN: no date), by the graph's own function on the
     few distinct ages, so every value is the very float build_graph computes."""
     known = ~np.isnan(days)
-    ages, where = np.unique(np.maximum(days[known], 0).astype(np.int64), return_inverse=True)
+    age = np.maximum(days[known], 0).astype(np.int64)
     out = np.full(len(days), w.unknown_recency)
-    out[known] = np.array([recency_after(int(a), w) for a in ages.tolist()])[where] if len(ages) else []
+    if len(age):  # one factor per distinct age, looked up by age (ages span a few thousand days)
+        low = int(age.min())
+        age -= low
+        seen = np.flatnonzero(np.bincount(age))
+        factor = np.zeros(len(seen) and int(seen[-1]) + 1)
+        factor[seen] = [recency_after(int(a) + low, w) for a in seen.tolist()]
+        out[known] = factor[age]
     return out
 
 
@@ -156,10 +162,9 @@ def _lookup(column, mapping: dict[str, float]) -> np.ndarray:
     import pyarrow.compute as pc
 
     keys = list(mapping)
-    idx = pc.index_in(column, value_set=pa.array(keys)).to_numpy(zero_copy_only=False)
+    idx = pc.index_in(column, value_set=pa.array(keys, pa.string())).fill_null(len(keys))
     values = np.array([mapping[k] for k in keys] + [np.nan])
-    idx = np.where(np.isnan(idx.astype(float)), len(keys), idx).astype(np.int64)
-    return values[idx]
+    return values[idx.to_numpy(zero_copy_only=False)]
 
 
 def read_aliases(path: Path, *, encoding: str | None = None) -> dict[str, str]:
