@@ -6,6 +6,7 @@ lower that bound to make pyarrow split tiny files, then compare with :mod:`csv`'
 
 from __future__ import annotations
 
+import csv
 import tempfile
 from pathlib import Path
 from unittest import mock
@@ -94,6 +95,17 @@ def test_a_plain_file_is_split_by_pyarrow_as_csv_splits_it(tmp_path, text):
 )
 def test_pyarrow_does_not_split_what_it_cannot_vouch_for(text, why):
     assert split_columns(text, ",", smallest=0) is None, why
+
+
+def test_a_cell_csv_would_stop_at_is_left_to_csv():
+    """csv refuses a cell as long as its field_size_limit (read_table says where); so does the split."""
+    limit = csv.field_size_limit(6)
+    try:
+        assert split_columns("id,name\n1,Ana\n", ",", smallest=0) is not None
+        assert split_columns("id,name\n1,Ana Lima\n", ",", smallest=0) is None
+        assert split_columns("id,name\n1,Anaïs\n", ",", smallest=0) is None  # 5 characters, 6 bytes: to csv
+    finally:
+        csv.field_size_limit(limit)
 
 
 def test_small_files_are_left_to_csv():

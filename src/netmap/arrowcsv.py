@@ -17,8 +17,6 @@ import io
 
 #: texts shorter than this are left to :mod:`csv` (importing pyarrow costs more than it saves)
 SPLIT_FROM = 1 << 20
-#: nor is a text as long as a cell may be (:mod:`csv` stops at that cell; pyarrow would not)
-SPLIT_UNDER = 1 << 28
 
 
 def split_columns(
@@ -33,7 +31,7 @@ def split_columns(
     >>> split_columns("id,name\\n1,Ana\\n\\n2,Bo\\n", ",", smallest=0) is None  # a blank line
     True
     """
-    if not (SPLIT_FROM if smallest is None else smallest) <= len(text) < SPLIT_UNDER:
+    if len(text) < (SPLIT_FROM if smallest is None else smallest):
         return None
     if text.count("\r") != text.count("\r\n"):  # csv ends a line at a lone CR too; counting "\n" would not
         return None
@@ -48,6 +46,7 @@ def split_columns(
     body = text[end + 1 :]
     import numpy as np
     import pyarrow as pa
+    import pyarrow.compute as pc
     import pyarrow.csv as pacsv
 
     names = [str(i) for i in range(len(header))]
@@ -68,6 +67,8 @@ def split_columns(
     columns = []
     for chunks in table.columns:  # a cell repeating a text is that same str (its hash worked out once)
         column = chunks.combine_chunks()  # one dictionary for the whole column
+        if len(column.dictionary) and pc.max(pc.binary_length(column.dictionary)).as_py() >= csv.field_size_limit():
+            return None  # csv stops at a cell this long (in characters; no more than its UTF-8 bytes)
         distinct = np.array(column.dictionary.to_pylist(), dtype=object)
         columns.append(distinct[column.indices.to_numpy()].tolist())
     return header, columns

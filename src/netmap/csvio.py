@@ -154,10 +154,10 @@ def read_table(
         return table
     table.delimiter = sniff_delimiter(_first_line(text))
     table.controls = CONTROL_CHARACTERS.search(text) is not None
+    csv.field_size_limit(max(csv.field_size_limit(), LONGEST_CELL))  # a pasted e-mail in notes is fine
     split = None if table.controls else split_columns(text, table.delimiter)  # None: csv splits it
     if split and _take_grid(table, 1, _header_of(split[0]), split[1]):
         return table
-    csv.field_size_limit(max(csv.field_size_limit(), LONGEST_CELL))  # a pasted e-mail in notes is fine
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=table.delimiter)
     try:
         records = list(reader)
