@@ -389,3 +389,17 @@ def test_unknown_member_lists_the_members(pooled):
 def test_the_pool_is_a_data_folder_netmap_check_reads(runner, pooled):
     result = runner.invoke(cli, ["check", "--data", str(pooled)])
     assert result.exit_code == 0, result.output
+
+
+def test_map_referrals_as_member_draws_that_members_own_referrals(runner, pooled, tmp_path):
+    """map --referrals --as: who gave *this member* whose name, not the whole pool's referrals."""
+    labels = {}
+    for member in ("Ana Sample", "Bruno Gen"):
+        out = tmp_path / f"{member}.html"
+        result = runner.invoke(cli, ["map", "--data", str(pooled), "--as", member, "--referrals", "--today",
+                                     "2026-11-27", "-o", str(out)])  # fmt: skip
+        assert result.exit_code == 0, result.output
+        labels[member] = {n["label"] for n in map_page_data(out.read_text(encoding="utf-8"))["nodes"]}
+    assert {"Beatriz Santos", "Afonso Pires", "Inês Carvalho"} <= labels["Ana Sample"]  # the sample's chain
+    assert not {"Afonso Pires", "Inês Carvalho"} & labels["Bruno Gen"]
+    assert labels["Ana Sample"] != labels["Bruno Gen"]

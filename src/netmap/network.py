@@ -116,6 +116,15 @@ class Network:
             self._dataset = load_folder(self.where, encoding=self.encoding)
         return self._dataset
 
+    def own_records(self) -> Dataset:
+        """The rows the user recorded: :meth:`dataset`, or asked as a pool member, the member's
+        own view without what the other members recorded (their referral tree)."""
+        if self.member is None:
+            return self.dataset()
+        from .pool import member_view
+
+        return member_view(self._pool(), self.member, others=False)
+
     def _read_aliases(self) -> dict[str, str]:
         from .fastpath import read_aliases
 

@@ -127,7 +127,9 @@ def map_(
     where = "stdout" if output == "-" else output
     if referrals:
         tree = referral_map(
-            opts.load(), top=top, options=MapOptions(details=details, redact=redact, seed=seed, title=title)
+            opts.network().own_records(),
+            top=top,
+            options=MapOptions(details=details, redact=redact, seed=seed, title=title),
         )
         write_map(tree, output)
         given = sum(1 for n in tree.nodes if n.get("level", 0) > 1)

@@ -212,8 +212,11 @@ def find_member(pool: Pool, text: str) -> str:
     raise NotFoundError(f"'{text}' is not a member of the pool {pool.folder} - members: {names_text}")
 
 
-def member_view(pool: Pool | str | Path, member: str) -> Dataset:
+def member_view(pool: Pool | str | Path, member: str, *, others: bool = True) -> Dataset:
     """The pool as ``member`` (an id or name) sees it: the Dataset their ranking runs on.
+
+    ``others=False`` leaves out what the other members recorded: the member's own
+    introductions only (who gave *them* whose name: ``netmap map --referrals --as``).
 
     >>> from netmap.model import Contact, Dataset
     >>> ds = Dataset([Contact("p1", "Ana", extra={"pool_member": "yes"}),
@@ -246,7 +249,8 @@ def member_view(pool: Pool | str | Path, member: str) -> Dataset:
     for i in pool.dataset.introductions:
         if i.extra.get("member", "") == me and i.contact != me:
             intros.append(replace(i, referrer=ME) if i.referrer == me else i)
-    intros += [row for whose, a, b, row in pool.others_records() if whose != me and me != a and me != b]
+    if others:
+        intros += [row for whose, a, b, row in pool.others_records() if whose != me and me != a and me != b]
     return Dataset(contacts, intros, pool.dataset.contacts_path, pool.dataset.introductions_path,
                    dict(pool.dataset.aliases))  # fmt: skip
 
