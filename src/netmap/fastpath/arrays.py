@@ -162,3 +162,19 @@ def release_freed_memory() -> None:
         libc.malloc_trim(0)
     except (OSError, AttributeError):  # not glibc
         pass
+
+
+def unique_first_inverse(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``np.unique(keys, return_index=True, return_inverse=True)`` for non-negative integer keys,
+    by :func:`stable_order` (np.unique sorts with a slower stable sort).
+
+    >>> [a.tolist() for a in unique_first_inverse(np.array([5, 2, 5, 9]))]
+    [[2, 5, 9], [1, 0, 3], [1, 0, 1, 2]]
+    """
+    order = stable_order(keys)
+    ordered = keys[order]
+    start = np.ones(len(ordered), bool)
+    np.not_equal(ordered[1:], ordered[:-1], out=start[1:])
+    inverse = np.empty(len(keys), np.int64)
+    inverse[order] = np.cumsum(start) - 1
+    return ordered[start], order[start], inverse

@@ -23,6 +23,7 @@ from ..ranking import Prefer, RankedPath, assemble
 from ..search import Found
 from ..targets import Fit, Target, resolve_target_in, target_fit
 from ..weights import Weights
+from .arrays import unique_first_inverse
 from .evidence import _evidence, _evidence_objects, _member_columns, _node_id, _past_employees, _person_attrs
 from .network import MEMBER_ROLES, ColumnNetwork
 from .read import Unsupported
@@ -249,7 +250,7 @@ def graph_of(net: ColumnNetwork, *, inferred: bool = True, rows: Iterable[int] |
         k = net.piece_key[order]
         order = order[keep_node[k // (net.n + 1)] & keep_node[k % (net.n + 1)]]
     keys = net.piece_key[order]
-    uniq, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    uniq, first, inverse = unique_first_inverse(keys)
     rank = np.empty(len(uniq), np.int64)
     rank[np.argsort(first, kind="stable")] = np.arange(len(uniq))
     by_tie = np.argsort(rank[inverse], kind="stable")

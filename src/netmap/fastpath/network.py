@@ -16,7 +16,7 @@ from ..graph import (
 from ..model import CONTACT_COLUMNS, INTRODUCTION_COLUMNS, ME, RELATIONSHIPS, STATUSES, Dataset
 from ..normalize import normalize_company
 from ..weights import Weights
-from .arrays import SearchArrays, release_freed_memory, stable_order, use_returning_pool
+from .arrays import SearchArrays, release_freed_memory, stable_order, unique_first_inverse, use_returning_pool
 from .read import STRENGTHS, _check, _col, _days_since, _lookup, _read, _recency
 
 
@@ -351,7 +351,7 @@ class ColumnNetwork(SearchArrays):
         seq = np.lexsort((order, person))  # build_graph walks people in order, each kind in turn
         person, kind, code, role, weight, gkey = person[seq], kind[seq], code[seq], role[seq], weight[seq], gkey[seq]
         raw_code = raw_code[seq]
-        _, first, group = np.unique(gkey, return_index=True, return_inverse=True)
+        _, first, group = unique_first_inverse(gkey)
         # number groups by first appearance, as build_graph adds nodes
         rank = np.empty(len(first), np.int64)
         rank[np.argsort(first, kind="stable")] = np.arange(len(first))
