@@ -20,6 +20,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample_data"
+#: the day of the sample's story (README): the scores in the pictures are the README's
+TODAY = "2026-11-15"
 TARGET = ["--company", "Halcyon Maps", "--office", "Lisbon", "--top", "5"]
 KINDS = {
     "target": TARGET,
@@ -48,7 +50,7 @@ def write_maps(folder: Path) -> dict[str, Path]:
     out = {}
     for kind, extra in KINDS.items():
         path = folder / f"{kind}.html"
-        result = CliRunner().invoke(cli, ["map", "--data", str(SAMPLE), *extra, "-o", str(path)])
+        result = CliRunner().invoke(cli, ["map", "--data", str(SAMPLE), "--today", TODAY, *extra, "-o", str(path)])
         if result.exit_code != 0:
             sys.exit(f"netmap map {' '.join(extra)} failed: {result.output}")
         out[kind] = path
