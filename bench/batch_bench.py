@@ -11,10 +11,10 @@
    printing a line as each member finishes. A run that passes ``--cap`` seconds is
    stopped; its total is **extrapolated** from the members it finished (the report says
    which figures are measured and which extrapolated).
-   Spark cannot be stopped part way through a job: it runs twice, on 2 and on 4 members
-   (one, then two per core of local[2]), which separates its fixed cost (JVM, the Parquet
-   copy, each worker reading the pool) from the per-member work; N members are extrapolated
-   as driver load + fixed + N x per member.
+   Spark cannot be stopped part way through a job: it runs twice, on 4 and on 24 members
+   (``--spark-members``: two, then twelve per core of local[2]), which separates its fixed
+   cost (JVM, the Parquet copy, each worker reading the pool) from the per-member work; N
+   members are extrapolated as driver load + fixed + N x per member.
 3. Peak memory is the highest total resident memory of the child's whole process tree,
    sampled from /proc every 0.5 s (Spark: the driver, the JVM and the Python workers together).
 
@@ -208,6 +208,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--members", type=int, nargs="+", default=[100, 1000, 10_000])
     p.add_argument("--cap", type=float, default=600.0, help="stop a run after this many seconds, then extrapolate")
     p.add_argument("--engines", nargs="+", default=["local", "spark"])
+    p.add_argument("--spark-members", type=int, nargs=2, default=[4, 24], metavar=("K1", "K2"),
+                   help="Spark's two runs (members): the per-member cost is the difference over K2 - K1")  # fmt: skip
     p.add_argument("--child", choices=["local", "spark"], help=argparse.SUPPRESS)
     p.add_argument("--pool", type=Path, help=argparse.SUPPRESS)
     p.add_argument("--run-members", type=int, help=argparse.SUPPRESS)
@@ -226,9 +228,11 @@ def main(argv: list[str] | None = None) -> int:
         runs["local"] = run_child("local", pool_dir, max(args.members), args.cap)
         results += [local_figure(runs["local"], n) for n in args.members]
     if "spark" in args.engines:
-        # two runs (one member per core, then two) separate Spark's fixed cost from the per-member work
-        runs["spark-small"] = run_child("spark", pool_dir, 2, args.cap)
-        runs["spark-large"] = run_child("spark", pool_dir, 4, args.cap)
+        # two runs (by default two members per core, then twelve) separate Spark's fixed cost from
+        # the per-member work
+        k1, k2 = args.spark_members
+        runs["spark-small"] = run_child("spark", pool_dir, k1, args.cap)
+        runs["spark-large"] = run_child("spark", pool_dir, k2, args.cap)
         results += [spark_figure(runs["spark-small"], runs["spark-large"], n) for n in args.members]
     for s in results:
         print(json.dumps(s), file=sys.stderr)
