@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import netmap.exchange as exchange
+import netmap.exchange_formats as exchange_formats
 import netmap.fastpath.text as text
 from netmap.cli import cli
 from netmap.exchange import write_exchange, xml_text
@@ -146,7 +146,7 @@ def test_chunks_and_threads_change_nothing(fmt: str, monkeypatch: pytest.MonkeyP
     """Records formatted 7 at a time, by the thread pool, come out as one piece would."""
     net = open_network(SAMPLE, today=TODAY).columns()
     whole = written(net, fmt)
-    monkeypatch.setattr(exchange, "CHUNK", 7)
+    monkeypatch.setattr(exchange_formats, "CHUNK", 7)
     assert written(net, fmt) == whole
 
 
@@ -182,7 +182,7 @@ def test_export_does_not_build_the_networkx_graph(tmp_path: Path, monkeypatch: p
 
 
 def test_a_long_export_shows_progress_on_stderr_only(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(exchange, "CHUNK", 100)
+    monkeypatch.setattr(exchange_formats, "CHUNK", 100)
     result = CliRunner().invoke(cli, ["export", "--data", str(SAMPLE), "--today", "2026-11-15", "--format", "json"])
     assert result.exit_code == 0
     said = [re.fullmatch(r"netmap: writing json: (\d+)/1428", line) for line in result.stderr.splitlines()]
@@ -209,9 +209,9 @@ def test_a_failed_export_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest
             raise RuntimeError("stop")
         return real(*args, **kwargs)
 
-    real = exchange.join_rows
-    monkeypatch.setattr(exchange, "join_rows", fail_later)
-    monkeypatch.setattr(exchange, "CHUNK", 20)
+    real = exchange_formats.join_rows
+    monkeypatch.setattr(exchange_formats, "join_rows", fail_later)
+    monkeypatch.setattr(exchange_formats, "CHUNK", 20)
     with pytest.raises(RuntimeError, match="stop"):
         write_exchange(open_network(SAMPLE, today=TODAY), "graphml", out)
     assert out.read_text(encoding="utf-8") == "the old export\n"
