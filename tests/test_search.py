@@ -98,3 +98,7 @@ def test_a_graph_the_search_cannot_mean_is_refused_plainly():
     H.add_edge("g1", "g2", cost=0.1)
     with pytest.raises(ValueError, match="the edge 'g1' - 'g2' joins two groups"):
         SearchArrays.of_graph(H, "me")
+    J = chain()
+    J.add_edge("a", "z")  # no cost
+    with pytest.raises(ValueError, match="the edge 'a' - 'z' has no 'cost'"):
+        best_paths(J, "me")

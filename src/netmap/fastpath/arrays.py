@@ -55,8 +55,8 @@ class SearchArrays:
         edge's cost (``-log`` warmth) is its ``weight`` attribute; an edge's
         ``introduced_by`` names the referrers whose introduction it records (spent in that
         direction). Raises ``nx.NodeNotFound`` when ``source`` is not in ``G`` and ValueError
-        for an edge the search cannot mean: between two groups, or an ``inferred`` tie
-        between two people (netmap infers a tie only through a group).
+        for an edge without a cost or one the search cannot mean: between two groups, or an
+        ``inferred`` tie between two people (netmap infers a tie only through a group).
 
         >>> G = nx.Graph()
         >>> G.add_edge("me", "a", cost=0.5); G.add_edge("a", "b", cost=1.0, introduced_by=("a",))
@@ -79,6 +79,8 @@ class SearchArrays:
             a, b = sorted((index[u], index[v]))
             if a == b:
                 continue
+            if weight not in d:
+                raise ValueError(f"the edge {u!r} - {v!r} has no {weight!r}: give every edge its cost (-log warmth)")
             warmth = math.exp(-d[weight])
             if a > n:
                 raise ValueError(f"the edge {u!r} - {v!r} joins two groups: a group is reached only from a person")
