@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import io
 
-from .document import CsvDocument, StoredRow, create_new, open_for_edit
+from .create import create_new
+from .document import CsvDocument, StoredRow
+from .editing import open_for_edit
 from .journal import JOURNAL, InterruptedChange, backup_names
 from .lock import FolderLock, LockTimeout
 from .transaction import Transaction, save_all, settings, tidy, transaction

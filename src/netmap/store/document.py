@@ -35,54 +35,14 @@ import csv
 import io
 import os
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..csvio import Table, _decode, _unclosed, normalize_header, read_regular, sniff_delimiter
+from ..csvio import Table, _decode, _unclosed, read_regular, sniff_delimiter
 from ..errors import ConflictError, DataError, Problem
-from .journal import default_mode, fsync_dir, sha256, write_temp
+from .journal import sha256
+from .row import StoredRow, column_index
 
-__all__ = ["CsvDocument", "StoredRow", "create_new", "open_for_edit"]
-
-
-@dataclass(slots=True, eq=False)
-class StoredRow:
-    """One data row of a :class:`CsvDocument`.
-
-    ``cells`` are the fields in header order, as read (not stripped). ``line`` is the
-    line the row starts on (1-based, the header is usually line 1; 0 for a row not yet
-    saved). ``raw`` is the row's original text including its line ending, ``None``
-    once netmap changed the row or for a new row.
-    """
-
-    cells: list[str]
-    line: int = 0
-    raw: str | None = None
-    _header: list[str] = field(default_factory=list, repr=False)
-    _fields: int = field(default=0, repr=False)  # how many fields ``raw`` holds
-
-    @property
-    def values(self) -> dict[str, str]:
-        """The row as ``{header name: text}``; change it with :meth:`CsvDocument.update`."""
-        out: dict[str, str] = {}
-        for i, name in enumerate(self._header):
-            out.setdefault(name, self.cells[i] if i < len(self.cells) else "")
-        return out
-
-    def get(self, column: str, default: str = "") -> str:
-        """The text of ``column`` (a header name or its normalised form), else ``default``."""
-        index = _column_index(self._header, column)
-        return self.cells[index] if index is not None and index < len(self.cells) else default
-
-
-def _column_index(header: list[str], name: str) -> int | None:
-    if name in header:
-        return header.index(name)
-    wanted = normalize_header(name)
-    for i, h in enumerate(header):
-        if normalize_header(h) == wanted:
-            return i
-    return None
+__all__ = ["CsvDocument", "StoredRow"]
 
 
 def _ending(text: str) -> str:
@@ -231,11 +191,11 @@ class CsvDocument:
         >>> CsvDocument(Path("x.csv"), ["Name", "Last Contact"]).column("last_contact")
         'Last Contact'
         """
-        index = _column_index(self.header, name)
+        index = column_index(self.header, name)
         return None if index is None else self.header[index]
 
     def _index(self, name: str) -> int:
-        index = _column_index(self.header, name)
+        index = column_index(self.header, name)
         if index is None:
             raise KeyError(f"{self.path.name} has no column '{name}'; call add_column first")
         return index
@@ -403,80 +363,6 @@ class CsvDocument:
 
     def __repr__(self) -> str:
         return f"CsvDocument({str(self.path)!r}, {len(self.rows)} rows)"
-
-
-def open_for_edit(
-    data: str | os.PathLike[str] | None = None,
-    *,
-    contacts: str | os.PathLike[str] | None = None,
-    introductions: str | os.PathLike[str] | None = None,
-    encoding: str | None = None,
-    with_introductions: bool = True,
-    tx=None,
-):
-    """A data folder opened to be changed: ``(contacts doc, introductions doc or None, dataset)``.
-
-    The files are read as editable :class:`CsvDocument` s (a missing
-    introductions.csv is a new, empty one) and the folder is validated by
-    :func:`~netmap.loading.load_dataset`, so invalid data fails as in every other
-    command; the dataset is checked to describe these very bytes (ConflictError).
-    Pass ``tx`` (a :class:`~netmap.store.Transaction`) to read under its lock and
-    have both documents committed by ``tx.commit()``.
-    """
-    from ..loading import load_dataset, resolve_paths
-    from ..model import INTRODUCTION_COLUMNS
-
-    contacts_path, intros_path, _ = resolve_paths(data, contacts, introductions)
-    options = dict(contacts=contacts, introductions=introductions, encoding=encoding)
-    try:
-        contacts_doc = CsvDocument.read(contacts_path, encoding=encoding)
-        intros_doc = None
-        if with_introductions:
-            intros_doc = (
-                CsvDocument.read(intros_path, encoding=encoding)
-                if intros_path.exists()
-                else CsvDocument.new(intros_path, list(INTRODUCTION_COLUMNS))
-            )
-    except DataError:
-        load_dataset(data, **options)  # type: ignore[arg-type]
-        raise  # the loader accepted what the editor cannot read: report the editor's view
-    dataset = load_dataset(data, **options)  # type: ignore[arg-type]
-    contacts_doc.check_unchanged()
-    if intros_doc is not None and intros_doc.sha256 is not None:
-        intros_doc.check_unchanged()
-    if tx is not None:
-        tx.add(contacts_doc)
-        if intros_doc is not None:
-            tx.add(intros_doc)
-    return contacts_doc, intros_doc, dataset
-
-
-def create_new(path: str | os.PathLike[str], data: bytes) -> bool:
-    """Write ``data`` to ``path`` atomically unless ``path`` exists; True when it was written.
-
-    A file that exists, or appears meanwhile, is never replaced: the new file is linked
-    into place, which fails when the name is taken. (On a file system without hard links
-    it is created exclusively instead, which a crash mid-write may leave half written.)
-    """
-    path = Path(path)
-    if path.exists() or path.is_symlink():
-        return False
-    tmp = write_temp(path, data, default_mode())
-    try:
-        try:
-            os.link(tmp, path)
-        except FileExistsError:
-            return False
-        except OSError:  # no hard links on this file system: exclusive creation instead
-            try:
-                with open(path, "xb") as stream:
-                    stream.write(data)
-            except FileExistsError:
-                return False
-        fsync_dir(path.parent)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return True
 
 
 def _split_bom(data: bytes, encoding: str | None) -> tuple[bytes, str, bytes]:
