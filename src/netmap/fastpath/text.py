@@ -1,7 +1,7 @@
 r"""Columns of values as the text of an exchange file: pyarrow string arrays escaped for XML
 text or attributes (as ElementTree escapes them, with what XML 1.0 forbids written as
 ``\xNN``) or for JSON (as ``json.dumps`` does), floats as Python writes them, and rows of
-records joined, with pyarrow, a chunk at a time (see :mod:`netmap.exchange`).
+records joined, with pyarrow, a chunk at a time (see :mod:`netmap.exchange_formats`).
 
 Values that need escaping are found with byte tests on the column's buffer; only those are
 changed (the few holding a character XML forbids, in Python), so clean text costs one pass.
