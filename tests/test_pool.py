@@ -298,6 +298,38 @@ def test_another_members_introductions_score_as_before_their_status_kept_its_wor
         np.testing.assert_array_equal(getattr(ours, column), getattr(before, column))
 
 
+def test_member_network_is_the_columns_of_member_view(pooled):
+    """Each member's columns (taken from the pool's, made once) are exactly what the columns of their
+    member_view give, plus whose record each introduction is; a person tied twice by a member is
+    tied as the last row says."""
+    import numpy as np
+    import pyarrow as pa
+
+    from netmap.fastpath import ColumnNetwork
+    from netmap.pool import member_network
+
+    with open(pooled / "ties.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    first = rows[0]
+    with open(pooled / "ties.csv", "a", newline="", encoding="utf-8") as f:  # the same tie again, rated anew
+        csv.writer(f).writerow([first["member"], first["person"], "friend", "1", "", "2026-11-01", ""])
+    pool = load_pool(pooled)
+    seen = {c.id: c for c in member_view(pool, first["member"]).contacts}[first["person"]]
+    assert (seen.relationship, seen.strength, seen.last_contact) == ("friend", 1, date(2026, 11, 1))
+    names = {m: pool.member_name(m) for m in pool.members}
+    for member in pool.members:
+        view = member_view(pool, member)
+        ours, plain = member_network(pool, member, TODAY), ColumnNetwork.from_dataset(view, pool.weights, TODAY)
+        whose = [i.extra.get("member", "") for i in view.introductions]
+        recorded_by = pa.array(["" if w == member else names.get(w, "") for w in whose], pa.string())
+        assert ours.contacts.equals(plain.contacts)
+        assert ours.intros.equals(plain.intros.append_column("recorded_by", recorded_by))
+        assert vars(ours).keys() == vars(plain).keys()
+        for key, value in vars(plain).items():
+            if isinstance(value, np.ndarray):
+                np.testing.assert_array_equal(getattr(ours, key), value, err_msg=key)
+
+
 def test_member_view_of_a_pool_of_one_is_the_members_own_network(tmp_path):
     """Pooled alone, a member ranks exactly as in their own folder: the same core, the same scores."""
     from netmap import build_graph, load_dataset

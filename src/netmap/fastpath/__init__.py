@@ -6,8 +6,9 @@ Every question starts here (through :class:`netmap.network.Network`):
    straight from the CSV files (:meth:`ColumnNetwork.from_files`, with the checks that can
    be vectorised; anything they cannot vouch for raises :class:`Unsupported`) or from the
    validating loader's rows (:meth:`ColumnNetwork.from_dataset`, which is also how
-   :func:`netmap.graph.build_graph` and a pool member's view are built): one warmth
-   formula, one set of group memberships, whichever way the data came in;
+   :func:`netmap.graph.build_graph` is built; a pool member's view takes rows of the pool's
+   columns, :meth:`ColumnNetwork.from_columns`): one warmth formula, one set of group
+   memberships, whichever way the data came in;
 2. :func:`rank_paths_in` finds the best path with at most ``max_hops`` hops to every node at
    once with a hop-layered Bellman-Ford over edge arrays (exact for the hop bound);
    :func:`~netmap.fastpath.routes.routes_to` finds every contact's route to one person (the

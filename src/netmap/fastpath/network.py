@@ -3,6 +3,7 @@ hop-bounded search over them."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from ..graph import (
     company_key,
     inferred_factor,
 )
-from ..model import CONTACT_COLUMNS, INTRODUCTION_COLUMNS, ME, RELATIONSHIPS, STATUSES, Dataset
+from ..model import CONTACT_COLUMNS, INTRODUCTION_COLUMNS, ME, RELATIONSHIPS, STATUSES, Contact, Dataset, Introduction
 from ..normalize import normalize_company
 from ..weights import Weights
 from .arrays import SearchArrays, release_freed_memory, stable_order, unique_first_inverse, use_returning_pool
@@ -42,6 +43,47 @@ def _check_values(contacts, intros) -> None:
     # (a referrer or contact with spaces around it matches no id: the numbering below says so)
     _check(pc.all(pc.is_in(_col(intros, "status"), value_set=pa.array(("",) + STATUSES))), "status")
     _check(pc.all(pc.is_in(_col(intros, "strength"), value_set=pa.array(STRENGTHS))), "strength")
+
+
+def _text(values):
+    import pyarrow as pa
+
+    return pa.array(list(values), pa.string())
+
+
+def _number(values):
+    return _text("" if v is None else str(v) for v in values)
+
+
+def contact_columns(people: Sequence[Contact]):
+    """The columns of validated :class:`~netmap.model.Contact` rows, as a pyarrow table
+    (the files' columns: text, dates as date32)."""
+    import pyarrow as pa
+
+    return pa.table({
+        "id": _text(p.id for p in people), "name": _text(p.name for p in people),
+        "company": _text(p.company for p in people), "title": _text(p.title for p in people),
+        "office": _text(p.office for p in people), "email": _text(p.email for p in people),
+        "linkedin_url": _text(p.linkedin_url for p in people),
+        "relationship": _text(p.relationship for p in people), "strength": _number(p.strength for p in people),
+        "last_contact": pa.array([p.last_contact for p in people], pa.date32()),
+        "strength_estimate": _number(p.strength_estimate for p in people),
+        "connected_on": pa.array([p.connected_on for p in people], pa.date32()),
+        "past_companies": _text(";".join(p.past_companies) for p in people),
+        "tags": _text(";".join(p.tags) for p in people), "school": _text(p.school for p in people),
+        "notes": _text(p.notes for p in people),
+    })  # fmt: skip
+
+
+def introduction_columns(rows: Sequence[Introduction]):
+    """The columns of validated :class:`~netmap.model.Introduction` rows, as a pyarrow table."""
+    import pyarrow as pa
+
+    return pa.table({
+        "referrer": _text(i.referrer for i in rows), "contact": _text(i.contact for i in rows),
+        "date": pa.array([i.date for i in rows], pa.date32()), "status": _text(i.status for i in rows),
+        "strength": _number(i.strength for i in rows),
+    })  # fmt: skip
 
 
 #: what a membership says of its person: works there, works at that office, worked there, studied there
@@ -139,37 +181,19 @@ class ColumnNetwork(SearchArrays):
     @classmethod
     def from_dataset(cls, dataset: Dataset, weights: Weights, today: date) -> ColumnNetwork:
         """The columns of a validated :class:`~netmap.model.Dataset` (the loader's rows)."""
-        import pyarrow as pa
+        people, rows = dataset.contacts, dataset.introductions
+        return cls.from_columns(contact_columns(people), introduction_columns(rows), dataset.aliases, weights, today,
+                                contact_lines=np.array([p.line for p in people], np.int64),
+                                intro_lines=np.array([i.line for i in rows], np.int64))  # fmt: skip
 
-        def text(values) -> pa.Array:
-            return pa.array(list(values), pa.string())
-
-        def number(values) -> pa.Array:
-            return text("" if v is None else str(v) for v in values)
-
-        people = dataset.contacts
-        contacts = pa.table({
-            "id": text(p.id for p in people), "name": text(p.name for p in people),
-            "company": text(p.company for p in people), "title": text(p.title for p in people),
-            "office": text(p.office for p in people), "email": text(p.email for p in people),
-            "linkedin_url": text(p.linkedin_url for p in people),
-            "relationship": text(p.relationship for p in people), "strength": number(p.strength for p in people),
-            "last_contact": pa.array([p.last_contact for p in people], pa.date32()),
-            "strength_estimate": number(p.strength_estimate for p in people),
-            "connected_on": pa.array([p.connected_on for p in people], pa.date32()),
-            "past_companies": text(";".join(p.past_companies) for p in people),
-            "tags": text(";".join(p.tags) for p in people), "school": text(p.school for p in people),
-            "notes": text(p.notes for p in people),
-        })  # fmt: skip
-        rows = dataset.introductions
-        intros = pa.table({
-            "referrer": text(i.referrer for i in rows), "contact": text(i.contact for i in rows),
-            "date": pa.array([i.date for i in rows], pa.date32()), "status": text(i.status for i in rows),
-            "strength": number(i.strength for i in rows),
-        })  # fmt: skip
-        net = cls(contacts, intros, dataset.aliases, weights, today, checked=True,
-                  contact_lines=np.array([p.line for p in people], np.int64),
-                  intro_lines=np.array([i.line for i in rows], np.int64))  # fmt: skip
+    @classmethod
+    def from_columns(cls, contacts, intros, aliases: dict[str, str], weights: Weights, today: date, *,
+                     contact_lines: np.ndarray, intro_lines: np.ndarray) -> ColumnNetwork:  # fmt: skip
+        """The network of validated rows already in columns (:func:`contact_columns` and
+        :func:`introduction_columns` of the loader's rows, or rows taken from them), with the
+        loader's line numbers."""
+        net = cls(contacts, intros, aliases, weights, today, checked=True, contact_lines=contact_lines,
+                  intro_lines=intro_lines)  # fmt: skip
         net.one_row_per_line = True  # the lines are the loader's
         return net
 

@@ -100,6 +100,8 @@ def read_pool(folder: str | Path) -> Pool:
     return Pool(Path(meta["folder"]), ds, load("ties", Tie), meta["members"], Weights(**meta["weights"]))
 
 
+#: the pool each Python worker has read, by stage: with it the columns every member's view is taken from,
+#: made once per worker (see netmap.pool.view.member_network)
 _CACHE: dict[str, Pool] = {}
 
 

@@ -33,6 +33,8 @@ from .build import MEMBER_COLUMN, MEMBER_WARMTH, TIES_FILE
 from .consent import CONFIG
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from ..fastpath import ColumnNetwork
 
 #: how another member's introduction scores in a member's view, by its status: as a suggested one
@@ -212,6 +214,97 @@ def find_member(pool: Pool, text: str) -> str:
     raise NotFoundError(f"'{text}' is not a member of the pool {pool.folder} - members: {names_text}")
 
 
+def _tied(c: Contact, tie: Tie) -> Contact:
+    """Person ``c`` as a direct tie of the member who recorded ``tie``."""
+    return replace(c, relationship=tie.relationship, strength=tie.strength, strength_estimate=tie.strength_estimate,
+                   last_contact=tie.last_contact, connected_on=tie.connected_on)  # fmt: skip
+
+
+def _as_member(c: Contact) -> Contact:
+    """Member ``c`` as another member sees them (unless that member rated them)."""
+    return replace(c, relationship=POOL_MEMBER)
+
+
+@dataclass(frozen=True, slots=True)
+class _Rows:
+    """The pool's people, ties and records as row numbers (computed once per pool): what a member's
+    view is chosen by. A person is their row in contacts.csv; a text that is no id is -1."""
+
+    tie_member: np.ndarray
+    tie_person: np.ndarray
+    member_rows: np.ndarray
+    intro_whose: np.ndarray
+    intro_contact: np.ndarray
+    others_whose: np.ndarray
+    others_a: np.ndarray
+    others_b: np.ndarray
+    row_of: dict[str, int]
+
+    @classmethod
+    def of(cls, pool: Pool) -> _Rows:
+        cached = getattr(pool, "_rows", None)
+        if cached is None:
+            import numpy as np
+            import pyarrow as pa
+            import pyarrow.compute as pc
+
+            ids = [c.id for c in pool.dataset.contacts]
+            row_of = {c: r for r, c in enumerate(ids)}
+            value_set = pa.array(ids, pa.string())
+
+            def rows(texts) -> np.ndarray:
+                found = pc.index_in(pa.array(list(texts), pa.string()), value_set=value_set)
+                return found.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int32)
+
+            others = pool.others_records()
+            cached = cls(rows(t.member for t in pool.ties), rows(t.person for t in pool.ties), rows(pool.members),
+                         rows(i.extra.get("member", "") for i in pool.dataset.introductions),
+                         rows(i.contact for i in pool.dataset.introductions), rows(o[0] for o in others),
+                         rows(o[1] for o in others), rows(o[2] for o in others), row_of)  # fmt: skip
+            object.__setattr__(pool, "_rows", cached)
+        return cached
+
+
+@dataclass(frozen=True, slots=True)
+class _Choice:
+    """What one member sees of the pool, as row numbers (see :func:`_choose`)."""
+
+    #: each person of the view, in order: a row of contacts.csv (as it is), ``n + j`` (the person of tie
+    #: ``j``, as :func:`_tied` makes them) or ``n + len(ties) + k`` (member ``k``, as :func:`_as_member`)
+    people: np.ndarray
+    #: the member's own introductions: rows of introductions.csv
+    own: np.ndarray
+    #: the other members' records: rows of :meth:`Pool.others_records`
+    others: np.ndarray
+
+
+def _choose(pool: Pool, me: str, *, others: bool = True) -> _Choice:
+    """The rows of the pool that member ``me`` (an id) sees (the rules of :func:`member_view`)."""
+    import numpy as np
+
+    rows = _Rows.of(pool)
+    n, me_row = len(pool.dataset.contacts), rows.row_of[me]
+    people = np.arange(n, dtype=np.int64)
+    people[rows.member_rows] = n + len(pool.ties) + np.arange(len(rows.member_rows))
+    # the member's own ties: a person's last row counts (a later row rates them anew)
+    mine = np.flatnonzero(rows.tie_member == me_row)[::-1]
+    _, last = np.unique(rows.tie_person[mine], return_index=True)
+    people[rows.tie_person[mine[last]]] = n + mine[last]
+    people = np.delete(people, me_row)
+    own = np.flatnonzero((rows.intro_whose == me_row) & (rows.intro_contact != me_row))
+    if others:
+        seen = np.flatnonzero((rows.others_whose != me_row) & (rows.others_a != me_row) & (rows.others_b != me_row))
+    else:
+        seen = np.zeros(0, np.int64)
+    return _Choice(people, own, seen)
+
+
+def _own_introductions(pool: Pool, me: str, choice: _Choice) -> list[Introduction]:
+    """The member's own introductions as their view has them: theirs are "me"'s."""
+    rows = pool.dataset.introductions
+    return [replace(i, referrer=ME) if i.referrer == me else i for i in (rows[r] for r in choice.own.tolist())]
+
+
 def member_view(pool: Pool | str | Path, member: str, *, others: bool = True) -> Dataset:
     """The pool as ``member`` (an id or name) sees it: the Dataset their ranking runs on.
 
@@ -231,45 +324,76 @@ def member_view(pool: Pool | str | Path, member: str, *, others: bool = True) ->
     if not isinstance(pool, Pool):
         pool = load_pool(pool)
     me = find_member(pool, member)
-    members = set(pool.members)
-    mine = {t.person: t for t in pool.ties if t.member == me}
-    contacts: list[Contact] = []
-    for c in pool.dataset.contacts:
-        if c.id == me:
-            continue
-        tie = mine.get(c.id)
-        if tie is not None:
-            c = replace(c, relationship=tie.relationship, strength=tie.strength,
-                        strength_estimate=tie.strength_estimate,
-                        last_contact=tie.last_contact, connected_on=tie.connected_on)  # fmt: skip
-        elif c.id in members:
-            c = replace(c, relationship=POOL_MEMBER)
-        contacts.append(c)
-    intros: list[Introduction] = []
-    for i in pool.dataset.introductions:
-        if i.extra.get("member", "") == me and i.contact != me:
-            intros.append(replace(i, referrer=ME) if i.referrer == me else i)
-    if others:
-        intros += [row for whose, a, b, row in pool.others_records() if whose != me and me != a and me != b]
+    choice = _choose(pool, me, others=others)
+    people, ties, rows = pool.dataset.contacts, pool.ties, _Rows.of(pool)
+    n, t = len(people), len(ties)
+    contacts = [people[r] if r < n else _tied(people[rows.tie_person[r - n]], ties[r - n]) if r < n + t
+                else _as_member(people[rows.member_rows[r - n - t]]) for r in choice.people.tolist()]  # fmt: skip
+    records = pool.others_records()
+    intros = _own_introductions(pool, me, choice) + [records[r][3] for r in choice.others.tolist()]
     return Dataset(contacts, intros, pool.dataset.contacts_path, pool.dataset.introductions_path,
                    dict(pool.dataset.aliases))  # fmt: skip
+
+
+class _Columns:
+    """The pool as columns, once per pool (and per Spark worker, which keeps its Pool): every
+    person a view can hold (as they are, as each tie's person, as each member seen by another)
+    and every other member's record, with whose it is; a member's view takes rows of them."""
+
+    def __init__(self, pool: Pool) -> None:
+        import numpy as np
+        import pyarrow as pa
+
+        from ..fastpath.network import contact_columns, introduction_columns
+
+        rows, people = _Rows.of(pool), pool.dataset.contacts
+        shown = [*people, *(_tied(people[p], t) for p, t in zip(rows.tie_person.tolist(), pool.ties, strict=True)),
+                 *(_as_member(people[r]) for r in rows.member_rows.tolist())]  # fmt: skip
+        self.people = contact_columns(shown)
+        self.people_lines = np.array([c.line for c in shown], np.int64)
+        del shown
+        records = pool.others_records()
+        self.others = introduction_columns([r[3] for r in records])
+        self.others_lines = np.array([r[3].line for r in records], np.int64)
+        names = pool._names()
+        self.others_by = pa.array([names.get(r[0], "") for r in records], pa.string())
+
+    @classmethod
+    def of(cls, pool: Pool) -> _Columns:
+        cached = getattr(pool, "_columns", None)
+        if cached is None:
+            cached = cls(pool)
+            object.__setattr__(pool, "_columns", cached)
+        return cached
 
 
 def member_network(pool: Pool, member: str, today: date) -> ColumnNetwork:
     """:func:`member_view` as columns (:class:`~netmap.fastpath.ColumnNetwork`) with the pool's weights,
     its introductions carrying ``recorded_by``: the name of the other member whose introduction or tie
-    each row is ("" for the member's own), which the evidence words instead of "you"."""
+    each row is ("" for the member's own), which the evidence words instead of "you".
+
+    The columns are rows taken from the pool's columns (:class:`_Columns`, made once per pool), the
+    rows :func:`member_view` chooses: the same table ``ColumnNetwork.from_dataset(member_view(...))``
+    would hold, without a Python object per row."""
+    import numpy as np
     import pyarrow as pa
 
     from ..fastpath import ColumnNetwork
+    from ..fastpath.network import introduction_columns
 
     me = find_member(pool, member)
-    view = member_view(pool, me)
-    net = ColumnNetwork.from_dataset(view, pool.weights, today)
-    names = pool._names()
-    whose = [i.extra.get("member", "") for i in view.introductions]
-    net.intros = net.intros.append_column("recorded_by", pa.array([names.get(w, "") if w != me else ""
-                                                                   for w in whose], pa.string()))  # fmt: skip
+    choice = _choose(pool, me)
+    cols = _Columns.of(pool)
+    own = _own_introductions(pool, me, choice)
+    take = pa.array(choice.others)
+    intros = pa.concat_tables([introduction_columns(own), cols.others.take(take)]).combine_chunks()
+    recorded_by = pa.concat_arrays([pa.array([""] * len(own), pa.string()), cols.others_by.take(take)])
+    net = ColumnNetwork.from_columns(
+        cols.people.take(pa.array(choice.people)).combine_chunks(), intros, dict(pool.dataset.aliases), pool.weights,
+        today, contact_lines=cols.people_lines[choice.people],
+        intro_lines=np.concatenate([np.array([i.line for i in own], np.int64), cols.others_lines[choice.others]]),
+    )  # fmt: skip
+    net.intros = net.intros.append_column("recorded_by", recorded_by)
     return net
 
 
