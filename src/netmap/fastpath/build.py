@@ -24,7 +24,15 @@ from ..search import Found
 from ..targets import Fit, Target, resolve_target_in, target_fit
 from ..weights import Weights
 from .arrays import unique_first_inverse
-from .evidence import _evidence, _evidence_objects, _member_columns, _node_id, _past_employees, _person_attrs
+from .evidence import (
+    _evidence,
+    _evidence_objects,
+    _member_columns,
+    _node_id,
+    _past_employees,
+    _person_attrs,
+    _pieces_of,
+)
 from .network import MEMBER_ROLES, ColumnNetwork
 from .read import Unsupported
 from .target_search import search_target
@@ -145,20 +153,11 @@ def paths_graph(net: ColumnNetwork, paths: Iterable[list[int]], rows: Iterable[i
         if len(p) > 2 and at < len(pair_sorted) and pair_sorted[at] == p[-1]:
             ties.append((0, p[-1]))
     pair_keys = [min(u, v) * (net.n + 1) + max(u, v) for u, v in ties if u <= net.n and v <= net.n]
-    evidence = _evidence(net, np.array(pair_keys, np.int64))
-    named: dict[str, None] = {}
-    for items in evidence.values():
-        for e in items:
-            for end in (e.source, e.target):
-                if end != ME:
-                    named[end] = None
-    persons = {v - 1 for v in nodes if 0 < v <= net.n} | set(rows)
-    if named:
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
-        idx = pc.index_in(pa.array(list(named)), value_set=net.ids).to_numpy(zero_copy_only=False)
-        persons |= {int(i) for i in idx}
+    pieces = _pieces_of(net, np.array(pair_keys, np.int64))
+    evidence = _evidence(net, pieces)
+    # the people the evidence names: each piece's two ends (a node number: 0 is you)
+    named = np.concatenate([net.intro_src[net.piece_row[pieces[net.piece_kind[pieces] > 0]]], net.piece_b[pieces]])
+    persons = {v - 1 for v in nodes if 0 < v <= net.n} | set(rows) | set((named[named > 0] - 1).tolist())
     for row, attrs in _person_attrs(net, sorted(persons)).items():
         G.add_node(net.ids[row].as_py(), **attrs)
     for v in nodes:

@@ -97,10 +97,14 @@ def _evidence_objects(net: ColumnNetwork, pieces: np.ndarray) -> list[Evidence]:
     return out
 
 
-def _evidence(net: ColumnNetwork, keys: np.ndarray) -> dict[int, list[Evidence]]:
-    """The evidence of the ties with these keys, grouped by tie, in build_graph's order."""
+def _pieces_of(net: ColumnNetwork, keys: np.ndarray) -> np.ndarray:
+    """The evidence pieces of the ties with these keys, in build_graph's order."""
     idx = np.flatnonzero(np.isin(net.piece_key, keys))
-    idx = idx[np.argsort(net.piece_order[idx], kind="stable")]
+    return idx[np.argsort(net.piece_order[idx], kind="stable")]
+
+
+def _evidence(net: ColumnNetwork, idx: np.ndarray) -> dict[int, list[Evidence]]:
+    """The evidence of these pieces (:func:`_pieces_of`), grouped by tie."""
     out: dict[int, list[Evidence]] = {}
     for key, e in zip(net.piece_key[idx].tolist(), _evidence_objects(net, idx), strict=True):
         out.setdefault(key, []).append(e)
