@@ -1,9 +1,8 @@
-"""The whole network as arrays: ids, columns, ties with their warmth, group memberships, and the
-hop-bounded search over them."""
+"""The whole network as arrays: ids, columns, ties with their warmth and group memberships (what
+:mod:`netmap.fastpath.walk` searches), built from the files or from validated rows."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -14,77 +13,12 @@ from ..graph import (
     company_key,
     inferred_factor,
 )
-from ..model import CONTACT_COLUMNS, INTRODUCTION_COLUMNS, ME, RELATIONSHIPS, STATUSES, Contact, Dataset, Introduction
+from ..model import CONTACT_COLUMNS, INTRODUCTION_COLUMNS, ME, Dataset
 from ..normalize import normalize_company
 from ..weights import Weights
 from .arrays import SearchArrays, release_freed_memory, stable_order, unique_first_inverse, use_returning_pool
-from .read import STRENGTHS, _check, _col, _days_since, _lookup, _read, _recency
-
-
-def _check_values(contacts, intros) -> None:
-    """The checks that can be vectorised (:class:`Unsupported` when the loader must judge)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    n = contacts.num_rows
-    for name in ("id", "name", "company", "office", "title", "strength", "strength_estimate", "relationship",
-                 "past_companies", "school", "tags"):  # fmt: skip
-        col = _col(contacts, name)
-        _check(pc.all(pc.equal(col, pc.utf8_trim_whitespace(col))) if n else True, "whitespace")
-    ids = _col(contacts, "id")
-    _check(n > 0, "no rows")
-    _check(pc.all(pc.greater(pc.utf8_length(ids), 0)), "blank id")
-    _check(pc.all(pc.greater(pc.utf8_length(_col(contacts, "name")), 0)), "blank name")
-    _check(pc.equal(pc.count_distinct(ids), n), "duplicate id")
-    _check(pc.all(pc.not_equal(pc.utf8_lower(ids), ME)), "id me")
-    for name in ("strength", "strength_estimate"):
-        _check(pc.all(pc.is_in(_col(contacts, name), value_set=pa.array(STRENGTHS))), name)
-    _check(pc.all(pc.is_in(_col(contacts, "relationship"), value_set=pa.array(("",) + RELATIONSHIPS))), "relationship")
-    # (a referrer or contact with spaces around it matches no id: the numbering below says so)
-    _check(pc.all(pc.is_in(_col(intros, "status"), value_set=pa.array(("",) + STATUSES))), "status")
-    _check(pc.all(pc.is_in(_col(intros, "strength"), value_set=pa.array(STRENGTHS))), "strength")
-
-
-def _text(values):
-    import pyarrow as pa
-
-    return pa.array(list(values), pa.string())
-
-
-def _number(values):
-    return _text("" if v is None else str(v) for v in values)
-
-
-def contact_columns(people: Sequence[Contact]):
-    """The columns of validated :class:`~netmap.model.Contact` rows, as a pyarrow table
-    (the files' columns: text, dates as date32)."""
-    import pyarrow as pa
-
-    return pa.table({
-        "id": _text(p.id for p in people), "name": _text(p.name for p in people),
-        "company": _text(p.company for p in people), "title": _text(p.title for p in people),
-        "office": _text(p.office for p in people), "email": _text(p.email for p in people),
-        "linkedin_url": _text(p.linkedin_url for p in people),
-        "relationship": _text(p.relationship for p in people), "strength": _number(p.strength for p in people),
-        "last_contact": pa.array([p.last_contact for p in people], pa.date32()),
-        "strength_estimate": _number(p.strength_estimate for p in people),
-        "connected_on": pa.array([p.connected_on for p in people], pa.date32()),
-        "past_companies": _text(";".join(p.past_companies) for p in people),
-        "tags": _text(";".join(p.tags) for p in people), "school": _text(p.school for p in people),
-        "notes": _text(p.notes for p in people),
-    })  # fmt: skip
-
-
-def introduction_columns(rows: Sequence[Introduction]):
-    """The columns of validated :class:`~netmap.model.Introduction` rows, as a pyarrow table."""
-    import pyarrow as pa
-
-    return pa.table({
-        "referrer": _text(i.referrer for i in rows), "contact": _text(i.contact for i in rows),
-        "date": pa.array([i.date for i in rows], pa.date32()), "status": _text(i.status for i in rows),
-        "strength": _number(i.strength for i in rows),
-    })  # fmt: skip
-
+from .dataset_columns import contact_columns, introduction_columns
+from .read import _check, _check_values, _col, _days_since, _lookup, _read, _recency
 
 #: what a membership says of its person: works there, works at that office, worked there, studied there
 MEMBER_ROLES = ("current", "office", "past", "school")

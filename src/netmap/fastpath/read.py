@@ -18,6 +18,7 @@ from ..csvio import normalize_header, sniff_delimiter
 from ..graph import (
     recency_after,
 )
+from ..model import ME, RELATIONSHIPS, STATUSES
 from ..weights import Weights
 
 STRENGTHS = ("", "1", "2", "3", "4", "5")
@@ -179,3 +180,27 @@ def read_aliases(path: Path, *, encoding: str | None = None) -> dict[str, str]:
     if table.problems or problems or not table.header:
         raise Unsupported("aliases")
     return aliases
+
+
+def _check_values(contacts, intros) -> None:
+    """The checks that can be vectorised (:class:`Unsupported` when the loader must judge)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    n = contacts.num_rows
+    for name in ("id", "name", "company", "office", "title", "strength", "strength_estimate", "relationship",
+                 "past_companies", "school", "tags"):  # fmt: skip
+        col = _col(contacts, name)
+        _check(pc.all(pc.equal(col, pc.utf8_trim_whitespace(col))) if n else True, "whitespace")
+    ids = _col(contacts, "id")
+    _check(n > 0, "no rows")
+    _check(pc.all(pc.greater(pc.utf8_length(ids), 0)), "blank id")
+    _check(pc.all(pc.greater(pc.utf8_length(_col(contacts, "name")), 0)), "blank name")
+    _check(pc.equal(pc.count_distinct(ids), n), "duplicate id")
+    _check(pc.all(pc.not_equal(pc.utf8_lower(ids), ME)), "id me")
+    for name in ("strength", "strength_estimate"):
+        _check(pc.all(pc.is_in(_col(contacts, name), value_set=pa.array(STRENGTHS))), name)
+    _check(pc.all(pc.is_in(_col(contacts, "relationship"), value_set=pa.array(("",) + RELATIONSHIPS))), "relationship")
+    # (a referrer or contact with spaces around it matches no id: the numbering below says so)
+    _check(pc.all(pc.is_in(_col(intros, "status"), value_set=pa.array(("",) + STATUSES))), "status")
+    _check(pc.all(pc.is_in(_col(intros, "strength"), value_set=pa.array(STRENGTHS))), "strength")

@@ -344,7 +344,7 @@ class _Columns:
         import numpy as np
         import pyarrow as pa
 
-        from ..fastpath.network import contact_columns, introduction_columns
+        from ..fastpath.dataset_columns import contact_columns, introduction_columns
 
         rows, people = _Rows.of(pool), pool.dataset.contacts
         shown = [*people, *(_tied(people[p], t) for p, t in zip(rows.tie_person.tolist(), pool.ties, strict=True)),
@@ -379,7 +379,7 @@ def member_network(pool: Pool, member: str, today: date) -> ColumnNetwork:
     import pyarrow as pa
 
     from ..fastpath import ColumnNetwork
-    from ..fastpath.network import introduction_columns
+    from ..fastpath.dataset_columns import introduction_columns
 
     me = find_member(pool, member)
     choice = _choose(pool, me)
