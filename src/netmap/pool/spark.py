@@ -2,7 +2,7 @@
 
 Not a second implementation of the ranking. The validated pool is written once to
 Parquet (:func:`save_pool`) where every executor can read it; the members are spread
-over partitions; each task reads the pool back (:func:`read_pool`, once per Python
+over partitions, one per core; each task reads the pool back (:func:`read_pool`, once per Python
 worker) and runs :func:`netmap.pool.batch.rank_member` on its members through
 ``mapInArrow``. So the rows are those of the local engine by construction; the driver
 only puts them back in member, target, rank order.
@@ -182,7 +182,9 @@ def rank_batch_spark(pool: Pool, job: BatchJob, *, master: str = "local[2]", sta
                 f"pool written to {folder} as Parquet; ranking {len(job.members)} members on "
                 f"{spark.sparkContext.master}"
             )
-        n = partitions or max(1, min(len(job.members), spark.sparkContext.defaultParallelism * 4))
+        # one task per core: a task pays for reading the pool and building its columns (~15 s at
+        # 300,000 people), so more, smaller tasks cost more than they balance (bench/README.md)
+        n = partitions or max(1, min(len(job.members), spark.sparkContext.defaultParallelism))
         members = spark.createDataFrame([(i, m) for i, m in enumerate(job.members)], "index bigint, member string")
         result = members.repartition(n).mapInArrow(_task(str(folder), job), _spark_ddl())
         table = result.toArrow()
