@@ -100,5 +100,62 @@ def test_a_graph_the_search_cannot_mean_is_refused_plainly():
         SearchArrays.of_graph(H, "me")
     J = chain()
     J.add_edge("a", "z")  # no cost
-    with pytest.raises(ValueError, match="the edge 'a' - 'z' has no 'cost'"):
+    with pytest.raises(ValueError, match="the edge 'a' - 'z' has 'cost' None: give every edge a cost"):
         best_paths(J, "me")
+
+
+def test_directed_and_multigraphs_are_refused():
+    for cls in (nx.DiGraph, nx.MultiGraph):
+        G = cls()
+        G.add_edge("me", "a", cost=0.1)
+        with pytest.raises(ValueError, match=r"undirected nx.Graph .* convert it with nx.Graph\(G\)"):
+            best_paths(G, "me")
+
+
+@pytest.mark.parametrize("cost", [-0.5, float("nan"), "0.3", None])
+def test_a_cost_that_is_not_a_number_at_least_0_is_refused(cost):
+    G = chain()
+    G["a"]["t"]["cost"] = cost
+    with pytest.raises(ValueError, match=r"the edge 'a' - 't' has 'cost' .*a number >= 0"):
+        best_paths(G, "me")
+
+
+def test_large_costs_stay_exact():
+    """Costs are searched as given: no warmth that underflows (exp(-800) is 0.0)."""
+    G = nx.Graph()
+    G.add_edge("me", "a", distance=800.0)
+    G.add_edge("a", "t", distance=5.0)
+    G.add_edge("me", "b", distance=0.1)
+    G.add_edge("b", "c", distance=0.2)
+    best = best_paths(G, "me", weight="distance")
+    assert (best["t"].path, best["t"].cost) == (["me", "a", "t"], 805.0)
+    assert best["c"].cost == 0.1 + 0.2  # the very sum, not a round trip through exp and log
+
+
+def test_half_hops_and_unknown_targets():
+    G = nx.Graph()
+    G.add_node("acme", kind="group")
+    G.add_edge("me", "a", cost=0.1)
+    G.add_edge("a", "acme", cost=0.1, inferred=True)
+    G.add_edge("acme", "b", cost=0.1, inferred=True)
+    assert set(best_paths(G, "me", max_hops=1.5)) == {"me", "a", "acme"}  # b needs 2 hops
+    assert best_paths(G, "me", max_hops=2)["b"].path == ["me", "a", "acme", "b"]
+    assert best_paths_by_first_hop(G, "me", ["nobody"], k=2) == {"nobody": []}
+    assert best_paths(G, "me", targets=["nobody"]) == {}
+
+
+def test_rank_paths_on_an_edited_graph_lists_the_top_of_its_own_full_list():
+    """A notebook that changes a tie's cost (not its warmth) still gets a top 5 that is the head
+    of the full list: the rows, scored from the warmth, choose the people."""
+    from datetime import date
+    from pathlib import Path
+
+    import netmap
+    from netmap.ranking import rank_paths
+
+    sample = Path(__file__).resolve().parents[1] / "sample_data"
+    G = netmap.open_network(sample, today=date(2026, 11, 15)).graph()
+    G["me"]["zoe-muller"]["cost"] += 5
+    top = [r.person for r in rank_paths(G, "Halcyon", top=5, include_cold=False)]
+    everyone = [r.person for r in rank_paths(G, "Halcyon", top=None, include_cold=False)]
+    assert top == everyone[:5] and "zoe-muller" in top

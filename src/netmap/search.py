@@ -89,7 +89,7 @@ class GraphSearch:
     (['me', 'a', 't'], [['me', 'a', 't'], ['me', 'b', 't']])
     """
 
-    def __init__(self, G: nx.Graph, source: str, *, max_hops: int = 3, weight: str = "cost") -> None:
+    def __init__(self, G: nx.Graph, source: str, *, max_hops: float = 3, weight: str = "cost") -> None:
         from .fastpath.arrays import SearchArrays
         from .fastpath.walk import layered_costs
 
@@ -100,12 +100,14 @@ class GraphSearch:
 
     def cost(self, node: Any) -> float:
         """The cost of the best path to ``node`` (``inf`` when none is within the hop bound)."""
-        return float(self.costs[-1][self.number[node]])
+        return float(self.costs[-1][self.number[node]]) if node in self.number else math.inf
 
     def best(self, node: Any) -> Found | None:
         """The best allowed path to ``node``, or None when there is none within the hop bound."""
         from .fastpath.walk import unwind
 
+        if node not in self.number:
+            return None
         v = self.number[node]
         layers = [float(c[v]) for c in self.costs]
         if not math.isfinite(layers[-1]):
@@ -115,9 +117,12 @@ class GraphSearch:
 
     def routes(self, node: Any, *, max_cost: float = math.inf, k: int | None = None) -> list[Found]:
         """The warmest route to ``node`` through each of the source's contacts, cheapest first
-        (a direct tie is its own route), every one costing at most ``max_cost``; the first ``k``."""
+        (a direct tie is its own route), every one costing at most ``max_cost``; the first ``k``.
+        A route starts with a tie to a person (never into a group)."""
         from .fastpath.routes import routes_to
 
+        if node not in self.number:
+            return []
         bound = min(max_cost, _NO_BOUND)
         return self.found(routes_to(self.arrays, self.states, self.number[node], self.max_hops, bound)[:k])
 
@@ -138,7 +143,7 @@ def best_paths(
     G: nx.Graph,
     source: str,
     *,
-    max_hops: int = 3,
+    max_hops: float = 3,
     targets: Collection[Any] | None = None,
     weight: str = "cost",
 ) -> dict[Any, Found]:
@@ -169,7 +174,7 @@ def best_paths_by_first_hop(
     targets: Collection[Any],
     *,
     k: int,
-    max_hops: int = 3,
+    max_hops: float = 3,
     max_cost: float = math.inf,
     weight: str = "cost",
 ) -> dict[Any, list[Found]]:

@@ -9,7 +9,6 @@ graph (:meth:`SearchArrays.of_graph`) become these arrays, so one search
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import networkx as nx
@@ -37,6 +36,21 @@ class SearchArrays:
     member_group: np.ndarray
     member_warmth: np.ndarray
 
+    #: costs (``-log`` warmth) when the arrays were given costs (a graph's): exact, even where
+    #: the warmth would underflow; else worked out from the warmths
+    pair_cost: np.ndarray | None = None
+    member_cost: np.ndarray | None = None
+
+    def tie_costs(self, at: np.ndarray | slice = slice(None)) -> np.ndarray:
+        """The cost of the ties ``at`` (default: every tie)."""
+        return self.pair_cost[at] if self.pair_cost is not None else -np.log(self.pair_warmth[at])
+
+    def membership_costs(self, at: np.ndarray | slice = slice(None)) -> np.ndarray:
+        """The cost of the memberships ``at`` (default: every membership)."""
+        if self.member_cost is not None:
+            return self.member_cost[at]
+        return -np.log(np.asarray(self.member_warmth[at], float))
+
     def __init__(self) -> None:
         # the search's edge arrays, built when first needed (netmap.fastpath.walk)
         self.total = 0
@@ -45,7 +59,7 @@ class SearchArrays:
         #: the people you know directly (and you), by node: the search never reaches them after a guess
         self.guarded = np.zeros(0, bool)
         #: the last layered search: ((max_hops, inferred), its costs)
-        self.searched: tuple[tuple[int, bool], tuple[list[np.ndarray], list[np.ndarray]]] | None = None
+        self.searched: tuple[tuple[float, bool], tuple[list[np.ndarray], list[np.ndarray]]] | None = None
 
     @classmethod
     def of_graph(cls, G: nx.Graph, source: str, weight: str = "cost") -> tuple[SearchArrays, list[Any]]:
@@ -55,8 +69,9 @@ class SearchArrays:
         edge's cost (``-log`` warmth) is its ``weight`` attribute; an edge's
         ``introduced_by`` names the referrers whose introduction it records (spent in that
         direction). Raises ``nx.NodeNotFound`` when ``source`` is not in ``G`` and ValueError
-        for an edge without a cost or one the search cannot mean: between two groups, or an
-        ``inferred`` tie between two people (netmap infers a tie only through a group).
+        for a directed graph or a multigraph, an edge without a cost (a number >= 0), or one the
+        search cannot mean: between two groups, or an ``inferred`` tie between two people
+        (netmap infers a tie only through a group).
 
         >>> G = nx.Graph()
         >>> G.add_edge("me", "a", cost=0.5); G.add_edge("a", "b", cost=1.0, introduced_by=("a",))
@@ -64,6 +79,9 @@ class SearchArrays:
         >>> nodes, arrays.pair_lo.tolist(), arrays.pair_hi.tolist(), arrays.used_src.tolist()
         (['me', 'a', 'b'], [0, 1], [1, 2], [1])
         """
+        if G.is_directed() or G.is_multigraph():
+            raise ValueError("the search reads an undirected nx.Graph (a tie runs both ways, one edge a pair): "
+                             "convert it with nx.Graph(G)")  # fmt: skip
         if source not in G:
             raise nx.NodeNotFound(f"source {source!r} is not in the graph")
         kinds = G.nodes(data="kind")
@@ -79,18 +97,19 @@ class SearchArrays:
             a, b = sorted((index[u], index[v]))
             if a == b:
                 continue
-            if weight not in d:
-                raise ValueError(f"the edge {u!r} - {v!r} has no {weight!r}: give every edge its cost (-log warmth)")
-            warmth = math.exp(-d[weight])
+            cost = d.get(weight)
+            if not isinstance(cost, int | float) or not cost >= 0:  # also NaN
+                raise ValueError(f"the edge {u!r} - {v!r} has {weight!r} {cost!r}: give every edge a cost, "
+                                 "a number >= 0 (-log warmth)")  # fmt: skip
             if a > n:
                 raise ValueError(f"the edge {u!r} - {v!r} joins two groups: a group is reached only from a person")
             if b > n:
-                members.append((a, b, warmth))
+                members.append((a, b, cost))
                 continue
             if d.get("inferred"):
                 raise ValueError(f"the tie {u!r} - {v!r} is inferred but joins two people: "
                                  "an inferred tie runs through a group node")  # fmt: skip
-            pairs.append((a, b, warmth))
+            pairs.append((a, b, cost))
             for referrer in d.get("introduced_by", ()):
                 if referrer in (u, v):
                     start = index[referrer]
@@ -100,13 +119,15 @@ class SearchArrays:
         pair = np.array(pairs, dtype=np.float64).reshape(-1, 3)
         lo, hi = pair[:, 0].astype(np.int64), pair[:, 1].astype(np.int64)
         order = np.argsort(lo * (n + 1) + hi, kind="stable")
-        arrays.pair_lo, arrays.pair_hi, arrays.pair_warmth = lo[order], hi[order], pair[order, 2]
+        arrays.pair_lo, arrays.pair_hi, arrays.pair_cost = lo[order], hi[order], pair[order, 2]
+        arrays.pair_warmth = np.exp(-arrays.pair_cost)
         arrays.pair_key = arrays.pair_lo * (n + 1) + arrays.pair_hi
         spent = np.array(used, dtype=np.int64).reshape(-1, 2)
         arrays.used_src, arrays.used_dst = spent[:, 0], spent[:, 1]
         member = np.array(members, dtype=np.float64).reshape(-1, 3)
         arrays.member_person, arrays.member_group = member[:, 0].astype(np.int64), member[:, 1].astype(np.int64)
-        arrays.member_warmth = member[:, 2]
+        arrays.member_cost = member[:, 2]
+        arrays.member_warmth = np.exp(-arrays.member_cost)
         return arrays, nodes
 
 

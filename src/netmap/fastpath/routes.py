@@ -27,7 +27,7 @@ class Route:
     nodes: list[int]
 
 
-def routes_to(net: SearchArrays, states: list[np.ndarray], node: int, max_hops: int, bound: float) -> list[Route]:
+def routes_to(net: SearchArrays, states: list[np.ndarray], node: int, max_hops: float, bound: float) -> list[Route]:
     """The warmest route to ``node`` through each of your contacts, cheapest first, down to ``bound``.
 
     ``states``: the forward state costs of :func:`~netmap.fastpath.walk.layered_costs` (same
@@ -35,7 +35,7 @@ def routes_to(net: SearchArrays, states: list[np.ndarray], node: int, max_hops: 
     one with fewer hops is kept. A direct tie to ``node`` is its own route ``[0, node]``.
     """
     total = net.total
-    limit = 2 * max_hops
+    limit = int(round(2 * max_hops))
     bound = bound + 1e-9 * max(1.0, abs(bound))
     back = [np.full(2 * total, np.inf)]
     back[0][[node, node + total]] = 0.0

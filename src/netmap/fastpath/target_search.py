@@ -34,7 +34,7 @@ def search_target(
     offices: list[str],
     names: list[str],
     *,
-    max_hops: int = 3,
+    max_hops: float = 3,
     top: int | None = 20,
     per_target: int = 1,
     max_per_introducer: int | None = None,

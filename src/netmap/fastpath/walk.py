@@ -9,7 +9,7 @@ from .arrays import SearchArrays, stable_order
 from .read import Unsupported
 
 
-def layered_costs(net: SearchArrays, max_hops: int,
+def layered_costs(net: SearchArrays, max_hops: float,
                   inferred: bool = True) -> tuple[list[np.ndarray], list[np.ndarray]]:  # fmt: skip
     """``dist[t][s]``: cheapest cost from you to state s using at most t half-hops.
 
@@ -31,7 +31,7 @@ def layered_costs(net: SearchArrays, max_hops: int,
     members = []
     if inferred:
         mp, mg = net.member_person.astype(np.int32), net.member_group.astype(np.int32)
-        mc = -np.log(np.asarray(net.member_warmth, float))
+        mc = net.membership_costs()
         out = ~guarded[mp]  # into a group, then out of it to a person not known directly
         members = [(mp, mg + total, mc), (mp + total, mg + total, mc), (mg[out] + total, mp[out] + total, mc[out])]
     net.edge_sets.append(_csr(members, 2 * total))
@@ -39,7 +39,7 @@ def layered_costs(net: SearchArrays, max_hops: int,
     dist = [np.full(2 * total, np.inf)]
     dist[0][0] = 0.0
     improved = [np.array([0], np.int64)]
-    for t in range(1, 2 * max_hops + 1):
+    for t in range(1, int(round(2 * max_hops)) + 1):
         cur = dist[t - 1].copy()
         for hh, (indptr, nbr, cost) in zip((2, 1), net.edge_sets, strict=True):
             if t - hh < 0 or not len(improved[t - hh]):
@@ -92,7 +92,7 @@ def _tie_csr(net: SearchArrays, guarded: np.ndarray, total: int) -> tuple[np.nda
     known = int(forth.sum()) + int(back.sum())
     guessed = int(np.count_nonzero(forth & ~guarded[hi])) + int(np.count_nonzero(back & ~guarded[lo]))
     indptr, dst, cost = _csr([(lo[forth], hi[forth], forth), (hi[back], lo[back], back)], 2 * total,
-                             known + guessed, -np.log(net.pair_warmth))  # fmt: skip
+                             known + guessed, net.tie_costs())  # fmt: skip
     # the guessed rows: the known rows' edges into people not known directly, moved up by total
     keep = ~guarded[dst[:known]]
     kept = np.zeros(known + 1, np.int32 if known < 1 << 31 else np.int64)
@@ -206,7 +206,7 @@ def _edges_into(net: SearchArrays, states: list[np.ndarray], s: int, t: int) -> 
             if len(back):
                 key = np.minimum(back, v) * (net.n + 1) + np.maximum(back, v)
                 near = np.concatenate([near, back])
-                c = np.concatenate([c, -np.log(net.pair_warmth[np.searchsorted(net.pair_key, key)])])
+                c = np.concatenate([c, net.tie_costs(np.searchsorted(net.pair_key, key))])
             spent = np.isin(near, net.used_src[net.used_dst == v])  # u -> v spent: no edge into v
             near, c = near[~spent], c[~spent]
         before = near + total if guessed else near
@@ -215,7 +215,7 @@ def _edges_into(net: SearchArrays, states: list[np.ndarray], s: int, t: int) -> 
         indptr, dst, cost = net.edge_sets[1]
         if v > net.n:  # a group: from each member, known or guessed
             at = np.flatnonzero(net.member_group == v)
-            people, c = net.member_person[at].astype(np.int64), -np.log(net.member_warmth[at])
+            people, c = net.member_person[at].astype(np.int64), net.membership_costs(at)
             for before in (people, people + total):
                 found.append((states[t - 1][before] + c, before, 1))
         elif guessed:  # a person reached by a guess: from their groups

@@ -148,7 +148,7 @@ def _fit_reason(node: dict, fit: Fit) -> str:
     return "fit: " + ", ".join(parts)
 
 
-def cold_row(G: nx.Graph, target: Target, person: str, fit: Fit, max_hops: int) -> RankedPath:
+def cold_row(G: nx.Graph, target: Target, person: str, fit: Fit, max_hops: float) -> RankedPath:
     node = G.nodes[person]
     return RankedPath(
         rank=0, person=person, name=node["name"], title=node.get("title", ""), company=node.get("company", ""),

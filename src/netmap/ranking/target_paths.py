@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 
 import networkx as nx
 
@@ -79,13 +80,19 @@ def _rank_in(search: GraphSearch, G: nx.Graph, company: str | Target, *, office:
     members = target_people(G, target)
     weights = G.graph["weights"]
     fits = {p: target_fit(G.nodes[p], target, weights) for p in members}
+    # every reachable person's path: the rows are scored from the edges' warmth, which a notebook
+    # may have changed apart from their cost, so the rows (not the search) choose the top people
     found = search_target(search.arrays, np.array([search.number[p] for p in members], np.int64),
                           [fits[p] for p in members], [G.nodes[p].get("office", "") for p in members],
-                          [G.nodes[p]["name"] for p in members], max_hops=search.max_hops, top=top,
-                          per_target=per_target, max_per_introducer=max_per_introducer, prefer=prefer,
+                          [G.nodes[p]["name"] for p in members], max_hops=search.max_hops, top=None,
                           include_cold=include_cold)  # fmt: skip
     paths = {members[i]: Found(0.0, 0.0, search.path(p)) for i, p in found.paths.items()}
-    routes = {members[i]: search.found(rs) for i, rs in found.routes.items()}
+    k = per_target + (ALTERNATIVES_SPARE if max_per_introducer is not None or prefer == "reach" else 0)
+
+    def routes(pool: list[RankedPath]) -> dict[str, list[Found]]:
+        bound = max((-math.log(row.warmth) for row in pool), default=0.0) + ALTERNATIVE_RANGE
+        return {row.person: search.routes(row.person, max_cost=bound, k=k) for row in pool}
+
     return assemble(G, target, members, fits, paths, max_hops=search.max_hops, top=top, per_target=per_target,
                     max_per_introducer=max_per_introducer, prefer=prefer, include_cold=include_cold,
                     source=search.nodes[0], cold=[members[i] for i in found.cold], routes=routes)  # fmt: skip
@@ -98,7 +105,7 @@ def assemble(
     fits: dict[str, Fit],
     found: dict[str, Found],
     *,
-    max_hops: int,
+    max_hops: float,
     top: int | None,
     per_target: int = 1,
     max_per_introducer: int | None = None,
@@ -106,14 +113,15 @@ def assemble(
     include_cold: bool = True,
     source: str = ME,
     cold: list[str] | None = None,
-    routes: dict[str, list[Found]] | None = None,
+    routes: dict[str, list[Found]] | Callable[[list[RankedPath]], dict[str, list[Found]]] | None = None,
 ) -> list[RankedPath]:
     """Rows from the best paths found: warm ones by score, then cold ones.
 
     Cold people are the members without a path in ``found``, unless ``cold`` lists
     them (already in order) for a caller that knows them without full node data.
     ``routes``: each person's alternative routes (cheapest first, one per first hop), for
-    ``per_target``, ``max_per_introducer`` and reach (a person without any keeps their best path).
+    ``per_target``, ``max_per_introducer`` and reach (a person without any keeps their best path),
+    or a function giving them for the rows the alternatives are chosen among.
     """
     warm = [make_row(G, target, p, found[p].path, fits[p], "trust") for p in members if p in found and p != source]
     warm.sort(key=row_order)
@@ -140,6 +148,8 @@ def assemble(
 def _alternatives(G, target, warm, fits, top, per_target, max_per_introducer, prefer, routes):
     """Rows with several introducers per person, reach re-scoring and the per-introducer cap."""
     pool = warm if top is None else warm[: max(top * 3, top + 20)]
+    if callable(routes):
+        routes = routes(pool)
     per_person: list[list[RankedPath]] = []
     for row in pool:
         options = [make_row(G, target, row.person, f.path, fits[row.person], prefer)
