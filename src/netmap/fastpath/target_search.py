@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..ranking.rows import OFFICE_GROUPS, Prefer, office_group
-from ..ranking.target_paths import ALTERNATIVE_RANGE, ALTERNATIVES_SPARE
+from ..ranking.target_paths import ALTERNATIVE_RANGE, alternatives_pool, routes_per_person
 from ..targets import Fit
 from .arrays import SearchArrays
 from .routes import Route, routes_to
@@ -57,9 +57,9 @@ def search_target(
              (office_group({"office": o}, f) for o, f in zip(offices, fits, strict=True))]  # fmt: skip
     keys = [(group[int(i)], 0, -score[j], int(first_layer[j]), names[int(i)], j) for j, i in enumerate(warm)]
     keys.sort(key=lambda k: k[:5])
-    alternatives = prefer == "reach" or per_target > 1 or max_per_introducer is not None
+    k = routes_per_person(per_target, max_per_introducer, prefer)
     # with alternatives, the pool of people they are chosen among (netmap.ranking.assemble)
-    kept = top if top is None or not alternatives else max(top * 3, top + 20)
+    kept = top if top is None or not k else alternatives_pool(top)
     chosen = [k[5] for k in keys[:kept]]
     found = TargetSearch()
     if include_cold:
@@ -68,8 +68,7 @@ def search_target(
     for j in chosen:
         i = int(warm[j])
         found.paths[i] = unwind(net, states, int(nodes[i]), int(first_layer[j]))
-    if alternatives and chosen:
-        k = per_target + (ALTERNATIVES_SPARE if max_per_introducer is not None or prefer == "reach" else 0)
+    if k and chosen:
         bound = max(float(final[warm[j]]) for j in chosen) + ALTERNATIVE_RANGE
         for j in chosen:
             i = int(warm[j])

@@ -23,6 +23,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -68,35 +69,51 @@ class Pool:
     weights: Weights
 
     def member_name(self, member: str) -> str:
-        return self._names()[member]
+        return self.member_names[member]
 
-    def _names(self) -> dict[str, str]:
-        """Members' names by id (computed once)."""
-        cached = getattr(self, "_member_names", None)
-        if cached is None:
-            wanted = set(self.members)
-            cached = {c.id: c.name for c in self.dataset.contacts if c.id in wanted}
-            object.__setattr__(self, "_member_names", cached)
-        return cached
+    @cached_property
+    def member_names(self) -> dict[str, str]:
+        """Members' names by id."""
+        wanted = set(self.members)
+        return {c.id: c.name for c in self.dataset.contacts if c.id in wanted}
+
+    @cached_property
+    def _member_keys(self) -> dict[str, list[str]]:
+        """Member ids by the search key of their name (:func:`netmap.people.search_key`)."""
+        from ..people import search_key
+
+        keys: dict[str, list[str]] = {}
+        for m, name in self.member_names.items():
+            keys.setdefault(search_key(name), []).append(m)
+        return keys
 
     def others_records(self) -> list[tuple[str, str, str, Introduction]]:
         """Every member's introductions and ties as another member sees them, computed once:
         (whose, end, other end, the introduction row in that view)."""
-        cached = getattr(self, "_others", None)
-        if cached is None:
-            cached = []
-            for i in self.dataset.introductions:
-                # another member's introduction: a tie between referrer and contact, never "you were introduced"
-                said = i.status or "suggested"
-                status = MEMBER_STATUS_PREFIX + said if said in _SCORED_AS else said
-                cached.append((i.extra.get("member", ""), i.referrer, i.contact, replace(i, status=status)))
-            for t in self.ties:
-                strength = t.strength if t.strength is not None else t.strength_estimate
-                row = Introduction(t.member, t.person, t.last_contact or t.connected_on, TIE_STATUS, strength,
-                                   extra={"member": t.member, "tie": "yes"})  # fmt: skip
-                cached.append((t.member, t.member, t.person, row))
-            object.__setattr__(self, "_others", cached)
-        return cached
+        return self._others
+
+    @cached_property
+    def _others(self) -> list[tuple[str, str, str, Introduction]]:
+        records = []
+        for i in self.dataset.introductions:
+            # another member's introduction: a tie between referrer and contact, never "you were introduced"
+            said = i.status or "suggested"
+            status = MEMBER_STATUS_PREFIX + said if said in _SCORED_AS else said
+            records.append((i.extra.get("member", ""), i.referrer, i.contact, replace(i, status=status)))
+        for t in self.ties:
+            strength = t.strength if t.strength is not None else t.strength_estimate
+            row = Introduction(t.member, t.person, t.last_contact or t.connected_on, TIE_STATUS, strength,
+                               extra={"member": t.member, "tie": "yes"})  # fmt: skip
+            records.append((t.member, t.member, t.person, row))
+        return records
+
+    @cached_property
+    def _rows(self) -> _Rows:
+        return _Rows.of(self)
+
+    @cached_property
+    def _columns(self) -> _Columns:
+        return _Columns(self)
 
 
 def _strength(text: str, where: str, column: str) -> int | None:
@@ -194,16 +211,10 @@ def find_member(pool: Pool, text: str) -> str:
     """The id of the member named ``text`` (an id, or a name ignoring case and accents)."""
     from ..people import search_key
 
-    names = pool._names()
+    names = pool.member_names
     if text in names:
         return text
-    keys = getattr(pool, "_member_keys", None)
-    if keys is None:
-        keys = {}
-        for m, name in names.items():
-            keys.setdefault(search_key(name), []).append(m)
-        object.__setattr__(pool, "_member_keys", keys)
-    hits = keys.get(search_key(text), [])
+    hits = pool._member_keys.get(search_key(text), [])
     if len(hits) == 1:
         return hits[0]
     shown = list(names.values())
@@ -242,27 +253,24 @@ class _Rows:
 
     @classmethod
     def of(cls, pool: Pool) -> _Rows:
-        cached = getattr(pool, "_rows", None)
-        if cached is None:
-            import numpy as np
-            import pyarrow as pa
-            import pyarrow.compute as pc
+        """Made once per pool: ``pool._rows``."""
+        import numpy as np
+        import pyarrow as pa
+        import pyarrow.compute as pc
 
-            ids = [c.id for c in pool.dataset.contacts]
-            row_of = {c: r for r, c in enumerate(ids)}
-            value_set = pa.array(ids, pa.string())
+        ids = [c.id for c in pool.dataset.contacts]
+        row_of = {c: r for r, c in enumerate(ids)}
+        value_set = pa.array(ids, pa.string())
 
-            def rows(texts) -> np.ndarray:
-                found = pc.index_in(pa.array(list(texts), pa.string()), value_set=value_set)
-                return found.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int32)
+        def rows(texts) -> np.ndarray:
+            found = pc.index_in(pa.array(list(texts), pa.string()), value_set=value_set)
+            return found.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int32)
 
-            others = pool.others_records()
-            cached = cls(rows(t.member for t in pool.ties), rows(t.person for t in pool.ties), rows(pool.members),
-                         rows(i.extra.get("member", "") for i in pool.dataset.introductions),
-                         rows(i.contact for i in pool.dataset.introductions), rows(o[0] for o in others),
-                         rows(o[1] for o in others), rows(o[2] for o in others), row_of)  # fmt: skip
-            object.__setattr__(pool, "_rows", cached)
-        return cached
+        others = pool.others_records()
+        return cls(rows(t.member for t in pool.ties), rows(t.person for t in pool.ties), rows(pool.members),
+                   rows(i.extra.get("member", "") for i in pool.dataset.introductions),
+                   rows(i.contact for i in pool.dataset.introductions), rows(o[0] for o in others),
+                   rows(o[1] for o in others), rows(o[2] for o in others), row_of)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,7 +290,7 @@ def _choose(pool: Pool, me: str, *, others: bool = True) -> _Choice:
     """The rows of the pool that member ``me`` (an id) sees (the rules of :func:`member_view`)."""
     import numpy as np
 
-    rows = _Rows.of(pool)
+    rows = pool._rows
     n, me_row = len(pool.dataset.contacts), rows.row_of[me]
     people = np.arange(n, dtype=np.int64)
     people[rows.member_rows] = n + len(pool.ties) + np.arange(len(rows.member_rows))
@@ -325,7 +333,7 @@ def member_view(pool: Pool | str | Path, member: str, *, others: bool = True) ->
         pool = load_pool(pool)
     me = find_member(pool, member)
     choice = _choose(pool, me, others=others)
-    people, ties, rows = pool.dataset.contacts, pool.ties, _Rows.of(pool)
+    people, ties, rows = pool.dataset.contacts, pool.ties, pool._rows
     n, t = len(people), len(ties)
     contacts = [people[r] if r < n else _tied(people[rows.tie_person[r - n]], ties[r - n]) if r < n + t
                 else _as_member(people[rows.member_rows[r - n - t]]) for r in choice.people.tolist()]  # fmt: skip
@@ -346,7 +354,7 @@ class _Columns:
 
         from ..fastpath.dataset_columns import contact_columns, introduction_columns
 
-        rows, people = _Rows.of(pool), pool.dataset.contacts
+        rows, people = pool._rows, pool.dataset.contacts
         shown = [*people, *(_tied(people[p], t) for p, t in zip(rows.tie_person.tolist(), pool.ties, strict=True)),
                  *(_as_member(people[r]) for r in rows.member_rows.tolist())]  # fmt: skip
         self.people = contact_columns(shown)
@@ -355,16 +363,8 @@ class _Columns:
         records = pool.others_records()
         self.others = introduction_columns([r[3] for r in records])
         self.others_lines = np.array([r[3].line for r in records], np.int64)
-        names = pool._names()
+        names = pool.member_names
         self.others_by = pa.array([names.get(r[0], "") for r in records], pa.string())
-
-    @classmethod
-    def of(cls, pool: Pool) -> _Columns:
-        cached = getattr(pool, "_columns", None)
-        if cached is None:
-            cached = cls(pool)
-            object.__setattr__(pool, "_columns", cached)
-        return cached
 
 
 def member_network(pool: Pool, member: str, today: date) -> ColumnNetwork:
@@ -372,7 +372,7 @@ def member_network(pool: Pool, member: str, today: date) -> ColumnNetwork:
     its introductions carrying ``recorded_by``: the name of the other member whose introduction or tie
     each row is ("" for the member's own), which the evidence words instead of "you".
 
-    The columns are rows taken from the pool's columns (:class:`_Columns`, made once per pool), the
+    The columns are rows taken from the pool's columns (``pool._columns``, made once per pool), the
     rows :func:`member_view` chooses: the same table ``ColumnNetwork.from_dataset(member_view(...))``
     would hold, without a Python object per row."""
     import numpy as np
@@ -383,7 +383,7 @@ def member_network(pool: Pool, member: str, today: date) -> ColumnNetwork:
 
     me = find_member(pool, member)
     choice = _choose(pool, me)
-    cols = _Columns.of(pool)
+    cols = pool._columns
     own = _own_introductions(pool, me, choice)
     take = pa.array(choice.others)
     intros = pa.concat_tables([introduction_columns(own), cols.others.take(take)]).combine_chunks()

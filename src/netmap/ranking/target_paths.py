@@ -21,6 +21,20 @@ ALTERNATIVES_SPARE = 9
 ALTERNATIVE_RANGE = math.log(100)
 
 
+def routes_per_person(per_target: int, max_per_introducer: int | None, prefer: Prefer) -> int:
+    """How many routes per person (through different first contacts) the rows are chosen among:
+    0 when one row per person by the best path is all that is asked, else ``per_target`` and, for
+    the per-introducer cap and reach, :data:`ALTERNATIVES_SPARE` more to choose from."""
+    if prefer != "reach" and per_target <= 1 and max_per_introducer is None:
+        return 0
+    return per_target + (ALTERNATIVES_SPARE if max_per_introducer is not None or prefer == "reach" else 0)
+
+
+def alternatives_pool(top: int) -> int:
+    """How many of the best-placed people the alternatives are chosen among, for ``top`` people."""
+    return max(top * 3, top + 20)
+
+
 def alternative_paths(
     G: nx.Graph, person: str, *, max_hops: int = 3, source: str = ME, floor: float | None = None
 ) -> dict[str, list[str]]:
@@ -87,7 +101,7 @@ def _rank_in(search: GraphSearch, G: nx.Graph, company: str | Target, *, office:
                           [G.nodes[p]["name"] for p in members], max_hops=search.max_hops, top=None,
                           include_cold=include_cold)  # fmt: skip
     paths = {members[i]: Found(0.0, 0.0, search.path(p)) for i, p in found.paths.items()}
-    k = per_target + (ALTERNATIVES_SPARE if max_per_introducer is not None or prefer == "reach" else 0)
+    k = routes_per_person(per_target, max_per_introducer, prefer)
 
     def routes(pool: list[RankedPath]) -> dict[str, list[Found]]:
         bound = max((-math.log(row.warmth) for row in pool), default=0.0) + ALTERNATIVE_RANGE
@@ -125,7 +139,7 @@ def assemble(
     """
     warm = [make_row(G, target, p, found[p].path, fits[p], "trust") for p in members if p in found and p != source]
     warm.sort(key=row_order)
-    if prefer == "reach" or per_target > 1 or max_per_introducer is not None:
+    if routes_per_person(per_target, max_per_introducer, prefer):
         warm = _alternatives(G, target, warm, fits, top, per_target, max_per_introducer, prefer, routes or {})
     cold_rows: list[RankedPath] = []
     if include_cold:
@@ -147,7 +161,7 @@ def assemble(
 
 def _alternatives(G, target, warm, fits, top, per_target, max_per_introducer, prefer, routes):
     """Rows with several introducers per person, reach re-scoring and the per-introducer cap."""
-    pool = warm if top is None else warm[: max(top * 3, top + 20)]
+    pool = warm if top is None else warm[: alternatives_pool(top)]
     if callable(routes):
         routes = routes(pool)
     per_person: list[list[RankedPath]] = []
